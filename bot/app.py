@@ -1,0 +1,151 @@
+"""The application factory: ``create_app(settings)`` wires adapter, storage and bot together.
+
+No module globals: everything lives on the aiohttp ``Application`` under typed keys, and the
+database engine is opened and closed by ``cleanup_ctx``. ``POST /api/messages`` takes Bot
+Framework activities; ``GET /healthz`` says whether the database answers.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import AsyncIterator
+from typing import Any
+
+from aiohttp import web
+from botbuilder.core import InvokeResponse
+from botbuilder.integration.aiohttp import (
+    CloudAdapter,
+    ConfigurationBotFrameworkAuthentication,
+)
+from botbuilder.schema import Activity
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.domain.model import GroupDefaults
+from bot.domain.ports import Clock, SystemClock
+from bot.settings import Settings
+from bot.teams_bot import BotDependencies, RagBot
+from storage.db import create_engine, database_answers, session_factory
+from storage.repositories import SqlActivityJournal, SqlGroupRepository
+
+log = logging.getLogger(__name__)
+
+SETTINGS = web.AppKey("settings", Settings)
+CLOCK = web.AppKey("clock", Clock)
+ENGINE = web.AppKey("engine", AsyncEngine)
+ADAPTER = web.AppKey("adapter", CloudAdapter)
+BOT = web.AppKey("bot", RagBot)
+
+
+def create_app(settings: Settings, *, clock: Clock | None = None) -> web.Application:
+    app = web.Application(client_max_size=settings.max_request_bytes)
+    app[SETTINGS] = settings
+    app[CLOCK] = clock or SystemClock()
+    app.cleanup_ctx.append(_resources)
+    app.router.add_post("/api/messages", messages)
+    app.router.add_get("/healthz", healthz)
+    if not settings.auth_enabled:
+        log.warning(
+            "no MicrosoftAppId set: running in local mode, inbound requests are NOT "
+            "authenticated (fine for the Emulator or Agents Playground, never for production)"
+        )
+    return app
+
+
+def build_bot(settings: Settings, engine: AsyncEngine, clock: Clock) -> RagBot:
+    """The bot with its repositories; shared by the HTTP app and the conversation tests."""
+    sessions = session_factory(engine)
+    return RagBot(
+        BotDependencies(
+            groups=SqlGroupRepository(sessions),
+            journal=SqlActivityJournal(sessions),
+            clock=clock,
+            defaults=GroupDefaults(language=settings.language, timezone=settings.timezone),
+        )
+    )
+
+
+def build_adapter(settings: Settings) -> CloudAdapter:
+    return CloudAdapter(ConfigurationBotFrameworkAuthentication(settings.bot_framework_config()))
+
+
+async def _resources(app: web.Application) -> AsyncIterator[None]:
+    settings = app[SETTINGS]
+    engine = create_engine(settings.database_url)
+    bot = build_bot(settings, engine, app[CLOCK])
+    adapter = build_adapter(settings)
+    adapter.on_turn_error = bot.on_error
+    app[ENGINE] = engine
+    app[BOT] = bot
+    app[ADAPTER] = adapter
+    yield
+    await engine.dispose()
+
+
+def _bad_request(reason: str) -> web.Response:
+    return web.json_response({"error": reason}, status=400)
+
+
+async def messages(request: web.Request) -> web.Response:
+    """Bot Framework's messaging endpoint.
+
+    botbuilder 4.17.1's ``CloudAdapter.process`` serialises an invoke response twice and
+    answers Adaptive Card actions with HTTP 500, and turns malformed bodies into 500s; this
+    handler parses the body itself and calls ``process_activity``.
+    """
+    if request.content_type != "application/json":
+        raise web.HTTPUnsupportedMediaType(text="expected application/json")
+    try:
+        body = json.loads(await request.read())
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return _bad_request("body is not JSON")
+    if not isinstance(body, dict) or not isinstance(body.get("type"), str) or not body["type"]:
+        return _bad_request("body is not a Bot Framework activity")
+    try:
+        activity = Activity().deserialize(body)
+    except Exception:  # noqa: BLE001 - msrest raises a zoo of types for bad shapes
+        return _bad_request("activity could not be read")
+    if activity.conversation is None or not activity.conversation.id:
+        return _bad_request("activity has no conversation")
+    settings = request.app[SETTINGS]
+    tenant = _tenant_of(body)
+    if settings.allowed_tenants and (tenant or "").lower() not in settings.allowed_tenants:
+        log.warning("refused activity from tenant %s (not in the allow-list)", tenant)
+        return web.json_response({"error": "tenant not allowed"}, status=403)
+    auth_header = request.headers.get("Authorization", "")
+    try:
+        invoke_response = await request.app[ADAPTER].process_activity(
+            auth_header, activity, request.app[BOT].on_turn
+        )
+    except PermissionError:
+        raise web.HTTPUnauthorized() from None
+    if invoke_response:
+        return _invoke_json(invoke_response)
+    return web.Response(status=200)
+
+
+def _tenant_of(body: dict[str, Any]) -> str | None:
+    channel_data = body.get("channelData")
+    if isinstance(channel_data, dict) and isinstance(channel_data.get("tenant"), dict):
+        tenant = channel_data["tenant"].get("id")
+        if isinstance(tenant, str):
+            return tenant
+    conversation = body.get("conversation")
+    if isinstance(conversation, dict) and isinstance(conversation.get("tenantId"), str):
+        return conversation["tenantId"]
+    return None
+
+
+def _invoke_json(invoke_response: InvokeResponse) -> web.Response:
+    body = invoke_response.body
+    if hasattr(body, "serialize"):
+        body = body.serialize()
+    if body is None:
+        return web.Response(status=invoke_response.status)
+    return web.json_response(body, status=invoke_response.status)
+
+
+async def healthz(request: web.Request) -> web.Response:
+    if await database_answers(request.app[ENGINE]):
+        return web.json_response({"status": "ok", "database": "ok"})
+    return web.json_response({"status": "unavailable", "database": "down"}, status=503)

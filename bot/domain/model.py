@@ -1,0 +1,161 @@
+"""Domain dataclasses: the nouns of a working group's meeting cycle.
+
+Repositories in ``storage/`` return these; ORM rows never leave it. Times are aware
+datetimes in UTC; a group's time zone decides only how they are shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, Literal
+
+Language = Literal["sv", "nb", "en"]
+LANGUAGES: tuple[Language, ...] = ("sv", "nb", "en")
+
+
+class ConversationType(StrEnum):
+    CHANNEL = "channel"
+    GROUP_CHAT = "groupChat"
+    PERSONAL = "personal"
+
+
+class Role(StrEnum):
+    CHAIR = "chair"
+    SECRETARY = "secretary"
+    MEMBER = "member"
+
+
+class MeetingStatus(StrEnum):
+    SCHEDULED = "scheduled"
+    CANCELLED = "cancelled"
+
+
+class OutboxStatus(StrEnum):
+    PENDING = "pending"
+    SENT = "sent"
+    DROPPED = "dropped"
+
+
+@dataclass(frozen=True)
+class ConversationAddress:
+    """Where a group lives in Teams, as seen on an incoming activity.
+
+    ``key`` identifies the group: the channel id in a team (every thread of the channel is
+    the same group), otherwise the conversation id. ``reference`` is the opaque, JSON-ready
+    conversation reference the edge needs to post there later.
+    """
+
+    key: str
+    conversation_type: ConversationType
+    tenant_id: str | None = None
+    team_id: str | None = None
+    channel_id: str | None = None
+    name: str = ""
+    reference: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class GroupDefaults:
+    language: Language
+    timezone: str
+
+
+@dataclass(frozen=True)
+class Group:
+    id: int
+    key: str
+    conversation_type: ConversationType
+    tenant_id: str | None
+    team_id: str | None
+    channel_id: str | None
+    name: str
+    language: Language
+    timezone: str
+    regions: tuple[str, ...]
+    reference: dict[str, Any]
+    active: bool
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Member:
+    group_id: int
+    user_id: str
+    name: str
+    role: Role
+
+
+@dataclass(frozen=True)
+class Meeting:
+    id: int
+    group_id: int
+    starts_at: datetime
+    ends_at: datetime
+    place: str | None
+    status: MeetingStatus
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    id: int
+    group_id: int
+    meeting_id: int | None
+    region: str
+    text: str
+    author_id: str
+    author_name: str
+    created_at: datetime
+    superseded_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ActionItemDraft:
+    """An action item as captured, before the group has given it a number."""
+
+    text: str
+    created_by: str
+    owner_name: str | None = None
+    owner_id: str | None = None
+    due_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ActionItem:
+    id: int
+    group_id: int
+    number: int
+    text: str
+    created_by: str
+    created_at: datetime
+    owner_name: str | None = None
+    owner_id: str | None = None
+    due_at: datetime | None = None
+    closed_at: datetime | None = None
+    closed_by: str | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+
+@dataclass(frozen=True)
+class Decision:
+    id: int
+    group_id: int
+    meeting_id: int | None
+    text: str
+    created_by: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class AgendaPoint:
+    id: int
+    group_id: int
+    meeting_id: int | None
+    section: str
+    text: str
+    created_by: str
+    created_at: datetime

@@ -1,0 +1,46 @@
+"""Use cases: what the bot does with a command, independent of how it arrived.
+
+The Teams edge turns an activity into a ``ConversationAddress`` and a ``Command`` and calls
+these; they answer with plain text in the group's language.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.domain.commands import Command, CommandName, suggest_keyword
+from bot.domain.i18n import message
+from bot.domain.model import ConversationAddress, Group, GroupDefaults
+from bot.domain.ports import GroupRepository
+from bot.domain.text import quote
+
+
+async def remember_conversation(
+    groups: GroupRepository,
+    address: ConversationAddress,
+    defaults: GroupDefaults,
+    now: datetime,
+) -> tuple[Group, bool]:
+    """The group living at ``address``, created on first contact; True if it is new."""
+    return await groups.remember(address, defaults, now)
+
+
+def greeting(group: Group) -> str:
+    name = group.name or message(group.language, "this_group")
+    return message(group.language, "greeting", group=name)
+
+
+def answer(command: Command, language: str) -> str:
+    """The reply to a command that needs no stored data (help, empty, unknown)."""
+    if command.name is CommandName.HELP:
+        return message(language, "help")
+    if command.name is CommandName.EMPTY:
+        return message(language, "empty")
+    if command.name is CommandName.UNKNOWN:
+        suggestion = suggest_keyword(command.word)
+        if suggestion:
+            return message(
+                language, "unknown_suggest", word=quote(command.word), suggestion=suggestion
+            )
+        return message(language, "unknown", word=quote(command.word))
+    return message(language, "not_built", word=quote(command.word))

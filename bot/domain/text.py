@@ -1,0 +1,37 @@
+"""Text helpers shared by the parsers: folding for case- and accent-insensitive matching.
+
+``fold`` maps every character to exactly one character, so an index into the folded text is
+an index into the original: parsers match on the folded form and slice the original.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Letters that Unicode does not decompose into a base letter plus a mark.
+_NO_DECOMPOSITION = {"ø": "o", "æ": "a", "œ": "o", "ł": "l", "đ": "d", "ß": "s", "\xa0": " "}
+
+
+def fold_char(char: str) -> str:
+    lowered = char.lower()
+    if len(lowered) != 1:  # "İ".lower() is two characters
+        lowered = char
+    if lowered in _NO_DECOMPOSITION:
+        return _NO_DECOMPOSITION[lowered]
+    return unicodedata.normalize("NFD", lowered)[0]
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free, same length: "Jönköping" -> "jonkoping", "Møte" -> "mote"."""
+    return "".join(fold_char(char) for char in text)
+
+
+_MARKUP = str.maketrans({char: "\\" + char for char in "\\`*_[]<>#|~"})
+
+
+def quote(text: str, limit: int = 60) -> str:
+    """User text made safe to echo inside a Teams message: markup escaped, length capped."""
+    flat = " ".join(text.split())
+    if len(flat) > limit:
+        flat = flat[: limit - 1] + "…"
+    return flat.translate(_MARKUP)

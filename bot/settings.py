@@ -1,0 +1,127 @@
+"""Process settings, read from the environment and `.env` by pydantic-settings.
+
+Nothing else in the project reads ``os.environ``: ``bot.__main__`` builds one ``Settings`` and
+passes it down. The Azure Bot credentials keep their customary names (``MicrosoftAppId`` …)
+and also answer to ``RAGBOT_APP_ID`` and friends; ``bot_framework_config`` maps them onto the
+upper-case attribute names botbuilder's ``ConfigurationBotFrameworkAuthentication`` reads,
+because any other spelling silently means "authentication disabled".
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from datetime import timedelta
+from types import SimpleNamespace
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import AliasChoices, Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from bot.domain.model import Language
+
+
+class Settings(BaseSettings):
+    """Everything the bot can be told from outside; see `.env.example` for each one."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="RAGBOT_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        populate_by_name=True,
+    )
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=3978, ge=0, le=65535)
+    database_url: str = "sqlite+aiosqlite:///./var/ragbot.db"
+    timezone: str = "Europe/Stockholm"
+    language: Language = "sv"
+    scheduler_interval: float = Field(default=30.0, gt=0)
+    agenda_lead: timedelta = timedelta(days=2)
+    reminder_leads: Annotated[list[timedelta], NoDecode] = [
+        timedelta(days=1),
+        timedelta(minutes=15),
+    ]
+    allowed_tenants: Annotated[list[str], NoDecode] = []
+    allow_insecure: bool = False
+    max_request_bytes: int = Field(default=512 * 1024, gt=1024)
+    log_level: str = "INFO"
+
+    app_id: str = Field(
+        default="", validation_alias=AliasChoices("MicrosoftAppId", "RAGBOT_APP_ID")
+    )
+    app_password: str = Field(
+        default="",
+        validation_alias=AliasChoices("MicrosoftAppPassword", "RAGBOT_APP_PASSWORD"),
+        repr=False,
+    )
+    app_type: str = Field(
+        default="MultiTenant", validation_alias=AliasChoices("MicrosoftAppType", "RAGBOT_APP_TYPE")
+    )
+    app_tenant_id: str = Field(
+        default="", validation_alias=AliasChoices("MicrosoftAppTenantId", "RAGBOT_APP_TENANT_ID")
+    )
+    # Only for local development: the id the bot uses for itself when it has no credentials.
+    # Creating a channel conversation needs a non-empty bot id even then.
+    local_bot_id: str = "ragbot-local"
+
+    @field_validator("reminder_leads", mode="before")
+    @classmethod
+    def _split_durations(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("allowed_tenants", mode="before")
+    @classmethod
+    def _split_tenants(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip().lower() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as error:
+            raise ValueError(f"unknown time zone {value!r}") from error
+        return value
+
+    @property
+    def auth_enabled(self) -> bool:
+        """True when inbound requests must carry a valid Bot Connector token."""
+        return bool(self.app_id)
+
+    @property
+    def bot_id(self) -> str:
+        return self.app_id or self.local_bot_id
+
+    @property
+    def listens_on_loopback(self) -> bool:
+        if self.host == "localhost":
+            return True
+        try:
+            return ipaddress.ip_address(self.host).is_loopback
+        except ValueError:
+            return False
+
+    def insecure_listen_refusal(self) -> str | None:
+        """Why the bot must not start, or None: local mode only on loopback unless allowed."""
+        if self.auth_enabled or self.listens_on_loopback or self.allow_insecure:
+            return None
+        return (
+            f"refusing to listen on {self.host} without MicrosoftAppId: requests would be "
+            "unauthenticated. Set the Azure Bot credentials, listen on 127.0.0.1, or set "
+            "RAGBOT_ALLOW_INSECURE=1 if you really mean it."
+        )
+
+    def bot_framework_config(self) -> SimpleNamespace:
+        """The configuration object botbuilder's authentication classes read attributes from."""
+        return SimpleNamespace(
+            APP_ID=self.app_id,
+            APP_PASSWORD=self.app_password,
+            APP_TYPE=self.app_type,
+            APP_TENANTID=self.app_tenant_id,
+        )

@@ -1,0 +1,200 @@
+"""The database schema as SQLAlchemy 2 typed tables. Alembic migrations must match it
+(``tests/test_migrations.py`` compares them on SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from storage.types import UTCDateTime
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# SQLite only autoincrements INTEGER PRIMARY KEY; PostgreSQL gets a 64-bit identity.
+Id = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON(), list[str]: JSON()}
+
+
+def _group_fk() -> Mapped[int]:
+    return mapped_column(Id, ForeignKey("groups.id", ondelete="CASCADE"), index=True)
+
+
+class GroupRow(Base):
+    """One Teams channel, group chat or personal chat the bot serves."""
+
+    __tablename__ = "groups"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    key: Mapped[str] = mapped_column(String(400), unique=True)
+    conversation_type: Mapped[str] = mapped_column(String(20))
+    tenant_id: Mapped[str | None] = mapped_column(String(100))
+    team_id: Mapped[str | None] = mapped_column(String(400))
+    channel_id: Mapped[str | None] = mapped_column(String(400))
+    name: Mapped[str] = mapped_column(String(200), default="")
+    language: Mapped[str] = mapped_column(String(5))
+    timezone: Mapped[str] = mapped_column(String(64))
+    regions: Mapped[list[str]] = mapped_column(default=list)
+    reference: Mapped[dict[str, Any]]
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # The last action item number handed out; incremented atomically, never reused.
+    action_item_seq: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class MemberRow(Base):
+    __tablename__ = "members"
+    __table_args__ = (UniqueConstraint("group_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    group_id: Mapped[int] = _group_fk()
+    user_id: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20), default="member")
+    created_at: Mapped[datetime]
+
+
+class MeetingRow(Base):
+    __tablename__ = "meetings"
+    __table_args__ = (Index("ix_meetings_group_starts", "group_id", "starts_at"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    group_id: Mapped[int] = mapped_column(Id, ForeignKey("groups.id", ondelete="CASCADE"))
+    starts_at: Mapped[datetime]
+    ends_at: Mapped[datetime]
+    place: Mapped[str | None] = mapped_column(String(300))
+    status: Mapped[str] = mapped_column(String(20), default="scheduled")
+    created_at: Mapped[datetime]
+
+
+class StatusReportRow(Base):
+    """A region's report for a meeting; a newer one supersedes it, the old row is kept."""
+
+    __tablename__ = "status_reports"
+    __table_args__ = (Index("ix_status_reports_group_meeting", "group_id", "meeting_id"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    group_id: Mapped[int] = mapped_column(Id, ForeignKey("groups.id", ondelete="CASCADE"))
+    meeting_id: Mapped[int | None] = mapped_column(
+        Id, ForeignKey("meetings.id", ondelete="SET NULL")
+    )
+    region: Mapped[str] = mapped_column(String(100))
+    text: Mapped[str] = mapped_column(Text)
+    author_id: Mapped[str] = mapped_column(String(200))
+    author_name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime]
+    superseded_at: Mapped[datetime | None]
+
+
+class ActionItemRow(Base):
+    __tablename__ = "action_items"
+    __table_args__ = (UniqueConstraint("group_id", "number"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    group_id: Mapped[int] = _group_fk()
+    number: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    owner_name: Mapped[str | None] = mapped_column(String(200))
+    owner_id: Mapped[str | None] = mapped_column(String(200))
+    due_at: Mapped[datetime | None]
+    created_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime]
+    closed_at: Mapped[datetime | None]
+    closed_by: Mapped[str | None] = mapped_column(String(200))
+
+
+class DecisionRow(Base):
+    __tablename__ = "decisions"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    group_id: Mapped[int] = _group_fk()
+    meeting_id: Mapped[int | None] = mapped_column(
+        Id, ForeignKey("meetings.id", ondelete="SET NULL")
+    )
+    text: Mapped[str] = mapped_column(Text)
+    created_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime]
+
+
+class AgendaPointRow(Base):
+    __tablename__ = "agenda_points"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    group_id: Mapped[int] = _group_fk()
+    meeting_id: Mapped[int | None] = mapped_column(
+        Id, ForeignKey("meetings.id", ondelete="SET NULL")
+    )
+    section: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    created_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime]
+
+
+class OutboxRow(Base):
+    """A post to send to a group's conversation; written in the transaction that decides it."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_status_due", "status", "due_at"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    group_id: Mapped[int] = _group_fk()
+    # What makes the post unique ("agenda:<meeting id>"): the same post is never queued twice.
+    dedupe_key: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    payload: Mapped[dict[str, Any]]
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    due_at: Mapped[datetime]
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime]
+    claimed_by: Mapped[str | None] = mapped_column(String(100))
+    claimed_until: Mapped[datetime | None]
+    # The Teams activity id once posted, so a changed post is updated in place.
+    activity_id: Mapped[str | None] = mapped_column(String(200))
+    conversation_id: Mapped[str | None] = mapped_column(String(400))
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]
+
+
+class BotStateRow(Base):
+    """botbuilder state documents (conversation, user, dialog) keyed as botbuilder keys them."""
+
+    __tablename__ = "bot_state"
+
+    key: Mapped[str] = mapped_column(String(500), primary_key=True)
+    document: Mapped[dict[str, Any]]
+    e_tag: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime]
+
+
+class ProcessedActivityRow(Base):
+    """Inbound activities already handled; Teams resends one it thinks timed out."""
+
+    __tablename__ = "processed_activities"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    received_at: Mapped[datetime] = mapped_column(index=True)
