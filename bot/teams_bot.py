@@ -14,8 +14,12 @@ from dataclasses import dataclass
 
 from botbuilder.core import MessageFactory, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
-from botbuilder.schema import Activity, ChannelAccount, ConversationReference
-from botbuilder.schema.adaptive_card_invoke_response import AdaptiveCardInvokeResponse
+from botbuilder.schema import (
+    Activity,
+    AdaptiveCardInvokeResponse,
+    ChannelAccount,
+    ConversationReference,
+)
 from botbuilder.schema.teams import TeamInfo
 
 from bot.domain.commands import parse_command

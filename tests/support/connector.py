@@ -1,0 +1,195 @@
+"""A fake Bot Connector: the Teams side of every outgoing call, on a loopback port.
+
+The bot's replies, proactive posts, new channel conversations and updates land here and are
+recorded as ``Posted`` entries. Faults can be injected (``fail_next(429, retry_after=2)``,
+``fail_next(503, times=3)``) to prove retries; ``wait_for(n)`` waits for the n-th post
+without sleeping on a timer.
+
+Routes (as botbuilder's ConnectorClient calls them; conversation ids arrive percent-encoded):
+``POST /v3/conversations`` -> ``{"id", "activityId"}``;
+``POST /v3/conversations/{id}/activities`` (send);
+``POST /v3/conversations/{id}/activities/{activityId}`` (reply);
+``PUT /v3/conversations/{id}/activities/{activityId}`` (update);
+``DELETE /v3/conversations/{id}/activities/{activityId}``;
+``GET /v3/conversations/{id}/members[/{memberId}]``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import unquote
+
+from aiohttp import web
+
+
+@dataclass(frozen=True)
+class Posted:
+    """One call the bot made to the connector."""
+
+    method: str
+    kind: str  # "reply", "send", "update", "delete", "create"
+    conversation_id: str
+    activity_id: str | None
+    body: dict[str, Any]
+    headers: dict[str, str]
+
+    @property
+    def text(self) -> str | None:
+        return self.body.get("text")
+
+    @property
+    def attachments(self) -> list[dict[str, Any]]:
+        return self.body.get("attachments") or []
+
+
+@dataclass
+class _Fault:
+    status: int
+    times: int
+    retry_after: float | None
+    kind: str | None
+
+
+@dataclass
+class FakeConnector:
+    members: list[dict[str, Any]] = field(default_factory=list)
+    posted: list[Posted] = field(default_factory=list)
+    # Calls answered with an injected fault, for asserting that a retry happened.
+    refused: list[Posted] = field(default_factory=list)
+    _faults: list[_Fault] = field(default_factory=list)
+    _runner: web.AppRunner | None = None
+    _url: str = ""
+    _changed: asyncio.Condition | None = None
+    _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
+
+    @property
+    def url(self) -> str:
+        """The service URL to put on activities: ``http://127.0.0.1:<port>/``."""
+        return self._url
+
+    async def start(self) -> FakeConnector:
+        self._changed = asyncio.Condition()
+        app = web.Application()
+        base = "/v3/conversations"
+        app.router.add_post(base, self._create)
+        app.router.add_post(base + "/{conversation}/activities", self._send)
+        app.router.add_post(base + "/{conversation}/activities/{activity}", self._reply)
+        app.router.add_put(base + "/{conversation}/activities/{activity}", self._update)
+        app.router.add_delete(base + "/{conversation}/activities/{activity}", self._delete)
+        app.router.add_get(base + "/{conversation}/members", self._members)
+        app.router.add_get(base + "/{conversation}/members/{member}", self._member)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = self._runner.addresses[0][1]
+        self._url = f"http://127.0.0.1:{port}/"
+        return self
+
+    async def close(self) -> None:
+        if self._runner:
+            await self._runner.cleanup()
+
+    def fail_next(
+        self,
+        status: int,
+        *,
+        times: int = 1,
+        retry_after: float | None = None,
+        kind: str | None = None,
+    ) -> None:
+        """Answer the next ``times`` calls (of ``kind``, if given) with ``status``."""
+        self._faults.append(_Fault(status, times, retry_after, kind))
+
+    def texts(self) -> list[str | None]:
+        return [post.text for post in self.posted]
+
+    async def wait_for(self, count: int, seconds: float = 10.0) -> list[Posted]:
+        """The first ``count`` posts, waiting (event-driven) until that many have arrived."""
+        assert self._changed is not None, "start() the connector first"
+        async with self._changed:
+            await asyncio.wait_for(
+                self._changed.wait_for(lambda: len(self.posted) >= count), seconds
+            )
+        return self.posted[:count]
+
+    def _take_fault(self, kind: str) -> _Fault | None:
+        for fault in self._faults:
+            if fault.kind in (None, kind) and fault.times > 0:
+                fault.times -= 1
+                if fault.times == 0:
+                    self._faults.remove(fault)
+                return fault
+        return None
+
+    async def _record(self, request: web.Request, kind: str) -> web.Response | None:
+        raw = await request.read()
+        body = json.loads(raw) if raw else {}
+        post = Posted(
+            method=request.method,
+            kind=kind,
+            conversation_id=unquote(request.match_info.get("conversation", "")),
+            activity_id=unquote(request.match_info["activity"])
+            if "activity" in request.match_info
+            else None,
+            body=body,
+            headers=dict(request.headers),
+        )
+        fault = self._take_fault(kind)
+        assert self._changed is not None
+        async with self._changed:
+            if fault:
+                self.refused.append(post)
+            else:
+                self.posted.append(post)
+            self._changed.notify_all()
+        if fault:
+            headers = {}
+            if fault.retry_after is not None:
+                headers["Retry-After"] = str(fault.retry_after)
+            return web.json_response(
+                {"error": {"code": "Injected", "message": "fault injected by the test"}},
+                status=fault.status,
+                headers=headers,
+            )
+        return None
+
+    def _new_id(self) -> str:
+        return f"1:{next(self._ids)}"
+
+    async def _create(self, request: web.Request) -> web.Response:
+        fault = await self._record(request, "create")
+        if fault:
+            return fault
+        body = self.posted[-1].body
+        channel = ((body.get("channelData") or {}).get("channel") or {}).get("id")
+        activity_id = self._new_id()
+        conversation = f"{channel};messageid={activity_id}" if channel else f"a:{activity_id}"
+        return web.json_response({"id": conversation, "activityId": activity_id}, status=201)
+
+    async def _send(self, request: web.Request) -> web.Response:
+        return await self._record(request, "send") or web.json_response({"id": self._new_id()})
+
+    async def _reply(self, request: web.Request) -> web.Response:
+        return await self._record(request, "reply") or web.json_response({"id": self._new_id()})
+
+    async def _update(self, request: web.Request) -> web.Response:
+        fault = await self._record(request, "update")
+        return fault or web.json_response({"id": request.match_info["activity"]})
+
+    async def _delete(self, request: web.Request) -> web.Response:
+        return await self._record(request, "delete") or web.Response(status=200)
+
+    async def _members(self, request: web.Request) -> web.Response:
+        return web.json_response(self.members)
+
+    async def _member(self, request: web.Request) -> web.Response:
+        member_id = unquote(request.match_info["member"])
+        for member in self.members:
+            if member.get("id") == member_id or member.get("aadObjectId") == member_id:
+                return web.json_response(member)
+        return web.json_response({"error": {"code": "NotFound"}}, status=404)
