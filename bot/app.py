@@ -12,6 +12,7 @@ import logging
 from collections.abc import AsyncIterator
 from typing import Any
 
+import jwt
 from aiohttp import web
 from botbuilder.core import InvokeResponse
 from botbuilder.integration.aiohttp import (
@@ -117,7 +118,10 @@ async def messages(request: web.Request) -> web.Response:
         invoke_response = await request.app[ADAPTER].process_activity(
             auth_header, activity, request.app[BOT].on_turn
         )
-    except PermissionError:
+    except (PermissionError, jwt.PyJWTError) as error:
+        # botbuilder raises PermissionError for a bad token, but lets PyJWT's errors for a
+        # malformed one escape; both mean the same to the caller.
+        log.warning("refused unauthenticated request: %s", error)
         raise web.HTTPUnauthorized() from None
     if invoke_response:
         return _invoke_json(invoke_response)

@@ -12,11 +12,10 @@ import logging
 import re
 from dataclasses import dataclass
 
-from botbuilder.core import MessageFactory, TurnContext
+from botbuilder.core import InvokeResponse, MessageFactory, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.schema import (
     Activity,
-    AdaptiveCardInvokeResponse,
     ChannelAccount,
     ConversationReference,
 )
@@ -145,15 +144,18 @@ class RagBot(TeamsActivityHandler):
         log.info("installed in %s (group %s, new=%s)", group.key, group.id, created)
         await turn_context.send_activity(MessageFactory.text(greeting(group)))
 
-    async def on_adaptive_card_invoke(
-        self, turn_context: TurnContext, invoke_value
-    ) -> AdaptiveCardInvokeResponse:
+    async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
+        if turn_context.activity.name != "adaptiveCard/action":
+            return await super().on_invoke_activity(turn_context)
+        # botbuilder types AdaptiveCardInvokeResponse.value as a dict and cannot serialise the
+        # message form (a string), so the Universal Action response is built as plain JSON.
         group, _ = await self._remember(turn_context)
-        return AdaptiveCardInvokeResponse(
-            status_code=200,
-            type=_MESSAGE_ACTIVITY,
-            value=message(group.language, "unknown_action"),
-        )
+        body = {
+            "statusCode": 200,
+            "type": _MESSAGE_ACTIVITY,
+            "value": message(group.language, "unknown_action"),
+        }
+        return InvokeResponse(status=200, body=body)
 
     async def on_error(self, turn_context: TurnContext, error: Exception) -> None:
         """The adapter's turn error handler: log it, and tell the user their message was lost."""
