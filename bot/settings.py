@@ -47,6 +47,8 @@ class Settings(BaseSettings):
     allow_insecure: bool = False
     max_request_bytes: int = Field(default=512 * 1024, gt=1024)
     log_level: str = "INFO"
+    # Where people reach the bot's public pages (manifest links, calendar files).
+    public_url: str = "https://ragbot.example.org"
 
     app_id: str = Field(
         default="", validation_alias=AliasChoices("MicrosoftAppId", "RAGBOT_APP_ID")
