@@ -1,6 +1,7 @@
 """A PostgreSQL server for the storage suite, never a silent skip.
 
-In order: ``RAGBOT_TEST_POSTGRES_URL`` if set; the machine's server on 127.0.0.1:5432
+In order: ``RAGBOT_TEST_POSTGRES_URL`` if set (``private`` forces the private server); the
+machine's server on 127.0.0.1:5432
 (database ``test``, trust auth), started with the machine's own ``pg_ctlcluster`` if it is
 installed but down; otherwise a private throwaway server from the PostgreSQL binaries on the
 machine (Debian's ``/usr/lib/postgresql/*/bin`` or ``PATH``), on a free port, removed after
@@ -78,11 +79,16 @@ async def _answers(url: str) -> bool:
 
 
 def obtain(configured_url: str | None) -> PostgresServer:
-    url = configured_url or DEFAULT_URL
-    if asyncio.run(_answers(url)):
-        return PostgresServer(url)
-    if not configured_url and _start_machine_cluster() and asyncio.run(_answers(url)):
-        return PostgresServer(url)
+    if configured_url == "private":
+        return _private_server()
+    if configured_url:
+        if not asyncio.run(_answers(configured_url)):
+            raise PostgresUnavailable(f"RAGBOT_TEST_POSTGRES_URL={configured_url} does not answer")
+        return PostgresServer(configured_url)
+    if asyncio.run(_answers(DEFAULT_URL)):
+        return PostgresServer(DEFAULT_URL)
+    if _start_machine_cluster() and asyncio.run(_answers(DEFAULT_URL)):
+        return PostgresServer(DEFAULT_URL)
     return _private_server()
 
 
