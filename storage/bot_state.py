@@ -19,7 +19,7 @@ from jsonpickle.pickler import Pickler
 from jsonpickle.unpickler import Unpickler
 from sqlalchemy import delete, select, update
 
-from storage.db import SessionFactory
+from storage.db import Database
 from storage.tables import BotStateRow
 from storage.upsert import insert_for
 
@@ -48,15 +48,15 @@ def _set_e_tag(value: Any, e_tag: str) -> None:
 
 
 class SqlStorage(Storage):
-    def __init__(self, sessions: SessionFactory, now: Callable[[], datetime]) -> None:
-        self._sessions = sessions
+    def __init__(self, database: Database, now: Callable[[], datetime]) -> None:
+        self._database = database
         self._now = now
 
     async def read(self, keys: list[str]) -> dict[str, Any]:
         if not keys:
             return {}
         by_row_key = {storage_key(key): key for key in keys}
-        async with self._sessions() as session:
+        async with self._database.reading() as session:
             rows = await session.execute(
                 select(BotStateRow).where(BotStateRow.key.in_(list(by_row_key)))
             )
@@ -83,7 +83,7 @@ class SqlStorage(Storage):
             document.pop("e_tag", None)
         new_e_tag = uuid.uuid4().hex
         now = self._now()
-        async with self._sessions.begin() as session:
+        async with self._database.writing() as session:
             if expected in (None, _ANY):
                 await session.execute(
                     insert_for(session, BotStateRow)
@@ -114,7 +114,7 @@ class SqlStorage(Storage):
     async def delete(self, keys: list[str]) -> None:
         if not keys:
             return
-        async with self._sessions.begin() as session:
+        async with self._database.writing() as session:
             await session.execute(
                 delete(BotStateRow).where(BotStateRow.key.in_([storage_key(k) for k in keys]))
             )

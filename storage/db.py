@@ -1,12 +1,18 @@
-"""Engine and session set-up for SQLite (embedded default) and PostgreSQL (production).
+"""Engine and sessions for SQLite (embedded default) and PostgreSQL (production).
 
-SQLite runs in WAL mode with a busy timeout, and every transaction starts with
-``BEGIN IMMEDIATE``: a deferred transaction that reads and then writes can fail at once with
-"database is locked" instead of waiting, which would lose a user's message under load.
+``Database.reading()`` gives a session for queries, ``Database.writing()`` one write
+transaction, committed on exit. On SQLite (WAL mode) readers never wait, and writers take the
+write lock up front (``BEGIN IMMEDIATE``): a deferred transaction that reads and then writes
+can fail at once with "database is locked" instead of waiting. Writers in one process also
+queue on an asyncio lock, because SQLite's own busy wait sleeps in steps of up to 100 ms and
+made concurrent commands take seconds (see bench/startup.py).
 """
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +25,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
-SessionFactory = async_sessionmaker[AsyncSession]
+_IMMEDIATE = "ragbot_sqlite_immediate"
 
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
@@ -47,11 +53,33 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        immediate = connection.get_execution_options().get(_IMMEDIATE)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def session_factory(engine: AsyncEngine) -> SessionFactory:
-    return async_sessionmaker(engine, expire_on_commit=False)
+class Database:
+    """The engine plus the two ways to use it: reading and writing."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+        self._sessions = async_sessionmaker(engine, expire_on_commit=False)
+        self._write_lock = asyncio.Lock() if engine.dialect.name == "sqlite" else None
+
+    @asynccontextmanager
+    async def reading(self) -> AsyncIterator[AsyncSession]:
+        async with self._sessions() as session:
+            yield session
+
+    @asynccontextmanager
+    async def writing(self) -> AsyncIterator[AsyncSession]:
+        """One transaction, committed when the block ends and rolled back if it raises."""
+        if self._write_lock is None:
+            async with self._sessions.begin() as session:
+                yield session
+            return
+        async with self._write_lock, self._sessions.begin() as session:
+            await session.connection(execution_options={_IMMEDIATE: True})
+            yield session
 
 
 async def database_answers(engine: AsyncEngine) -> bool:

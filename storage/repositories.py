@@ -15,7 +15,7 @@ from bot.domain.model import (
     Group,
     GroupDefaults,
 )
-from storage.db import SessionFactory
+from storage.db import Database
 from storage.tables import ActionItemRow, GroupRow, ProcessedActivityRow
 from storage.upsert import insert_for
 
@@ -55,16 +55,16 @@ def _action_item(row: ActionItemRow) -> ActionItem:
 
 
 class SqlGroupRepository:
-    def __init__(self, sessions: SessionFactory) -> None:
-        self._sessions = sessions
+    def __init__(self, database: Database) -> None:
+        self._database = database
 
     async def get(self, group_id: int) -> Group | None:
-        async with self._sessions() as session:
+        async with self._database.reading() as session:
             row = await session.get(GroupRow, group_id)
             return _group(row) if row else None
 
     async def get_by_key(self, key: str) -> Group | None:
-        async with self._sessions() as session:
+        async with self._database.reading() as session:
             row = (await session.execute(select(GroupRow).where(GroupRow.key == key))).scalar()
             return _group(row) if row else None
 
@@ -74,7 +74,7 @@ class SqlGroupRepository:
         known = await self.get_by_key(address.key)
         if known and known.active and known.reference == address.reference:
             return known, False  # the common case: no write on the message path
-        async with self._sessions.begin() as session:
+        async with self._database.writing() as session:
             inserted = await session.execute(
                 insert_for(session, GroupRow)
                 .values(
@@ -111,11 +111,11 @@ class SqlGroupRepository:
 
 
 class SqlActionItemRepository:
-    def __init__(self, sessions: SessionFactory) -> None:
-        self._sessions = sessions
+    def __init__(self, database: Database) -> None:
+        self._database = database
 
     async def add(self, group_id: int, draft: ActionItemDraft, now: datetime) -> ActionItem:
-        async with self._sessions.begin() as session:
+        async with self._database.writing() as session:
             # One atomic statement hands out the number: it locks the group row until commit,
             # so concurrent adds queue up instead of reading the same counter.
             number = (
@@ -141,7 +141,7 @@ class SqlActionItemRepository:
             return _action_item(row)
 
     async def list_open(self, group_id: int) -> list[ActionItem]:
-        async with self._sessions() as session:
+        async with self._database.reading() as session:
             rows = await session.execute(
                 select(ActionItemRow)
                 .where(ActionItemRow.group_id == group_id, ActionItemRow.closed_at.is_(None))
@@ -151,11 +151,11 @@ class SqlActionItemRepository:
 
 
 class SqlActivityJournal:
-    def __init__(self, sessions: SessionFactory) -> None:
-        self._sessions = sessions
+    def __init__(self, database: Database) -> None:
+        self._database = database
 
     async def first_seen(self, key: str, now: datetime) -> bool:
-        async with self._sessions.begin() as session:
+        async with self._database.writing() as session:
             inserted = await session.execute(
                 insert_for(session, ProcessedActivityRow)
                 .values(key=key, received_at=now)
@@ -165,7 +165,7 @@ class SqlActivityJournal:
             return inserted.scalar() is not None
 
     async def forget(self, key: str) -> None:
-        async with self._sessions.begin() as session:
+        async with self._database.writing() as session:
             await session.execute(
                 delete(ProcessedActivityRow).where(ProcessedActivityRow.key == key)
             )

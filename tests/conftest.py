@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.app import build_bot
 from bot.settings import Settings
-from storage.db import SessionFactory, create_engine, session_factory
+from storage.db import Database, create_engine
 from storage.migrate import upgrade
 from storage.tables import Base
 from tests.support.clock import FakeClock
@@ -77,8 +77,8 @@ async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
 
 
 @pytest.fixture
-def sessions(engine: AsyncEngine) -> SessionFactory:
-    return session_factory(engine)
+def database(engine: AsyncEngine) -> Database:
+    return Database(engine)
 
 
 @pytest.fixture

@@ -18,8 +18,8 @@ from tests.support.transcript import turn_context
 
 
 @pytest.fixture
-def storage(sessions) -> SqlStorage:
-    return SqlStorage(sessions, FakeClock().now)
+def storage(database) -> SqlStorage:
+    return SqlStorage(database, FakeClock().now)
 
 
 async def test_unknown_keys_read_as_nothing(storage):
@@ -96,16 +96,16 @@ async def test_over_long_keys_are_stored_and_found(storage):
     assert (await storage.read([key]))[key]["n"] == 1
 
 
-async def test_dialog_state_survives_a_restart(sessions):
+async def test_dialog_state_survives_a_restart(database):
     activity = TeamsSpace.channel().message("lägesrapport Kalmar")
-    before_restart = ConversationState(SqlStorage(sessions, FakeClock().now))
+    before_restart = ConversationState(SqlStorage(database, FakeClock().now))
     context = turn_context(activity)
     accessor = before_restart.create_property("DialogState")
     state = await accessor.get(context, DialogState)
     state.dialog_stack.append(DialogInstance(id="status_report", state={"region": "Kalmar"}))
     await before_restart.save_changes(context)
 
-    after_restart = ConversationState(SqlStorage(sessions, FakeClock().now))
+    after_restart = ConversationState(SqlStorage(database, FakeClock().now))
     context = turn_context(activity)
     restored = await after_restart.create_property("DialogState").get(context, DialogState)
 

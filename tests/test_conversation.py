@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bot.app import build_bot
 from bot.settings import Settings
-from storage.db import create_engine, session_factory
+from storage.db import Database, create_engine
 from storage.repositories import SqlGroupRepository
 from tests.support.teams import CHANNEL_ID, MATS, TeamsSpace
 from tests.support.transcript import Transcript
@@ -29,7 +29,7 @@ async def test_installed_in_a_channel_it_greets_the_team_in_swedish(transcript, 
         "för att se vad jag kan."
     ]
     engine = create_engine(settings.database_url)
-    group = await SqlGroupRepository(session_factory(engine)).get_by_key(CHANNEL_ID)
+    group = await SqlGroupRepository(Database(engine)).get_by_key(CHANNEL_ID)
     await engine.dispose()
     assert group is not None
     assert (group.name, group.language, group.timezone) == (

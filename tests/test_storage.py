@@ -36,10 +36,10 @@ def address(
     )
 
 
-async def test_timestamps_come_back_aware_and_in_utc(sessions):
-    groups = SqlGroupRepository(sessions)
+async def test_timestamps_come_back_aware_and_in_utc(database):
+    groups = SqlGroupRepository(database)
     group, _ = await groups.remember(address(), DEFAULTS, NOW)
-    items = SqlActionItemRepository(sessions)
+    items = SqlActionItemRepository(database)
     stockholm = timezone(timedelta(hours=2))
     due = datetime(2026, 3, 30, 13, 0, tzinfo=stockholm)
 
@@ -52,10 +52,10 @@ async def test_timestamps_come_back_aware_and_in_utc(sessions):
     assert item.created_at == NOW
 
 
-async def test_a_naive_timestamp_is_refused_and_nothing_is_stored(sessions):
-    groups = SqlGroupRepository(sessions)
+async def test_a_naive_timestamp_is_refused_and_nothing_is_stored(database):
+    groups = SqlGroupRepository(database)
     group, _ = await groups.remember(address(), DEFAULTS, NOW)
-    items = SqlActionItemRepository(sessions)
+    items = SqlActionItemRepository(database)
     naive = ActionItemDraft("x", created_by="Edyta", due_at=datetime(2026, 4, 1, 12, 0))
 
     with pytest.raises(Exception, match="naive datetime"):
@@ -64,8 +64,8 @@ async def test_a_naive_timestamp_is_refused_and_nothing_is_stored(sessions):
     assert await items.list_open(group.id) == []
 
 
-async def test_a_group_is_created_once_and_follows_its_address(sessions):
-    groups = SqlGroupRepository(sessions)
+async def test_a_group_is_created_once_and_follows_its_address(database):
+    groups = SqlGroupRepository(database)
 
     first, created = await groups.remember(address(), DEFAULTS, NOW)
     same, created_again = await groups.remember(address(), DEFAULTS, NOW)
@@ -79,8 +79,8 @@ async def test_a_group_is_created_once_and_follows_its_address(sessions):
     assert await groups.get_by_key("19:other@thread.tacv2") is None
 
 
-async def test_racing_turns_in_a_new_conversation_make_one_group(sessions):
-    groups = SqlGroupRepository(sessions)
+async def test_racing_turns_in_a_new_conversation_make_one_group(database):
+    groups = SqlGroupRepository(database)
 
     results = await asyncio.gather(*(groups.remember(address(), DEFAULTS, NOW) for _ in range(12)))
 
@@ -88,11 +88,11 @@ async def test_racing_turns_in_a_new_conversation_make_one_group(sessions):
     assert sum(created for _, created in results) == 1
 
 
-async def test_action_item_numbers_are_unique_per_group_under_concurrency(sessions):
-    groups = SqlGroupRepository(sessions)
+async def test_action_item_numbers_are_unique_per_group_under_concurrency(database):
+    groups = SqlGroupRepository(database)
     rag, _ = await groups.remember(address("19:rag@thread.tacv2"), DEFAULTS, NOW)
     other, _ = await groups.remember(address("19:other@thread.tacv2"), DEFAULTS, NOW)
-    items = SqlActionItemRepository(sessions)
+    items = SqlActionItemRepository(database)
 
     added = await asyncio.gather(
         *(
@@ -106,13 +106,13 @@ async def test_action_item_numbers_are_unique_per_group_under_concurrency(sessio
         numbers = sorted(item.number for item in added if item.group_id == group.id)
         assert numbers == list(range(1, 26))
         assert [item.number for item in await items.list_open(group.id)] == numbers
-    async with sessions() as session:
+    async with database.reading() as session:
         stored = (await session.execute(select(ActionItemRow.number))).scalars().all()
     assert len(stored) == 50
 
 
-async def test_the_journal_lets_one_of_many_racing_handlers_through(sessions):
-    journal = SqlActivityJournal(sessions)
+async def test_the_journal_lets_one_of_many_racing_handlers_through(database):
+    journal = SqlActivityJournal(database)
 
     results = await asyncio.gather(*(journal.first_seen("a" * 64, NOW) for _ in range(10)))
     await journal.forget("a" * 64)
