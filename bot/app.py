@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from typing import Any
 
 import jwt
@@ -54,17 +55,23 @@ def create_app(settings: Settings, *, clock: Clock | None = None) -> web.Applica
     return app
 
 
+# Teams resends an activity within minutes; a day's margin costs nothing.
+JOURNAL_RETENTION = timedelta(days=1)
+
+
+def build_dependencies(settings: Settings, engine: AsyncEngine, clock: Clock) -> BotDependencies:
+    database = Database(engine)
+    return BotDependencies(
+        groups=SqlGroupRepository(database),
+        journal=SqlActivityJournal(database),
+        clock=clock,
+        defaults=GroupDefaults(language=settings.language, timezone=settings.timezone),
+    )
+
+
 def build_bot(settings: Settings, engine: AsyncEngine, clock: Clock) -> RagBot:
     """The bot with its repositories; shared by the HTTP app and the conversation tests."""
-    database = Database(engine)
-    return RagBot(
-        BotDependencies(
-            groups=SqlGroupRepository(database),
-            journal=SqlActivityJournal(database),
-            clock=clock,
-            defaults=GroupDefaults(language=settings.language, timezone=settings.timezone),
-        )
-    )
+    return RagBot(build_dependencies(settings, engine, clock))
 
 
 def build_adapter(settings: Settings) -> CloudAdapter:
@@ -82,7 +89,10 @@ def _speed_up_connector_clients() -> None:
 async def _resources(app: web.Application) -> AsyncIterator[None]:
     settings = app[SETTINGS]
     engine = create_engine(settings.database_url)
-    bot = build_bot(settings, engine, app[CLOCK])
+    deps = build_dependencies(settings, engine, app[CLOCK])
+    pruned = await deps.journal.prune(deps.clock.now() - JOURNAL_RETENTION)
+    log.info("pruned %d handled-activity ids older than %s", pruned, JOURNAL_RETENTION)
+    bot = RagBot(deps)
     adapter = build_adapter(settings)
     adapter.on_turn_error = bot.on_error
     app[ENGINE] = engine

@@ -91,8 +91,11 @@ def conversation_address(activity: Activity) -> ConversationAddress:
 
 
 def _reference_json(reference: ConversationReference) -> dict:
+    """The reference as stored: only what identifies the place, not who spoke last, so it
+    stays the same from message to message (and needs no write)."""
     document = reference.serialize()
-    document.pop("activityId", None)
+    for per_message in ("activityId", "user", "locale"):
+        document.pop(per_message, None)
     return document
 
 
@@ -162,9 +165,13 @@ class RagBot(TeamsActivityHandler):
         log.error("turn failed: %s", error, exc_info=error)
         if turn_context.activity.type != "message" or turn_context.responded:
             return
-        key = conversation_address(turn_context.activity).key
-        group = await self._deps.groups.get_by_key(key)
-        language = group.language if group else self._deps.defaults.language
+        language = self._deps.defaults.language
+        try:
+            key = conversation_address(turn_context.activity).key
+            group = await self._deps.groups.get_by_key(key)
+            language = group.language if group else language
+        except Exception:  # noqa: BLE001 - the database may be why the turn failed
+            log.warning("could not look up the group's language for the error reply")
         await turn_context.send_activity(MessageFactory.text(message(language, "error")))
 
     async def _remember(self, turn_context: TurnContext) -> tuple[Group, bool]:

@@ -169,3 +169,10 @@ class SqlActivityJournal:
             await session.execute(
                 delete(ProcessedActivityRow).where(ProcessedActivityRow.key == key)
             )
+
+    async def prune(self, before: datetime) -> int:
+        async with self._database.writing() as session:
+            result = await session.execute(
+                delete(ProcessedActivityRow).where(ProcessedActivityRow.received_at < before)
+            )
+            return result.rowcount

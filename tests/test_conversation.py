@@ -11,7 +11,7 @@ from bot.app import build_bot
 from bot.settings import Settings
 from storage.db import Database, create_engine
 from storage.repositories import SqlGroupRepository
-from tests.support.teams import CHANNEL_ID, MATS, TeamsSpace
+from tests.support.teams import CHANNEL_ID, EDYTA, MATS, TeamsSpace
 from tests.support.transcript import Transcript
 
 HELP_FIRST_LINE = "Det här kan jag. Skriv @RAG före kommandot när du skriver i en kanal."
@@ -151,6 +151,22 @@ async def test_every_thread_of_a_channel_is_the_same_group(transcript, settings)
         count = (await connection.exec_driver_sql("SELECT count(*) FROM groups")).scalar()
     await engine.dispose()
     assert count == 1
+
+
+async def test_the_stored_address_does_not_depend_on_who_spoke(transcript, settings):
+    channel = TeamsSpace.channel()
+    engine = create_engine(settings.database_url)
+    groups = SqlGroupRepository(Database(engine))
+
+    await transcript.say(channel.message("hjälp", user=EDYTA))
+    after_edyta = await groups.get_by_key(CHANNEL_ID)
+    await transcript.say(channel.message("hjälp", user=MATS))
+    after_mats = await groups.get_by_key(CHANNEL_ID)
+    await engine.dispose()
+
+    assert after_edyta == after_mats
+    assert "user" not in after_mats.reference
+    assert after_mats.reference["bot"] == {"id": "28:ragbot-local", "name": "RAG"}
 
 
 async def test_a_norwegian_group_is_answered_in_norwegian(sqlite_url, clock):

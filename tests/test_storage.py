@@ -120,3 +120,14 @@ async def test_the_journal_lets_one_of_many_racing_handlers_through(database):
 
     assert results.count(True) == 1
     assert after_forget is True
+
+
+async def test_the_journal_forgets_old_activities_only(database, clock):
+    journal = SqlActivityJournal(database)
+    await journal.first_seen("old", NOW - timedelta(days=3))
+    await journal.first_seen("new", NOW)
+
+    assert await journal.prune(NOW - timedelta(days=1)) == 1
+
+    assert await journal.first_seen("old", NOW) is True
+    assert await journal.first_seen("new", NOW) is False

@@ -53,3 +53,7 @@ class ActivityJournal(Protocol):
     async def forget(self, key: str) -> None:
         """Undo ``first_seen`` for an activity whose handling failed, so a resend is handled."""
         ...
+
+    async def prune(self, before: datetime) -> int:
+        """Drop keys first seen before ``before`` (Teams resends within minutes); how many."""
+        ...
