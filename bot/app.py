@@ -59,8 +59,7 @@ def create_app(settings: Settings, *, clock: Clock | None = None) -> web.Applica
 JOURNAL_RETENTION = timedelta(days=1)
 
 
-def build_dependencies(settings: Settings, engine: AsyncEngine, clock: Clock) -> BotDependencies:
-    database = Database(engine)
+def build_dependencies(settings: Settings, database: Database, clock: Clock) -> BotDependencies:
     return BotDependencies(
         groups=SqlGroupRepository(database),
         journal=SqlActivityJournal(database),
@@ -71,7 +70,7 @@ def build_dependencies(settings: Settings, engine: AsyncEngine, clock: Clock) ->
 
 def build_bot(settings: Settings, engine: AsyncEngine, clock: Clock) -> RagBot:
     """The bot with its repositories; shared by the HTTP app and the conversation tests."""
-    return RagBot(build_dependencies(settings, engine, clock))
+    return RagBot(build_dependencies(settings, Database(engine), clock))
 
 
 def build_adapter(settings: Settings) -> CloudAdapter:
@@ -89,7 +88,8 @@ def _speed_up_connector_clients() -> None:
 async def _resources(app: web.Application) -> AsyncIterator[None]:
     settings = app[SETTINGS]
     engine = create_engine(settings.database_url)
-    deps = build_dependencies(settings, engine, app[CLOCK])
+    # One Database per process: on SQLite its lock is what queues the writers.
+    deps = build_dependencies(settings, Database(engine), app[CLOCK])
     pruned = await deps.journal.prune(deps.clock.now() - JOURNAL_RETENTION)
     log.info("pruned %d handled-activity ids older than %s", pruned, JOURNAL_RETENTION)
     bot = RagBot(deps)

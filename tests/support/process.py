@@ -6,6 +6,7 @@ import asyncio
 import os
 import socket
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,17 +86,17 @@ class BotProcess:
                 RuntimeError("bot exited before it was ready:\n" + "\n".join(self.log))
             )
 
-    async def kill(self) -> None:
+    async def kill(self) -> int:
         """SIGKILL: no shutdown handlers run, as in a crash or an OOM kill."""
-        if self._process and self._process.returncode is None:
-            self._process.kill()
-            await self._process.wait()
-        if self._reader:
-            await self._reader
+        return await self._end(lambda process: process.kill())
 
     async def stop(self) -> int:
+        """SIGTERM: the orderly shutdown a deployment does."""
+        return await self._end(lambda process: process.terminate())
+
+    async def _end(self, signal: Callable[[asyncio.subprocess.Process], None]) -> int:
         if self._process and self._process.returncode is None:
-            self._process.terminate()
+            signal(self._process)
             await self._process.wait()
         if self._reader:
             await self._reader
