@@ -1,0 +1,148 @@
+"""Date and time phrases in Swedish, Norwegian and English: the corpus (tests/date_corpus.py)
+read as the group means it, across both clock changes; dates found inside free text."""
+
+from __future__ import annotations
+
+from datetime import UTC
+
+import pytest
+
+from bot.domain.dates import (
+    DateContext,
+    DateError,
+    DateProblem,
+    ParsedDate,
+    find_date,
+    parse_date,
+    parse_time_range,
+)
+from tests.date_corpus import CORPUS, MOMENTS, STOCKHOLM, local
+
+
+def context(moment: str) -> DateContext:
+    now, meetings = MOMENTS[moment]
+    return DateContext(now=now.astimezone(UTC), timezone=STOCKHOLM, meetings=meetings)
+
+
+def expected(text: str) -> tuple[str, ...]:
+    if text.isupper():
+        return (text.lower(),)
+    if len(text) == 10:
+        return (local(text + " 00:00").isoformat(), "date")
+    day = text[:10]
+    if "-" in text[11:]:
+        start, end = text[11:].split("-")
+        return (local(f"{day} {start}").isoformat(), local(f"{day} {end}").isoformat())
+    return (local(text).isoformat(), "time")
+
+
+def reading(result) -> tuple[str, ...]:
+    if isinstance(result, DateError):
+        return (result.problem.value,)
+    assert result.start.tzinfo is not None
+    if result.end is not None:
+        return (result.start.isoformat(), result.end.isoformat())
+    return (result.start.isoformat(), "time" if result.has_time else "date")
+
+
+def test_the_corpus_is_big_enough_and_covers_three_languages():
+    assert len(CORPUS) >= 120
+    assert {language for language, *_ in CORPUS} == {"sv", "nb", "en"}
+
+
+@pytest.mark.parametrize(("language", "moment", "phrase", "meaning"), CORPUS)
+def test_the_corpus_is_read_as_the_group_means_it(language, moment, phrase, meaning):
+    assert reading(parse_date(phrase, context(moment))) == expected(meaning)
+
+
+def test_wall_clock_times_are_right_in_utc_across_the_clock_changes():
+    spring = context("spring")
+    before = parse_date("i morgon kl 9", spring)
+    after = parse_date("måndag kl 9", spring)
+    autumn = parse_date("måndag kl 9", context("autumn"))
+
+    assert before.start.astimezone(UTC).hour == 8  # CET, UTC+1
+    assert after.start.astimezone(UTC).hour == 7  # CEST, UTC+2
+    assert autumn.start.astimezone(UTC).hour == 8  # back to CET
+
+
+def test_a_past_day_is_past_only_once_it_is_over():
+    nov = context("nov")
+    assert parse_date("20/11", nov).is_past(nov)
+    assert not parse_date("idag", nov).is_past(nov)
+    assert parse_date("idag kl 9", nov).is_past(nov)
+    assert not parse_date("idag kl 11", nov).is_past(nov)
+    assert not parse_date("till nästa möte", nov).is_past(nov)
+
+
+def test_meeting_relative_phrases_say_they_are_meetings():
+    result = parse_date("till nästa möte", context("nov"))
+    assert isinstance(result, ParsedDate) and result.meeting
+
+
+def test_no_meeting_planned_is_its_own_problem():
+    empty = DateContext(now=context("nov").now, timezone=STOCKHOLM)
+    assert parse_date("till nästa möte", empty) == DateError(
+        DateProblem.NO_MEETING, "till nästa möte"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("kl 13-14", "13:00", "14:00"),
+        ("kl. 13.00 – 14.00", "13:00", "14:00"),
+        ("8–9", "08:00", "09:00"),
+        ("13:00-14:30", "13:00", "14:30"),
+        ("kl 13", "13:00", None),
+        ("klockan 9.15", "09:15", None),
+    ],
+)
+def test_time_ranges(text, start, end):
+    first, last = parse_time_range(text)
+    assert first.strftime("%H:%M") == start
+    assert (last.strftime("%H:%M") if last else None) == end
+
+
+@pytest.mark.parametrize("text", ["Teams", "kl 14-13", "kl 25", "23/11"])
+def test_what_is_not_a_time_range(text):
+    assert parse_time_range(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "meaning"),
+    [
+        (
+            "Veronica kollar med Kristian Valind i Region Skåne till nästa möte",
+            "till nästa möte",
+            "2026-11-23 13:00",
+        ),
+        ("Boka lokal senast 23/11.", "senast 23/11", "2026-11-23"),
+        ("Skicka underlag vecka 10 till Sara", "vecka 10", "2027-03-08"),
+        ("Sammanställa statistik om två veckor", "om två veckor", "2026-12-06"),
+        ("Ring leverantören i morgon kl 9", "i morgon kl 9", "2026-11-23 09:00"),
+        ("Kalla till möte fredag", "fredag", "2026-11-27"),
+        ("Undersöka rubidium-PET innan sommaren", "innan sommaren", "VAGUE"),
+        ("Kari sjekker med Helse Vest til neste møte", "til neste møte", "2026-11-23 13:00"),
+        ("Send the figures by Friday", "by Friday", "2026-11-27"),
+    ],
+)
+def test_a_date_is_found_inside_a_text(text, phrase, meaning):
+    match = find_date(text, context("nov"))
+    assert match is not None
+    assert text[match.start : match.end] == phrase
+    assert reading(match.result) == expected(meaning)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alla kollar i sina verksamheter och återkommer med namn till Edyta",
+        "Man behöver fler BMA i Kalmar",
+        "Mats kollar med SSM om inspektionen",
+        "Gemensam IT-plattform (undersöka möjligheter under 2023)",
+        "Antalet undersökningar har ökat från 4–5 till 9 patienter",
+    ],
+)
+def test_ordinary_sentences_hold_no_date(text):
+    assert find_date(text, context("nov")) is None
