@@ -15,7 +15,7 @@ from typing import Any
 
 import jwt
 from aiohttp import web
-from botbuilder.core import InvokeResponse
+from botbuilder.core import InvokeResponse, PrivateConversationState
 from botbuilder.integration.aiohttp import (
     CloudAdapter,
     ConfigurationBotFrameworkAuthentication,
@@ -24,12 +24,23 @@ from botbuilder.schema import Activity
 from msrest.universal_http.requests import ClientRetryPolicy
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.domain.capture import Capture, CaptureRepositories
 from bot.domain.model import GroupDefaults
 from bot.domain.ports import Clock, SystemClock
 from bot.settings import Settings
 from bot.teams_bot import BotDependencies, RagBot
+from storage.bot_state import SqlStorage
 from storage.db import Database, create_engine, database_answers
-from storage.repositories import SqlActivityJournal, SqlGroupRepository
+from storage.repositories import (
+    SqlActionItemRepository,
+    SqlActivityJournal,
+    SqlAgendaPointRepository,
+    SqlDecisionRepository,
+    SqlGroupRepository,
+    SqlMeetingRepository,
+    SqlMemberRepository,
+    SqlStatusReportRepository,
+)
 
 log = logging.getLogger(__name__)
 
@@ -60,11 +71,26 @@ JOURNAL_RETENTION = timedelta(days=1)
 
 
 def build_dependencies(settings: Settings, database: Database, clock: Clock) -> BotDependencies:
+    groups = SqlGroupRepository(database)
+    capture = Capture(
+        CaptureRepositories(
+            groups=groups,
+            meetings=SqlMeetingRepository(database),
+            reports=SqlStatusReportRepository(database),
+            items=SqlActionItemRepository(database),
+            decisions=SqlDecisionRepository(database),
+            points=SqlAgendaPointRepository(database),
+        ),
+        clock,
+    )
     return BotDependencies(
-        groups=SqlGroupRepository(database),
+        groups=groups,
+        members=SqlMemberRepository(database),
         journal=SqlActivityJournal(database),
+        capture=capture,
         clock=clock,
         defaults=GroupDefaults(language=settings.language, timezone=settings.timezone),
+        dialog_state=PrivateConversationState(SqlStorage(database, clock.now)),
     )
 
 

@@ -1,8 +1,10 @@
 """The Teams activity handler: the edge where Teams activities become domain commands.
 
 It removes the bot's own @mention, remembers the conversation it was spoken to in (so later
-posts know where to go), asks the domain for the answer and sends it. A resent activity
-(same id) is handled once. Everything it says comes from ``bot.domain.i18n``.
+posts know where to go) and who spoke there, routes commands and card buttons to the capture
+use cases, and runs the 1:1 dialogs. In a channel or group chat, input that takes more than one
+message is a card form; in a 1:1 chat it is a text dialog. A resent activity (same id) is
+handled once. Everything it says comes from ``bot.domain.i18n``.
 """
 
 from __future__ import annotations
@@ -11,9 +13,17 @@ import hashlib
 import logging
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from botbuilder.core import InvokeResponse, MessageFactory, TurnContext
+from botbuilder.core import (
+    BotState,
+    CardFactory,
+    InvokeResponse,
+    MessageFactory,
+    TurnContext,
+)
 from botbuilder.core.teams import TeamsActivityHandler
+from botbuilder.dialogs import DialogSet, DialogTurnStatus
 from botbuilder.schema import (
     Activity,
     ChannelAccount,
@@ -21,24 +31,51 @@ from botbuilder.schema import (
 )
 from botbuilder.schema.teams import TeamInfo
 
-from bot.domain.commands import parse_command
+from bot import cards
+from bot.domain.capture import Capture, Mention, Refusal, SavedItem
+from bot.domain.commands import Command, CommandName, parse_command
 from bot.domain.i18n import message
-from bot.domain.model import ConversationAddress, ConversationType, Group, GroupDefaults
-from bot.domain.ports import ActivityJournal, Clock, GroupRepository
+from bot.domain.model import (
+    Actor,
+    ConversationAddress,
+    ConversationType,
+    Group,
+    GroupDefaults,
+)
+from bot.domain.ports import ActivityJournal, Clock, GroupRepository, MemberRepository
+from bot.domain.regions import split_region_and_text
+from bot.domain.replies import (
+    action_done,
+    decision_saved,
+    meeting_phrase,
+    point_saved,
+    regions_line,
+    report_overview,
+    report_saved,
+)
 from bot.domain.services import answer, greeting, remember_conversation
+from bot.domain.text import fold
+from dialogs.status_report import DIALOG_ID, StatusReportDialog, report_options
 
 log = logging.getLogger(__name__)
 
 _MESSAGE_ACTIVITY = "application/vnd.microsoft.activity.message"
 _SPACES = re.compile(r"[ \t\xa0]+")
+_CANCEL_WORDS = {"avbryt", "cancel", "stopp", "stop"}
+_ALL_WORDS = {"alla", "alle", "all"}
 
 
 @dataclass(frozen=True)
 class BotDependencies:
     groups: GroupRepository
+    members: MemberRepository
     journal: ActivityJournal
+    capture: Capture
     clock: Clock
     defaults: GroupDefaults
+    # Per-user dialog state (PrivateConversationState over SQL): two people writing in the
+    # same thread never share a dialog.
+    dialog_state: BotState
 
 
 def strip_bot_mention(activity: Activity) -> str:
@@ -108,9 +145,32 @@ def activity_key(activity: Activity) -> str | None:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
+def actor_of(activity: Activity) -> Actor:
+    """Who sent it; the Entra object id is the same in every chat, the Teams id is not."""
+    sender = activity.from_property
+    if sender is None:
+        return Actor("unknown", "?")
+    return Actor(sender.aad_object_id or sender.id or "unknown", sender.name or "?")
+
+
+def mentions_of(activity: Activity) -> list[Mention]:
+    """People @mentioned in the message, the bot itself left out."""
+    bot_id = activity.recipient.id if activity.recipient else None
+    found = []
+    for entity in activity.entities or []:
+        props = entity.additional_properties or {}
+        mentioned = props.get("mentioned") or {}
+        if entity.type != "mention" or mentioned.get("id") in (None, bot_id):
+            continue
+        found.append(Mention(mentioned["id"], mentioned.get("name") or "?", props.get("text", "")))
+    return found
+
+
 class RagBot(TeamsActivityHandler):
     def __init__(self, deps: BotDependencies) -> None:
         self._deps = deps
+        self._dialogs = DialogSet(deps.dialog_state.create_property("DialogState"))
+        self._dialogs.add(StatusReportDialog(deps.capture, deps.groups))
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         key = activity_key(turn_context.activity)
@@ -119,20 +179,202 @@ class RagBot(TeamsActivityHandler):
             return
         try:
             await super().on_turn(turn_context)
+            await self._deps.dialog_state.save_changes(turn_context)
         except Exception:
             if key:
                 await self._deps.journal.forget(key)
             raise
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
-        group, _ = await self._remember(turn_context)
+        place, _ = await self._remember(turn_context)
         activity = turn_context.activity
+        actor = actor_of(activity)
+        personal = place.conversation_type is ConversationType.PERSONAL
+        if not personal:
+            await self._deps.members.seen(place.id, actor, self._deps.clock.now())
+        group = await self._working_group(place, actor)
         text = strip_bot_mention(activity)
-        if not text and activity.value is not None:
-            reply = message(group.language, "unknown_action")
+        if not text and isinstance(activity.value, dict):
+            if group is None:
+                await _say(turn_context, message(place.language, "no_group"))
+            else:
+                await self._on_card_submit(turn_context, group, activity.value, actor)
+            return
+        if personal and await self._continue_dialog(turn_context, text, group or place):
+            return
+        command = parse_command(text)
+        if command.name in (CommandName.HELP, CommandName.EMPTY, CommandName.UNKNOWN):
+            await _say(turn_context, answer(command, (group or place).language))
+        elif group is None:
+            await _say(turn_context, message(place.language, "no_group"))
         else:
-            reply = answer(parse_command(text), group.language)
-        await turn_context.send_activity(MessageFactory.text(reply))
+            await self._run(turn_context, group, command, actor, personal)
+
+    # --- commands --------------------------------------------------------------------------
+
+    async def _run(
+        self, ctx: TurnContext, group: Group, command: Command, actor: Actor, personal: bool
+    ) -> None:
+        capture = self._deps.capture
+        lang = group.language
+        name, args = command.name, command.args
+        if name is CommandName.STATUS_REPORT:
+            await self._status_report(ctx, group, args, actor, personal)
+        elif name is CommandName.STATUS_REPORTS:
+            await _say(ctx, report_overview(await capture.report_overview(group), group))
+        elif name is CommandName.ACTION:
+            saved = await capture.add_action_item(group, args, mentions_of(ctx.activity), actor)
+            await self._show_item(ctx, group, saved)
+        elif name is CommandName.ACTIONS:
+            include_closed = fold(args.strip()) in _ALL_WORDS
+            items = await capture.action_items(group, include_closed=include_closed)
+            if not items:
+                await _say(ctx, message(lang, "actions_none"))
+            else:
+                now = self._deps.clock.now()
+                card = cards.action_items_card(items, group, now, include_closed=include_closed)
+                await _send_card(ctx, card)
+        elif name is CommandName.DONE:
+            await self._close_item(ctx, group, args, actor)
+        elif name is CommandName.EDIT:
+            edited = await capture.edit_action_item(group, args, mentions_of(ctx.activity))
+            await self._show_item(ctx, group, edited, edited_note=True)
+        elif name is CommandName.DECISION:
+            recorded = await capture.record_decision(group, args, actor)
+            reply = (
+                recorded.text(lang)
+                if isinstance(recorded, Refusal)
+                else decision_saved(*recorded, group)
+            )
+            await _say(ctx, reply)
+        elif name is CommandName.POINT:
+            point = await capture.propose_point(group, args, actor)
+            await _say(
+                ctx, point.text(lang) if isinstance(point, Refusal) else point_saved(point, group)
+            )
+        elif name is CommandName.REGIONS:
+            await self._regions(ctx, group, args)
+        else:
+            await _say(ctx, answer(command, lang))
+
+    async def _status_report(
+        self, ctx: TurnContext, group: Group, args: str, actor: Actor, personal: bool
+    ) -> None:
+        capture = self._deps.capture
+        region_text, text = split_region_and_text(args)
+        if text is not None:  # "lägesrapport Kalmar: text" saves at once
+            saved = await capture.submit_report(group, region_text, text, actor)
+            await _say(
+                ctx,
+                saved.text(group.language)
+                if isinstance(saved, Refusal)
+                else report_saved(saved, group),
+            )
+            return
+        region = capture.resolve_region(group, region_text)
+        if isinstance(region, Refusal):
+            await _say(ctx, region.text(group.language))
+            return
+        meeting = meeting_phrase(await capture.next_or_ongoing_meeting(group), group)
+        if personal:
+            dialog = await self._dialogs.create_context(ctx)
+            await dialog.begin_dialog(
+                DIALOG_ID, report_options(group.id, group.language, region, meeting, actor)
+            )
+            return
+        current = await capture.current_report(group, region)
+        form = cards.report_form(region, meeting, current.text if current else None, group.language)
+        await _send_card(ctx, form)
+
+    async def _regions(self, ctx: TurnContext, group: Group, args: str) -> None:
+        lang = group.language
+        if not args.strip():
+            reply = (
+                message(lang, "regions_show", regions=regions_line(group))
+                if group.regions
+                else message(lang, "no_regions")
+            )
+            await _say(ctx, reply)
+            return
+        updated = await self._deps.capture.set_regions(group, args)
+        if isinstance(updated, Refusal):
+            await _say(ctx, updated.text(lang))
+        else:
+            await _say(ctx, message(lang, "regions_set", regions=regions_line(updated)))
+
+    async def _close_item(self, ctx: TurnContext, group: Group, number: str, actor: Actor) -> None:
+        closed = await self._deps.capture.close_action_item(group, number, actor)
+        if isinstance(closed, Refusal):
+            await _say(ctx, closed.text(group.language))
+        else:
+            await _say(ctx, action_done(*closed, group))
+
+    async def _show_item(
+        self, ctx: TurnContext, group: Group, result: Any, *, edited_note: bool = False
+    ) -> None:
+        if isinstance(result, Refusal):
+            await _say(ctx, result.text(group.language))
+            return
+        saved = result if isinstance(result, SavedItem) else SavedItem(result)
+        note = saved.note.text(group.language) if saved.note else None
+        if edited_note:
+            note = message(group.language, "action_edited", number=saved.item.number)
+        card = cards.action_item_card(saved.item, group, self._deps.clock.now(), note)
+        await _send_card(ctx, card)
+
+    # --- card buttons ----------------------------------------------------------------------
+
+    async def _on_card_submit(
+        self, ctx: TurnContext, group: Group, value: dict[str, Any], actor: Actor
+    ) -> None:
+        action = value.get("ragbot")
+        lang = group.language
+        number = _int(value.get("number"))
+        if action == "report.save" and isinstance(value.get("region"), str):
+            text = value.get("text") if isinstance(value.get("text"), str) else None
+            saved = await self._deps.capture.submit_report(group, value["region"], text, actor)
+            await _say(
+                ctx, saved.text(lang) if isinstance(saved, Refusal) else report_saved(saved, group)
+            )
+        elif action in ("report.cancel", "action.cancel"):
+            await _say(ctx, message(lang, "cancelled"))
+        elif action == "action.done" and number is not None:
+            await self._close_item(ctx, group, str(number), actor)
+        elif action == "action.edit" and number is not None:
+            found = await self._deps.capture.action_item(group, number)
+            if found is None:
+                await _say(ctx, message(lang, "action_unknown", number=number))
+            else:
+                await _send_card(ctx, cards.edit_item_form(found, group))
+        elif action == "action.save" and number is not None:
+            fields = [value.get(name, "") for name in ("text", "owner", "due")]
+            if not all(isinstance(field, str) for field in fields):
+                await _say(ctx, message(lang, "unknown_action"))
+                return
+            edited = await self._deps.capture.save_item_form(group, number, *fields)
+            await self._show_item(ctx, group, edited, edited_note=True)
+        else:
+            await _say(ctx, message(lang, "unknown_action"))
+
+    # --- 1:1 dialogs -----------------------------------------------------------------------
+
+    async def _continue_dialog(self, ctx: TurnContext, text: str, group: Group) -> bool:
+        """Feed a 1:1 message to the dialog under way, if there is one; True if it took it."""
+        dialog = await self._dialogs.create_context(ctx)
+        if dialog.active_dialog is None:
+            return False
+        if fold(text) in _CANCEL_WORDS:
+            await dialog.cancel_all_dialogs()
+            await _say(ctx, message(group.language, "cancelled"))
+            return True
+        if parse_command(text).name is CommandName.HELP:  # help, then carry on where we were
+            await _say(ctx, message(group.language, "help"))
+            await dialog.reprompt_dialog()
+            return True
+        result = await dialog.continue_dialog()
+        return result.status is not DialogTurnStatus.Empty
+
+    # --- installation, invokes, errors -----------------------------------------------------
 
     async def on_teams_members_added(
         self,
@@ -181,3 +423,29 @@ class RagBot(TeamsActivityHandler):
             self._deps.defaults,
             self._deps.clock.now(),
         )
+
+    async def _working_group(self, place: Group, actor: Actor) -> Group | None:
+        """The group a command acts for: where it was said, or from a 1:1 chat the group the
+        person was last seen in."""
+        if place.conversation_type is not ConversationType.PERSONAL:
+            return place
+        group_id = await self._deps.members.latest_group_of(actor.id)
+        return await self._deps.groups.get(group_id) if group_id is not None else None
+
+
+async def _say(ctx: TurnContext, text: str) -> None:
+    await ctx.send_activity(MessageFactory.text(text))
+
+
+async def _send_card(ctx: TurnContext, card: dict[str, Any]) -> None:
+    await ctx.send_activity(MessageFactory.attachment(CardFactory.adaptive_card(card)))
+
+
+def _int(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value)
+    return None

@@ -3,20 +3,37 @@ dataclasses; rows never leave this package."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import delete, select, update
 
 from bot.domain.model import (
     ActionItem,
     ActionItemDraft,
+    Actor,
+    AgendaPoint,
     ConversationAddress,
     ConversationType,
+    Decision,
     Group,
     GroupDefaults,
+    Meeting,
+    MeetingStatus,
+    Section,
+    StatusReport,
 )
 from storage.db import Database
-from storage.tables import ActionItemRow, GroupRow, ProcessedActivityRow
+from storage.tables import (
+    ActionItemRow,
+    AgendaPointRow,
+    DecisionRow,
+    GroupRow,
+    MeetingRow,
+    MemberRow,
+    ProcessedActivityRow,
+    StatusReportRow,
+)
 from storage.upsert import insert_for
 
 
@@ -109,6 +126,178 @@ class SqlGroupRepository:
             ).scalar_one()
             return _group(row), created
 
+    async def set_regions(self, group_id: int, regions: list[str], now: datetime) -> Group:
+        async with self._database.writing() as session:
+            await session.execute(
+                update(GroupRow)
+                .where(GroupRow.id == group_id)
+                .values(regions=list(regions), updated_at=now)
+            )
+            row = await session.get(GroupRow, group_id, populate_existing=True)
+            assert row is not None
+            return _group(row)
+
+
+def _meeting(row: MeetingRow) -> Meeting:
+    return Meeting(
+        id=row.id,
+        group_id=row.group_id,
+        starts_at=row.starts_at,
+        ends_at=row.ends_at,
+        place=row.place,
+        status=MeetingStatus(row.status),
+    )
+
+
+def _report(row: StatusReportRow) -> StatusReport:
+    return StatusReport(
+        id=row.id,
+        group_id=row.group_id,
+        meeting_id=row.meeting_id,
+        region=row.region,
+        text=row.text,
+        author_id=row.author_id,
+        author_name=row.author_name,
+        created_at=row.created_at,
+        superseded_at=row.superseded_at,
+    )
+
+
+def _same_meeting(column: Any, meeting_id: int | None) -> Any:
+    return column.is_(None) if meeting_id is None else column == meeting_id
+
+
+async def _lock_group(session: Any, group_id: int) -> None:
+    """Serialise writers of one group's rows (PostgreSQL row lock; SQLite is serial anyway)."""
+    await session.execute(select(GroupRow.id).where(GroupRow.id == group_id).with_for_update())
+
+
+class SqlMemberRepository:
+    # A member's "last seen" moves at most this often: one write per person per hour at most.
+    REFRESH = timedelta(hours=1)
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    async def seen(self, group_id: int, actor: Actor, now: datetime) -> None:
+        async with self._database.reading() as session:
+            row = (
+                await session.execute(
+                    select(MemberRow.last_seen_at, MemberRow.name).where(
+                        MemberRow.group_id == group_id, MemberRow.user_id == actor.id
+                    )
+                )
+            ).first()
+        if row and row.name == actor.name and now - row.last_seen_at < self.REFRESH:
+            return
+        async with self._database.writing() as session:
+            await session.execute(
+                insert_for(session, MemberRow)
+                .values(
+                    group_id=group_id,
+                    user_id=actor.id,
+                    name=actor.name,
+                    role="member",
+                    created_at=now,
+                    last_seen_at=now,
+                )
+                .on_conflict_do_update(
+                    index_elements=["group_id", "user_id"],
+                    set_={"name": actor.name, "last_seen_at": now},
+                )
+            )
+
+    async def latest_group_of(self, user_id: str) -> int | None:
+        async with self._database.reading() as session:
+            return (
+                await session.execute(
+                    select(MemberRow.group_id)
+                    .join(GroupRow, GroupRow.id == MemberRow.group_id)
+                    .where(MemberRow.user_id == user_id, GroupRow.active.is_(True))
+                    .where(GroupRow.conversation_type != ConversationType.PERSONAL.value)
+                    .order_by(MemberRow.last_seen_at.desc())
+                    .limit(1)
+                )
+            ).scalar()
+
+
+class SqlMeetingRepository:
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    async def upcoming(self, group_id: int, now: datetime) -> list[Meeting]:
+        async with self._database.reading() as session:
+            rows = await session.execute(
+                select(MeetingRow)
+                .where(
+                    MeetingRow.group_id == group_id,
+                    MeetingRow.status == MeetingStatus.SCHEDULED.value,
+                    MeetingRow.ends_at > now,
+                )
+                .order_by(MeetingRow.starts_at)
+            )
+            return [_meeting(row) for row in rows.scalars()]
+
+
+class SqlStatusReportRepository:
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    async def add(
+        self,
+        group_id: int,
+        meeting_id: int | None,
+        region: str,
+        text: str,
+        author: Actor,
+        now: datetime,
+    ) -> tuple[StatusReport, StatusReport | None]:
+        async with self._database.writing() as session:
+            await _lock_group(session, group_id)
+            current = (
+                (
+                    await session.execute(
+                        select(StatusReportRow)
+                        .where(
+                            StatusReportRow.group_id == group_id,
+                            StatusReportRow.region == region,
+                            _same_meeting(StatusReportRow.meeting_id, meeting_id),
+                            StatusReportRow.superseded_at.is_(None),
+                        )
+                        .order_by(StatusReportRow.id.desc())
+                    )
+                )
+                .scalars()
+                .all()
+            )
+            for old in current:
+                old.superseded_at = now
+            row = StatusReportRow(
+                group_id=group_id,
+                meeting_id=meeting_id,
+                region=region,
+                text=text,
+                author_id=author.id,
+                author_name=author.name,
+                created_at=now,
+            )
+            session.add(row)
+            await session.flush()
+            return _report(row), (_report(current[0]) if current else None)
+
+    async def current(self, group_id: int, meeting_id: int | None) -> list[StatusReport]:
+        async with self._database.reading() as session:
+            rows = await session.execute(
+                select(StatusReportRow)
+                .where(
+                    StatusReportRow.group_id == group_id,
+                    _same_meeting(StatusReportRow.meeting_id, meeting_id),
+                    StatusReportRow.superseded_at.is_(None),
+                )
+                .order_by(StatusReportRow.region, StatusReportRow.id)
+            )
+            return [_report(row) for row in rows.scalars()]
+
 
 class SqlActionItemRepository:
     def __init__(self, database: Database) -> None:
@@ -140,14 +329,109 @@ class SqlActionItemRepository:
             await session.flush()
             return _action_item(row)
 
+    async def get(self, group_id: int, number: int) -> ActionItem | None:
+        async with self._database.reading() as session:
+            row = await self._row(session, group_id, number)
+            return _action_item(row) if row else None
+
     async def list_open(self, group_id: int) -> list[ActionItem]:
+        return await self._list(group_id, ActionItemRow.closed_at.is_(None))
+
+    async def list_all(self, group_id: int) -> list[ActionItem]:
+        return await self._list(group_id)
+
+    async def close(
+        self, group_id: int, number: int, by: str, now: datetime
+    ) -> tuple[ActionItem | None, bool]:
+        async with self._database.writing() as session:
+            closed = await session.execute(
+                update(ActionItemRow)
+                .where(
+                    ActionItemRow.group_id == group_id,
+                    ActionItemRow.number == number,
+                    ActionItemRow.closed_at.is_(None),
+                )
+                .values(closed_at=now, closed_by=by)
+                .returning(ActionItemRow.id)
+            )
+            closed_now = closed.scalar() is not None
+            row = await self._row(session, group_id, number)
+            return (_action_item(row) if row else None), closed_now
+
+    async def update(self, group_id: int, number: int, **changes: object) -> ActionItem | None:
+        allowed = {"text", "owner_name", "owner_id", "due_at"}
+        if not set(changes) <= allowed:
+            raise ValueError(f"cannot change {set(changes) - allowed}")
+        async with self._database.writing() as session:
+            await session.execute(
+                update(ActionItemRow)
+                .where(ActionItemRow.group_id == group_id, ActionItemRow.number == number)
+                .values(**changes)
+            )
+            row = await self._row(session, group_id, number)
+            return _action_item(row) if row else None
+
+    async def _list(self, group_id: int, *conditions: Any) -> list[ActionItem]:
         async with self._database.reading() as session:
             rows = await session.execute(
                 select(ActionItemRow)
-                .where(ActionItemRow.group_id == group_id, ActionItemRow.closed_at.is_(None))
+                .where(ActionItemRow.group_id == group_id, *conditions)
                 .order_by(ActionItemRow.number)
             )
             return [_action_item(row) for row in rows.scalars()]
+
+    @staticmethod
+    async def _row(session: Any, group_id: int, number: int) -> ActionItemRow | None:
+        return (
+            await session.execute(
+                select(ActionItemRow)
+                .where(ActionItemRow.group_id == group_id, ActionItemRow.number == number)
+                .execution_options(populate_existing=True)
+            )
+        ).scalar()
+
+
+class SqlDecisionRepository:
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    async def add(
+        self, group_id: int, meeting_id: int | None, text: str, by: str, now: datetime
+    ) -> Decision:
+        async with self._database.writing() as session:
+            row = DecisionRow(
+                group_id=group_id, meeting_id=meeting_id, text=text, created_by=by, created_at=now
+            )
+            session.add(row)
+            await session.flush()
+            return Decision(row.id, group_id, meeting_id, text, by, now)
+
+
+class SqlAgendaPointRepository:
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    async def add(
+        self,
+        group_id: int,
+        meeting_id: int | None,
+        section: Section,
+        text: str,
+        by: str,
+        now: datetime,
+    ) -> AgendaPoint:
+        async with self._database.writing() as session:
+            row = AgendaPointRow(
+                group_id=group_id,
+                meeting_id=meeting_id,
+                section=section.value,
+                text=text,
+                created_by=by,
+                created_at=now,
+            )
+            session.add(row)
+            await session.flush()
+            return AgendaPoint(row.id, group_id, meeting_id, section.value, text, by, now)
 
 
 class SqlActivityJournal:

@@ -76,6 +76,8 @@ class MemberRow(Base):
     name: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(20), default="member")
     created_at: Mapped[datetime]
+    # When they last spoke in the group; a 1:1 chat acts for the latest one.
+    last_seen_at: Mapped[datetime] = mapped_column(index=True)
 
 
 class MeetingRow(Base):

@@ -6,6 +6,8 @@ get one; a test checks that every key exists in every language with the same pla
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from bot.domain.model import Language
 
 DEFAULT_LANGUAGE: Language = "sv"
@@ -125,6 +127,270 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "nb": "Den knappen kjenner jeg ikke igjen lenger. Ingenting er endret.",
         "en": "I no longer recognise that button. Nothing was changed.",
     },
+    "empty_text": {
+        "sv": "Texten är tom. Inget har sparats.",
+        "nb": "Teksten er tom. Ingenting er lagret.",
+        "en": "The text is empty. Nothing was saved.",
+    },
+    "too_long": {
+        "sv": "Texten är för lång ({length} tecken, högst {limit}). Inget har sparats – korta "
+        "den eller dela upp den.",
+        "nb": "Teksten er for lang ({length} tegn, høyst {limit}). Ingenting er lagret – "
+        "kort den ned eller del den opp.",
+        "en": "The text is too long ({length} characters, at most {limit}). Nothing was "
+        "saved – shorten it or split it up.",
+    },
+    "no_regions": {
+        "sv": "Gruppen har inga regioner än. Lägg till dem med: regioner Linköping, Jönköping, "
+        "Kalmar",
+        "nb": "Gruppen har ingen regioner ennå. Legg dem til med: regioner Bergen, Stavanger, "
+        "Førde",
+        "en": "The group has no regions yet. Add them with: regions Linköping, Jönköping, Kalmar",
+    },
+    "region_missing": {
+        "sv": "Vilken region? Skriv t.ex. lägesrapport {example}. Gruppens regioner: {regions}.",
+        "nb": "Hvilken region? Skriv f.eks. statusrapport {example}. Gruppens regioner: {regions}.",
+        "en": "Which region? Write e.g. status {example}. The group's regions: {regions}.",
+    },
+    "unknown_region": {
+        "sv": "Regionen ”{region}” känner jag inte till. Inget har sparats. Gruppens "
+        "regioner: {regions}.",
+        "nb": "Regionen «{region}» kjenner jeg ikke. Ingenting er lagret. Gruppens regioner: "
+        "{regions}.",
+        "en": "I don't know the region “{region}”. Nothing was saved. The group's regions: "
+        "{regions}.",
+    },
+    "unknown_region_suggest": {
+        "sv": "Regionen ”{region}” känner jag inte till. Menade du {suggestions}? Inget har "
+        "sparats.",
+        "nb": "Regionen «{region}» kjenner jeg ikke. Mente du {suggestions}? Ingenting er lagret.",
+        "en": "I don't know the region “{region}”. Did you mean {suggestions}? Nothing was saved.",
+    },
+    "for_meeting": {
+        "sv": "inför mötet {when}",
+        "nb": "til møtet {when}",
+        "en": "for the meeting {when}",
+    },
+    "for_unplanned_meeting": {
+        "sv": "inför nästa möte, som inte är planerat än",
+        "nb": "til neste møte, som ikke er planlagt ennå",
+        "en": "for the next meeting, not yet scheduled",
+    },
+    "report_saved": {
+        "sv": "Lägesrapporten för **{region}** är sparad, {meeting}.",
+        "nb": "Statusrapporten for **{region}** er lagret, {meeting}.",
+        "en": "The status report for **{region}** is saved, {meeting}.",
+    },
+    "report_replaced": {
+        "sv": "Lägesrapporten för **{region}** är sparad, {meeting}. Den ersätter den från "
+        "{previous} (som finns kvar i historiken).",
+        "nb": "Statusrapporten for **{region}** er lagret, {meeting}. Den erstatter den fra "
+        "{previous} (som beholdes i historikken).",
+        "en": "The status report for **{region}** is saved, {meeting}. It replaces the one "
+        "from {previous} (kept in the history).",
+    },
+    "report_form_title": {
+        "sv": "Lägesrapport – {region}",
+        "nb": "Statusrapport – {region}",
+        "en": "Status report – {region}",
+    },
+    "report_form_hint": {
+        "sv": "Skriv rapporten här. Stycken och punktlistor blir kvar som du skriver dem.",
+        "nb": "Skriv rapporten her. Avsnitt og punktlister beholdes slik du skriver dem.",
+        "en": "Write the report here. Paragraphs and bullet lists stay as you write them.",
+    },
+    "report_prompt": {
+        "sv": "Skriv lägesrapporten för **{region}** ({meeting}). Skriv avbryt för att avbryta.",
+        "nb": "Skriv statusrapporten for **{region}** ({meeting}). Skriv avbryt for å avbryte.",
+        "en": "Write the status report for **{region}** ({meeting}). Write cancel to stop.",
+    },
+    "report_confirm": {
+        "sv": "Så här blir lägesrapporten för **{region}**:\n\n{text}\n\nVill du spara den?",
+        "nb": "Slik blir statusrapporten for **{region}**:\n\n{text}\n\nVil du lagre den?",
+        "en": "This is the status report for **{region}**:\n\n{text}\n\nSave it?",
+    },
+    "choose_retry": {
+        "sv": "Välj Spara, Ändra eller Avbryt.",
+        "nb": "Velg Lagre, Endre eller Avbryt.",
+        "en": "Choose Save, Edit or Cancel.",
+    },
+    "save": {"sv": "Spara", "nb": "Lagre", "en": "Save"},
+    "edit": {"sv": "Ändra", "nb": "Endre", "en": "Edit"},
+    "cancel": {"sv": "Avbryt", "nb": "Avbryt", "en": "Cancel"},
+    "done_button": {"sv": "Klar", "nb": "Ferdig", "en": "Done"},
+    "cancelled": {
+        "sv": "Avbrutet. Inget har sparats.",
+        "nb": "Avbrutt. Ingenting er lagret.",
+        "en": "Cancelled. Nothing was saved.",
+    },
+    "reports_heading": {
+        "sv": "Lägesrapporter {meeting}:",
+        "nb": "Statusrapporter {meeting}:",
+        "en": "Status reports {meeting}:",
+    },
+    "reports_line_done": {
+        "sv": "**{region}**: rapporterat av {author}, {when}",
+        "nb": "**{region}**: rapportert av {author}, {when}",
+        "en": "**{region}**: reported by {author}, {when}",
+    },
+    "reports_line_missing": {
+        "sv": "**{region}**: ej rapporterat",
+        "nb": "**{region}**: ikke rapportert",
+        "en": "**{region}**: not reported",
+    },
+    "action_title": {"sv": "Åtgärd #{number}", "nb": "Tiltak #{number}", "en": "Action #{number}"},
+    "action_owner": {"sv": "Ansvarig: {owner}", "nb": "Ansvarlig: {owner}", "en": "Owner: {owner}"},
+    "action_no_owner": {
+        "sv": "Ansvarig: ingen angiven",
+        "nb": "Ansvarlig: ingen angitt",
+        "en": "Owner: none given",
+    },
+    "action_due": {"sv": "Senast: {due}", "nb": "Frist: {due}", "en": "Due: {due}"},
+    "action_no_due": {"sv": "Senast: inget datum", "nb": "Frist: ingen dato", "en": "Due: no date"},
+    "action_overdue": {"sv": "försenad", "nb": "forsinket", "en": "overdue"},
+    "action_closed_by": {
+        "sv": "Klar {when} ({by})",
+        "nb": "Ferdig {when} ({by})",
+        "en": "Done {when} ({by})",
+    },
+    "action_no_meeting": {
+        "sv": "”{phrase}”: inget möte är planerat än, så åtgärden fick inget datum.",
+        "nb": "«{phrase}»: ingen møter er planlagt ennå, så tiltaket fikk ingen dato.",
+        "en": "“{phrase}”: no meeting is scheduled yet, so the item has no due date.",
+    },
+    "actions_heading": {
+        "sv": "Öppna åtgärder ({count})",
+        "nb": "Åpne tiltak ({count})",
+        "en": "Open action items ({count})",
+    },
+    "actions_all_heading": {
+        "sv": "Alla åtgärder ({count})",
+        "nb": "Alle tiltak ({count})",
+        "en": "All action items ({count})",
+    },
+    "actions_none": {
+        "sv": "Inga öppna åtgärder. Lägg till en med: åtgärd <text>",
+        "nb": "Ingen åpne tiltak. Legg til et med: tiltak <tekst>",
+        "en": "No open action items. Add one with: action <text>",
+    },
+    "action_done": {
+        "sv": "Åtgärd #{number} är klar: {text}",
+        "nb": "Tiltak #{number} er ferdig: {text}",
+        "en": "Action #{number} is done: {text}",
+    },
+    "action_already_done": {
+        "sv": "Åtgärd #{number} var redan klar ({when}, {by}).",
+        "nb": "Tiltak #{number} var allerede ferdig ({when}, {by}).",
+        "en": "Action #{number} was already done ({when}, {by}).",
+    },
+    "action_unknown": {
+        "sv": "Det finns ingen åtgärd #{number}. Skriv åtgärder för att se de öppna.",
+        "nb": "Det finnes ikke noe tiltak #{number}. Skriv tiltaksliste for å se de åpne.",
+        "en": "There is no action #{number}. Write actions to see the open ones.",
+    },
+    "action_number_missing": {
+        "sv": "Vilken åtgärd? Skriv numret, t.ex. klar 12.",
+        "nb": "Hvilket tiltak? Skriv nummeret, f.eks. ferdig 12.",
+        "en": "Which action item? Give its number, e.g. done 12.",
+    },
+    "action_edited": {
+        "sv": "Åtgärd #{number} är ändrad.",
+        "nb": "Tiltak #{number} er endret.",
+        "en": "Action #{number} is changed.",
+    },
+    "edit_nothing": {
+        "sv": "Vad ska ändras? Till exempel: ändra {number} ansvarig: Sara, ändra {number} "
+        "senast 30/11 eller ändra {number} text: ny text.",
+        "nb": "Hva skal endres? For eksempel: endre {number} ansvarlig: Kari, endre {number} "
+        "innen 30/11 eller endre {number} tekst: ny tekst.",
+        "en": "What should change? For example: edit {number} owner: Sara, edit {number} by "
+        "30/11 or edit {number} text: new text.",
+    },
+    "date_vague": {
+        "sv": "”{phrase}” är för vagt för ett datum. Skriv t.ex. ”senast 30/11”, ”vecka 10” "
+        "eller ”till nästa möte”. Inget har sparats.",
+        "nb": "«{phrase}» er for vagt for en dato. Skriv f.eks. «innen 30/11», «uke 10» eller "
+        "«til neste møte». Ingenting er lagret.",
+        "en": "“{phrase}” is too vague for a date. Write e.g. “by 30/11”, “week 10” or “by "
+        "the next meeting”. Nothing was saved.",
+    },
+    "date_past": {
+        "sv": "”{phrase}” ({date}) har redan varit. Inget har sparats.",
+        "nb": "«{phrase}» ({date}) har allerede vært. Ingenting er lagret.",
+        "en": "“{phrase}” ({date}) is in the past. Nothing was saved.",
+    },
+    "date_unreadable": {
+        "sv": "”{phrase}” kan jag inte läsa som datum. Skriv t.ex. ”30/11”, ”vecka 10” eller "
+        "”om två veckor”. Inget har sparats.",
+        "nb": "«{phrase}» kan jeg ikke lese som en dato. Skriv f.eks. «30/11», «uke 10» eller "
+        "«om to uker». Ingenting er lagret.",
+        "en": "I can't read “{phrase}” as a date. Write e.g. “30/11”, “week 10” or “in two "
+        "weeks”. Nothing was saved.",
+    },
+    "decision_saved": {
+        "sv": "Beslutet är antecknat, {meeting}: {text}",
+        "nb": "Vedtaket er notert, {meeting}: {text}",
+        "en": "The decision is recorded, {meeting}: {text}",
+    },
+    "point_saved": {
+        "sv": "Punkten är föreslagen till nästa dagordning under **{section}**: {text}",
+        "nb": "Punktet er foreslått til neste dagsorden under **{section}**: {text}",
+        "en": "The item is proposed for the next agenda under **{section}**: {text}",
+    },
+    "regions_set": {
+        "sv": "Gruppens regioner är nu: {regions}.",
+        "nb": "Gruppens regioner er nå: {regions}.",
+        "en": "The group's regions are now: {regions}.",
+    },
+    "regions_show": {
+        "sv": "Gruppens regioner: {regions}. Ändra med: regioner Linköping, Jönköping, Kalmar",
+        "nb": "Gruppens regioner: {regions}. Endre med: regioner Bergen, Stavanger, Førde",
+        "en": "The group's regions: {regions}. Change with: regions Linköping, Jönköping, Kalmar",
+    },
+    "regions_too_many": {
+        "sv": "Högst {limit} regioner med högst {length} tecken var. Inget har ändrats.",
+        "nb": "Høyst {limit} regioner med høyst {length} tegn hver. Ingenting er endret.",
+        "en": "At most {limit} regions of at most {length} characters each. Nothing changed.",
+    },
+    "no_group": {
+        "sv": "Jag vet inte vilken arbetsgrupp du hör till. Skriv något till mig i gruppens "
+        "kanal först (t.ex. @RAG hjälp), så känner jag igen dig här.",
+        "nb": "Jeg vet ikke hvilken arbeidsgruppe du hører til. Skriv noe til meg i gruppens "
+        "kanal først (f.eks. @RAG hjelp), så kjenner jeg deg igjen her.",
+        "en": "I don't know which working group you belong to. Write to me in the group's "
+        "channel first (e.g. @RAG help) and I will know you here.",
+    },
+    "edit_title": {
+        "sv": "Ändra åtgärd #{number}",
+        "nb": "Endre tiltak #{number}",
+        "en": "Edit action #{number}",
+    },
+    "field_text": {"sv": "Text", "nb": "Tekst", "en": "Text"},
+    "field_owner": {"sv": "Ansvarig", "nb": "Ansvarlig", "en": "Owner"},
+    "field_due": {
+        "sv": "Senast (t.ex. 30/11, vecka 10, till nästa möte)",
+        "nb": "Frist (f.eks. 30/11, uke 10, til neste møte)",
+        "en": "Due (e.g. 30/11, week 10, by the next meeting)",
+    },
+    "and": {"sv": "och", "nb": "og", "en": "and"},
+    "or": {"sv": "eller", "nb": "eller", "en": "or"},
+    "section_opening": {"sv": "Mötets öppnande", "nb": "Møtets åpning", "en": "Opening"},
+    "section_previous_minutes": {
+        "sv": "Föregående mötesanteckningar",
+        "nb": "Forrige referat",
+        "en": "Previous minutes",
+    },
+    "section_development": {
+        "sv": "Utvecklingsområde",
+        "nb": "Utviklingsområde",
+        "en": "Development",
+    },
+    "section_other": {"sv": "Övrigt", "nb": "Eventuelt", "en": "Other business"},
+    "section_next_meetings": {
+        "sv": "Nya mötestider",
+        "nb": "Nye møtetider",
+        "en": "Next meetings",
+    },
     "error": {
         "sv": "Något gick fel hos mig och ditt meddelande blev inte behandlat. Försök igen strax.",
         "nb": "Noe gikk galt hos meg, og meldingen din ble ikke behandlet. Prøv igjen om litt.",
@@ -138,3 +404,47 @@ def message(language: str, key: str, **values: object) -> str:
     texts = MESSAGES[key]
     template = texts.get(language, texts[DEFAULT_LANGUAGE])  # type: ignore[call-overload]
     return template.format(**values)
+
+
+_WEEKDAYS: dict[Language, tuple[str, ...]] = {
+    "sv": ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"),
+    "nb": ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+_MONTHS: dict[Language, tuple[str, ...]] = {
+    "sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+           "september", "oktober", "november", "december"),
+    "nb": ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
+           "september", "oktober", "november", "desember"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}  # fmt: skip
+
+
+def _language(language: str) -> Language:
+    return language if language in _WEEKDAYS else DEFAULT_LANGUAGE  # type: ignore[return-value]
+
+
+def format_day(moment: datetime, language: str) -> str:
+    """ "fredag 27 november" / "fredag 27. november" / "Friday 27 November"."""
+    lang = _language(language)
+    weekday = _WEEKDAYS[lang][moment.weekday()]
+    month = _MONTHS[lang][moment.month - 1]
+    dot = "." if lang == "nb" else ""
+    return f"{weekday} {moment.day}{dot} {month}"
+
+
+def format_when(moment: datetime, language: str, *, with_time: bool = True) -> str:
+    """A day, and its time unless it is a whole day: "måndag 23 november kl. 13:00"."""
+    day = format_day(moment, language)
+    if not with_time:
+        return day
+    joiner = "at" if _language(language) == "en" else "kl."
+    return f"{day} {joiner} {moment:%H:%M}"
+
+
+def join_words(words: list[str], language: str, key: str = "and") -> str:
+    """ "Linköping, Jönköping och Kalmar"."""
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {message(language, key)} {words[-1]}"

@@ -80,6 +80,14 @@ class Group:
 
 
 @dataclass(frozen=True)
+class Actor:
+    """Who did something: a Teams user as the message named them."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
 class Member:
     group_id: int
     user_id: str
@@ -148,6 +156,16 @@ class Decision:
     text: str
     created_by: str
     created_at: datetime
+
+
+class Section(StrEnum):
+    """The sections of the group's agenda and minutes template."""
+
+    OPENING = "opening"
+    PREVIOUS_MINUTES = "previous_minutes"
+    DEVELOPMENT = "development"
+    OTHER = "other"
+    NEXT_MEETINGS = "next_meetings"
 
 
 @dataclass(frozen=True)

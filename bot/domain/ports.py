@@ -9,7 +9,19 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Protocol
 
-from bot.domain.model import ActionItem, ActionItemDraft, ConversationAddress, Group, GroupDefaults
+from bot.domain.model import (
+    ActionItem,
+    ActionItemDraft,
+    Actor,
+    AgendaPoint,
+    ConversationAddress,
+    Decision,
+    Group,
+    GroupDefaults,
+    Meeting,
+    Section,
+    StatusReport,
+)
 
 
 class Clock(Protocol):
@@ -34,13 +46,81 @@ class GroupRepository(Protocol):
         """Create the group for ``address`` or refresh where it is; True if it was created."""
         ...
 
+    async def set_regions(self, group_id: int, regions: list[str], now: datetime) -> Group: ...
+
+
+class MemberRepository(Protocol):
+    async def seen(self, group_id: int, actor: Actor, now: datetime) -> None:
+        """Note that ``actor`` spoke in the group (cheap when nothing changed)."""
+        ...
+
+    async def latest_group_of(self, user_id: str) -> int | None:
+        """The group the user was last seen in, for commands sent in a 1:1 chat."""
+        ...
+
+
+class MeetingRepository(Protocol):
+    async def upcoming(self, group_id: int, now: datetime) -> list[Meeting]:
+        """Scheduled meetings not yet over (the ongoing one first), soonest first."""
+        ...
+
+
+class StatusReportRepository(Protocol):
+    async def add(
+        self,
+        group_id: int,
+        meeting_id: int | None,
+        region: str,
+        text: str,
+        author: Actor,
+        now: datetime,
+    ) -> tuple[StatusReport, StatusReport | None]:
+        """Store a report; the region's current one for that meeting is superseded (kept)."""
+        ...
+
+    async def current(self, group_id: int, meeting_id: int | None) -> list[StatusReport]:
+        """The region's latest reports for a meeting (None: the not yet scheduled one)."""
+        ...
+
 
 class ActionItemRepository(Protocol):
     async def add(self, group_id: int, draft: ActionItemDraft, now: datetime) -> ActionItem:
         """Store a new item with the group's next number; numbers are never reused."""
         ...
 
+    async def get(self, group_id: int, number: int) -> ActionItem | None: ...
+
     async def list_open(self, group_id: int) -> list[ActionItem]: ...
+
+    async def list_all(self, group_id: int) -> list[ActionItem]: ...
+
+    async def close(
+        self, group_id: int, number: int, by: str, now: datetime
+    ) -> tuple[ActionItem | None, bool]:
+        """Close an open item; the item (None if unknown) and whether this call closed it."""
+        ...
+
+    async def update(self, group_id: int, number: int, **changes: object) -> ActionItem | None:
+        """Change text, owner_name, owner_id or due_at of an item."""
+        ...
+
+
+class DecisionRepository(Protocol):
+    async def add(
+        self, group_id: int, meeting_id: int | None, text: str, by: str, now: datetime
+    ) -> Decision: ...
+
+
+class AgendaPointRepository(Protocol):
+    async def add(
+        self,
+        group_id: int,
+        meeting_id: int | None,
+        section: Section,
+        text: str,
+        by: str,
+        now: datetime,
+    ) -> AgendaPoint: ...
 
 
 class ActivityJournal(Protocol):

@@ -29,6 +29,11 @@ def fold(text: str) -> str:
 _MARKUP = str.maketrans({char: "\\" + char for char in "\\`*_[]<>#|~"})
 
 
+def escape_markdown(text: str) -> str:
+    """User text made safe inside a Teams message: Markdown and HTML characters escaped."""
+    return text.translate(_MARKUP)
+
+
 def quote(text: str, limit: int = 60) -> str:
     """User text made safe to echo inside a Teams message: markup escaped, length capped."""
     flat = " ".join(text.split())

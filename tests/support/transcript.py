@@ -39,8 +39,44 @@ class Transcript:
         return sent
 
     async def say(self, activity: dict[str, Any]) -> list[str]:
-        """The texts of the bot's messages in reply to ``activity``."""
-        return [reply.text for reply in await self.turn(activity) if reply.type == "message"]
+        """The bot's messages in reply to ``activity``, cards described as text."""
+        return [describe(reply) for reply in await self.turn(activity) if reply.type == "message"]
+
+
+def describe(activity: Activity) -> str:
+    """A message as a person reads it: its text, then each card as lines, buttons in []."""
+    parts = [activity.text] if activity.text else []
+    for attachment in activity.attachments or []:
+        content = attachment.content
+        if hasattr(content, "serialize"):
+            content = content.serialize()
+        parts.append("\n".join(_card_lines(content)))
+    return "\n".join(parts)
+
+
+def _card_lines(element: Any) -> list[str]:
+    if isinstance(element, list):
+        return [line for item in element for line in _card_lines(item)]
+    if not isinstance(element, dict):
+        return []
+    kind = element.get("type")
+    if kind == "TextBlock":
+        return [element["text"]]
+    if kind == "RichTextBlock":
+        return ["".join(run["text"] for run in element["inlines"])]
+    if kind == "Input.Text":
+        label = element.get("label") or element["id"]
+        return [f"<{label}: {element.get('value', '')}>"]
+    if kind in ("Action.Submit", "Action.Execute", "imBack", "messageBack"):
+        return [f"[{element['title']}]"]
+    lines = []
+    if "title" in element and kind is None:  # a hero card
+        lines.append(element["title"])
+    if "text" in element and kind is None:
+        lines.append(element["text"])
+    for key in ("body", "items", "columns", "actions", "buttons"):
+        lines += _card_lines(element.get(key))
+    return lines
 
 
 def turn_context(activity: dict[str, Any]) -> TurnContext:

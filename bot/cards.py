@@ -1,0 +1,206 @@
+"""Adaptive Cards (schema 1.5) for reports and action items: pure functions, dicts out.
+
+Whatever a user wrote goes into ``TextRun``s, which Teams never reads as Markdown, one
+block per line so paragraphs and bullet lists look as written; JSON encoding does the rest,
+so no user text can become card markup. Buttons are ``Action.Submit``: in a channel their
+data comes back as a message ``value`` without the @mention a text reply would need.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from bot.domain.capture import REPORT_LIMIT, TEXT_LIMIT, is_overdue
+from bot.domain.i18n import format_day, message
+from bot.domain.model import ActionItem, Group
+from bot.domain.replies import due_phrase, local
+
+Card = dict[str, Any]
+CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
+
+
+def _card(body: list[Card], actions: list[Card] | None = None) -> Card:
+    card: Card = {
+        "type": "AdaptiveCard",
+        "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
+        "version": "1.5",
+        "body": body,
+    }
+    if actions:
+        card["actions"] = actions
+    return card
+
+
+def _line(text: str, *, spacing: str | None = None, **style: Any) -> Card:
+    block: Card = {"type": "RichTextBlock", "inlines": [{"type": "TextRun", "text": text, **style}]}
+    if spacing:
+        block["spacing"] = spacing
+    return block
+
+
+def _heading(text: str) -> Card:
+    return _line(text, size="medium", weight="bolder")
+
+
+def user_text(text: str) -> list[Card]:
+    """Paragraphs and lists as written: one block per line, a gap where a blank line was."""
+    blocks: list[Card] = []
+    gap = False
+    for line in text.split("\n"):
+        if not line.strip():
+            gap = True
+            continue
+        blocks.append(_line(line, spacing="medium" if gap else "none", wrap=True))
+        gap = False
+    return blocks
+
+
+def _submit(title: str, data: Card, *, with_inputs: bool = True) -> Card:
+    action: Card = {
+        "type": "Action.Submit",
+        "title": title,
+        "data": {"ragbot": data.pop("do"), **data},
+    }
+    if not with_inputs:
+        action["associatedInputs"] = "none"
+    return action
+
+
+def report_form(region: str, meeting: str, current: str | None, language: str) -> Card:
+    return _card(
+        [
+            _heading(message(language, "report_form_title", region=region)),
+            _line(meeting, spacing="none", isSubtle=True),
+            {
+                "type": "Input.Text",
+                "id": "text",
+                "isMultiline": True,
+                "maxLength": REPORT_LIMIT,
+                "placeholder": message(language, "report_form_hint"),
+                "value": current or "",
+            },
+        ],
+        [
+            _submit(message(language, "save"), {"do": "report.save", "region": region}),
+            _submit(
+                message(language, "cancel"),
+                {"do": "report.cancel", "region": region},
+                with_inputs=False,
+            ),
+        ],
+    )
+
+
+def _item_facts(item: ActionItem, group: Group, now: datetime) -> list[Card]:
+    lang = group.language
+    owner = item.owner_name
+    lines = [
+        _line(
+            message(lang, "action_owner", owner=owner)
+            if owner
+            else message(lang, "action_no_owner"),
+            spacing="small",
+        )
+    ]
+    due = due_phrase(item, group)
+    due_line = message(lang, "action_due", due=due) if due else message(lang, "action_no_due")
+    if is_overdue(item, group, now):
+        lines.append(
+            _line(
+                f"{due_line} – {message(lang, 'action_overdue')}",
+                spacing="none",
+                color="attention",
+                weight="bolder",
+            )
+        )
+    else:
+        lines.append(_line(due_line, spacing="none"))
+    if item.closed_at is not None:
+        when = format_day(local(item.closed_at, group), lang)
+        lines.append(
+            _line(
+                message(lang, "action_closed_by", when=when, by=item.closed_by or ""),
+                spacing="none",
+                color="good",
+            )
+        )
+    return lines
+
+
+def _item_buttons(item: ActionItem, language: str) -> list[Card]:
+    return [
+        _submit(
+            message(language, "done_button"),
+            {"do": "action.done", "number": item.number},
+            with_inputs=False,
+        ),
+        _submit(
+            message(language, "edit"),
+            {"do": "action.edit", "number": item.number},
+            with_inputs=False,
+        ),
+    ]
+
+
+def action_item_card(item: ActionItem, group: Group, now: datetime, note: str | None) -> Card:
+    lang = group.language
+    body = [_heading(message(lang, "action_title", number=item.number)), *user_text(item.text)]
+    body += _item_facts(item, group, now)
+    if note:
+        body.append(_line(note, isSubtle=True, italic=True, wrap=True))
+    return _card(body, _item_buttons(item, lang) if item.is_open else None)
+
+
+def action_items_card(
+    items: list[ActionItem], group: Group, now: datetime, *, include_closed: bool
+) -> Card:
+    lang = group.language
+    key = "actions_all_heading" if include_closed else "actions_heading"
+    body: list[Card] = [_heading(message(lang, key, count=len(items)))]
+    for item in items:
+        rows: list[Card] = [
+            {
+                "type": "RichTextBlock",
+                "inlines": [
+                    {"type": "TextRun", "text": f"#{item.number} ", "weight": "bolder"},
+                    {"type": "TextRun", "text": item.text},
+                ],
+            },
+            *_item_facts(item, group, now),
+        ]
+        if item.is_open:
+            rows.append({"type": "ActionSet", "actions": _item_buttons(item, lang)[:1]})
+        body.append({"type": "Container", "separator": True, "spacing": "medium", "items": rows})
+    return _card(body)
+
+
+def edit_item_form(item: ActionItem, group: Group) -> Card:
+    lang = group.language
+    due = local(item.due_at, group) if item.due_at else None
+    return _card(
+        [
+            _heading(message(lang, "edit_title", number=item.number)),
+            _input("text", message(lang, "field_text"), item.text, TEXT_LIMIT),
+            _input("owner", message(lang, "field_owner"), item.owner_name or "", 200),
+            _input("due", message(lang, "field_due"), f"{due.day}/{due.month}" if due else "", 100),
+        ],
+        [
+            _submit(message(lang, "save"), {"do": "action.save", "number": item.number}),
+            _submit(
+                message(lang, "cancel"),
+                {"do": "action.cancel", "number": item.number},
+                with_inputs=False,
+            ),
+        ],
+    )
+
+
+def _input(input_id: str, label: str, value: str, limit: int) -> Card:
+    return {
+        "type": "Input.Text",
+        "id": input_id,
+        "label": label,
+        "value": value,
+        "maxLength": limit,
+    }

@@ -1,0 +1,471 @@
+"""Capture use cases: status reports per region, action items, decisions and agenda points.
+
+Each use case validates first and stores second, so a refused input changes nothing; a
+refusal is a ``Refusal`` (an i18n key and its values) the edge shows in the group's language.
+Action items are read from one message ("Veronica kollar med Region Skåne till nästa möte"):
+the owner from an @mention, an "ansvarig:" clause or a leading name, the due date from a
+date phrase in the text (``bot.domain.dates``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.domain.dates import (
+    DateContext,
+    DateError,
+    DateProblem,
+    ParsedDate,
+    find_date,
+    parse_date,
+)
+from bot.domain.i18n import MESSAGES, format_day, join_words, message
+from bot.domain.model import (
+    ActionItem,
+    ActionItemDraft,
+    Actor,
+    AgendaPoint,
+    Decision,
+    Group,
+    Meeting,
+    Section,
+    StatusReport,
+)
+from bot.domain.ports import (
+    ActionItemRepository,
+    AgendaPointRepository,
+    Clock,
+    DecisionRepository,
+    GroupRepository,
+    MeetingRepository,
+    StatusReportRepository,
+)
+from bot.domain.regions import (
+    MAX_REGION_LENGTH,
+    MAX_REGIONS,
+    match_region,
+    parse_region_list,
+)
+from bot.domain.text import fold, quote
+
+REPORT_LIMIT = 8000
+TEXT_LIMIT = 1000
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why an input was not stored, as an i18n key and the values its text needs."""
+
+    key: str
+    values: dict[str, object] = field(default_factory=dict)
+
+    def text(self, language: str) -> str:
+        return message(language, self.key, **self.values)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person @mentioned in a message: Teams puts ``<at>Name</at>`` in the text."""
+
+    id: str
+    name: str
+    markup: str
+
+
+@dataclass(frozen=True)
+class SavedReport:
+    report: StatusReport
+    replaced: StatusReport | None
+    meeting: Meeting | None
+
+
+@dataclass(frozen=True)
+class ReportOverview:
+    meeting: Meeting | None
+    rows: list[tuple[str, StatusReport | None]]
+
+
+@dataclass(frozen=True)
+class SavedItem:
+    item: ActionItem
+    # Something the user should know although the item was stored (no meeting to date it to).
+    note: Refusal | None = None
+
+
+@dataclass(frozen=True)
+class ItemParts:
+    text: str
+    owner_name: str | None = None
+    owner_id: str | None = None
+    due: ParsedDate | None = None
+    note: Refusal | None = None
+
+
+@dataclass(frozen=True)
+class CaptureRepositories:
+    groups: GroupRepository
+    meetings: MeetingRepository
+    reports: StatusReportRepository
+    items: ActionItemRepository
+    decisions: DecisionRepository
+    points: AgendaPointRepository
+
+
+def check_text(text: str | None, limit: int) -> Refusal | None:
+    if text is None or not text.strip():
+        return Refusal("empty_text")
+    if len(text) > limit:
+        return Refusal("too_long", {"length": f"{len(text):,}".replace(",", " "), "limit": limit})
+    return None
+
+
+def is_overdue(item: ActionItem, group: Group, now: datetime) -> bool:
+    """Open and past its due day, in the group's time zone."""
+    if not item.is_open or item.due_at is None:
+        return False
+    zone = ZoneInfo(group.timezone)
+    return item.due_at.astimezone(zone).date() < now.astimezone(zone).date()
+
+
+class Capture:
+    def __init__(self, repositories: CaptureRepositories, clock: Clock) -> None:
+        self._repos = repositories
+        self._clock = clock
+
+    # --- meetings the captured things belong to --------------------------------------------
+
+    async def next_or_ongoing_meeting(self, group: Group) -> Meeting | None:
+        upcoming = await self._repos.meetings.upcoming(group.id, self._clock.now())
+        return upcoming[0] if upcoming else None
+
+    async def date_context(self, group: Group) -> DateContext:
+        now = self._clock.now()
+        upcoming = await self._repos.meetings.upcoming(group.id, now)
+        return DateContext(
+            now=now,
+            timezone=ZoneInfo(group.timezone),
+            meetings=tuple(m.starts_at for m in upcoming if m.starts_at >= now),
+        )
+
+    # --- regions and status reports --------------------------------------------------------
+
+    async def set_regions(self, group: Group, text: str) -> Group | Refusal:
+        names = parse_region_list(text)
+        if not names:
+            return Refusal("empty_text")
+        if len(names) > MAX_REGIONS or any(len(name) > MAX_REGION_LENGTH for name in names):
+            return Refusal("regions_too_many", {"limit": MAX_REGIONS, "length": MAX_REGION_LENGTH})
+        return await self._repos.groups.set_regions(group.id, names, self._clock.now())
+
+    def resolve_region(self, group: Group, text: str) -> str | Refusal:
+        if not group.regions:
+            return Refusal("no_regions")
+        known = join_words(list(group.regions), group.language)
+        if not text:
+            return Refusal("region_missing", {"example": group.regions[0], "regions": known})
+        match = match_region(text, group.regions)
+        if match.region:
+            return match.region
+        if match.suggestions:
+            suggestions = join_words(
+                [f"**{name}**" for name in match.suggestions], group.language, "or"
+            )
+            return Refusal(
+                "unknown_region_suggest", {"region": quote(text), "suggestions": suggestions}
+            )
+        return Refusal("unknown_region", {"region": quote(text), "regions": known})
+
+    async def submit_report(
+        self, group: Group, region_text: str, text: str | None, author: Actor
+    ) -> SavedReport | Refusal:
+        region = self.resolve_region(group, region_text)
+        if isinstance(region, Refusal):
+            return region
+        problem = check_text(text, REPORT_LIMIT)
+        if problem:
+            return problem
+        meeting = await self.next_or_ongoing_meeting(group)
+        report, replaced = await self._repos.reports.add(
+            group.id,
+            meeting.id if meeting else None,
+            region,
+            _tidy_report(text or ""),
+            author,
+            self._clock.now(),
+        )
+        return SavedReport(report, replaced, meeting)
+
+    async def current_report(self, group: Group, region: str) -> StatusReport | None:
+        meeting = await self.next_or_ongoing_meeting(group)
+        reports = await self._repos.reports.current(group.id, meeting.id if meeting else None)
+        return next((r for r in reports if r.region == region), None)
+
+    async def report_overview(self, group: Group) -> ReportOverview:
+        meeting = await self.next_or_ongoing_meeting(group)
+        reports = await self._repos.reports.current(group.id, meeting.id if meeting else None)
+        by_region = {report.region: report for report in reports}
+        return ReportOverview(meeting, [(r, by_region.get(r)) for r in group.regions])
+
+    # --- action items ----------------------------------------------------------------------
+
+    async def add_action_item(
+        self, group: Group, text: str, mentions: list[Mention], author: Actor
+    ) -> SavedItem | Refusal:
+        problem = check_text(text, TEXT_LIMIT)
+        if problem:
+            return problem
+        parts = read_action_item(text, mentions, await self.date_context(group), group.language)
+        if isinstance(parts, Refusal):
+            return parts
+        if not parts.text:
+            return Refusal("empty_text")
+        draft = ActionItemDraft(
+            text=parts.text,
+            created_by=author.name,
+            owner_name=parts.owner_name,
+            owner_id=parts.owner_id,
+            due_at=parts.due.start if parts.due else None,
+        )
+        item = await self._repos.items.add(group.id, draft, self._clock.now())
+        return SavedItem(item, parts.note)
+
+    async def action_item(self, group: Group, number: int) -> ActionItem | None:
+        return await self._repos.items.get(group.id, number)
+
+    async def action_items(self, group: Group, *, include_closed: bool) -> list[ActionItem]:
+        if include_closed:
+            return await self._repos.items.list_all(group.id)
+        return await self._repos.items.list_open(group.id)
+
+    async def close_action_item(
+        self, group: Group, number_text: str, actor: Actor
+    ) -> tuple[ActionItem, bool] | Refusal:
+        number = _item_number(number_text)
+        if number is None:
+            return Refusal("action_number_missing")
+        item, closed_now = await self._repos.items.close(
+            group.id, number, actor.name, self._clock.now()
+        )
+        if item is None:
+            return Refusal("action_unknown", {"number": number})
+        return item, closed_now
+
+    async def edit_action_item(
+        self, group: Group, args: str, mentions: list[Mention]
+    ) -> ActionItem | Refusal:
+        match = re.match(r"#?(\d+)\s*(.*)", args.strip(), re.DOTALL)
+        if not match:
+            return Refusal("action_number_missing")
+        number, rest = int(match[1]), match[2].strip()
+        if await self._repos.items.get(group.id, number) is None:
+            return Refusal("action_unknown", {"number": number})
+        changes = await self._edits(group, rest, mentions)
+        if isinstance(changes, Refusal):
+            return changes
+        if not changes:
+            return Refusal("edit_nothing", {"number": number})
+        updated = await self._repos.items.update(group.id, number, **changes)
+        assert updated is not None
+        return updated
+
+    async def _edits(
+        self, group: Group, rest: str, mentions: list[Mention]
+    ) -> dict[str, object] | Refusal:
+        explicit_text = re.match(r"(?:text|tekst)\s*:\s*(.*)", rest, re.DOTALL | re.IGNORECASE)
+        if explicit_text:
+            new_text = explicit_text[1].strip()
+            problem = check_text(new_text, TEXT_LIMIT)
+            return problem or {"text": " ".join(new_text.split())}
+        problem = check_text(rest, TEXT_LIMIT)
+        if problem:
+            return {} if problem.key == "empty_text" else problem
+        parts = read_action_item(rest, mentions, await self.date_context(group), group.language)
+        if isinstance(parts, Refusal):
+            return parts
+        changes: dict[str, object] = {}
+        if parts.owner_name:
+            changes.update(owner_name=parts.owner_name, owner_id=parts.owner_id)
+        if parts.due:
+            changes["due_at"] = parts.due.start
+        if parts.text and parts.text != parts.owner_name:  # "ändra 3 @Sara" is not a new text
+            changes["text"] = parts.text
+        return changes
+
+    async def save_item_form(
+        self, group: Group, number: int, text: str, owner: str, due: str
+    ) -> ActionItem | Refusal:
+        """The edit card's fields: each one that differs from the item is changed."""
+        item = await self._repos.items.get(group.id, number)
+        if item is None:
+            return Refusal("action_unknown", {"number": number})
+        problem = check_text(text, TEXT_LIMIT)
+        if problem:
+            return problem
+        changes: dict[str, object] = {}
+        if _tidy(text) != item.text:
+            changes["text"] = _tidy(text)
+        owner = " ".join(owner.split())[:200]
+        if owner != (item.owner_name or ""):
+            changes.update(owner_name=owner or None, owner_id=None)
+        due_at = await self._due_from_field(group, due, item)
+        if isinstance(due_at, Refusal):
+            return due_at
+        if due_at != item.due_at:
+            changes["due_at"] = due_at
+        if not changes:
+            return item
+        updated = await self._repos.items.update(group.id, number, **changes)
+        assert updated is not None
+        return updated
+
+    async def _due_from_field(
+        self, group: Group, due: str, item: ActionItem
+    ) -> datetime | None | Refusal:
+        if not due.strip():
+            return None
+        context = await self.date_context(group)
+        result = parse_date(due, context)
+        if isinstance(result, DateError):
+            key = "date_vague" if result.problem is DateProblem.VAGUE else "date_unreadable"
+            return Refusal(key, {"phrase": quote(due)})
+        if item.due_at and result.start.date() == item.due_at.astimezone(context.timezone).date():
+            return item.due_at  # the form shows the day only: the same day keeps its time
+        if result.is_past(context):
+            return Refusal(
+                "date_past",
+                {"phrase": quote(due), "date": format_day(result.start, group.language)},
+            )
+        return result.start
+
+    # --- decisions and agenda points -------------------------------------------------------
+
+    async def record_decision(
+        self, group: Group, text: str, author: Actor
+    ) -> tuple[Decision, Meeting | None] | Refusal:
+        problem = check_text(text, TEXT_LIMIT)
+        if problem:
+            return problem
+        meeting = await self.next_or_ongoing_meeting(group)
+        decision = await self._repos.decisions.add(
+            group.id, meeting.id if meeting else None, _tidy(text), author.name, self._clock.now()
+        )
+        return decision, meeting
+
+    async def propose_point(self, group: Group, text: str, author: Actor) -> AgendaPoint | Refusal:
+        problem = check_text(text, TEXT_LIMIT)
+        if problem:
+            return problem
+        section, point = split_section(text)
+        if not point:
+            return Refusal("empty_text")
+        now = self._clock.now()
+        upcoming = await self._repos.meetings.upcoming(group.id, now)
+        later = [meeting for meeting in upcoming if meeting.starts_at > now]
+        meeting_id = later[0].id if later else None
+        return await self._repos.points.add(group.id, meeting_id, section, point, author.name, now)
+
+
+# --- reading one-message input -------------------------------------------------------------
+
+_OWNER_CLAUSE = re.compile(
+    r"[,;(]?\s*\b(?:ansvarig|ansvarlig|ansvar|owner|responsible)\s*:\s*"
+    r"([^\W\d_][\w'-]*(?:\s+[A-ZÅÄÖØÆÉ][\w'-]*){0,2})\)?",
+    re.IGNORECASE,
+)
+_NAME = r"[A-ZÅÄÖØÆÉÜ][a-zåäöøæéüA-Z'-]+"
+_LEADING_NAME = re.compile(rf"({_NAME}(?:\s+{_NAME})?)\s+(\w+)")
+_NOT_NAMES = {
+    "alla", "vi", "jag", "gruppen", "nagon", "de", "man", "samtliga", "varje", "ingen",
+    "alle", "noen", "all", "everyone", "someone", "we", "they", "region", "regionen",
+}  # fmt: skip
+# Present-tense verbs that follow an owner's name: "Veronica kollar", "Kari sjekker".
+_OWNER_VERBS = {
+    "kollar", "tar", "skickar", "aterkommer", "undersoker", "bokar", "ringer", "mejlar",
+    "mailar", "ordnar", "sammanstaller", "kontaktar", "bjuder", "fragar", "pratar", "skriver",
+    "forbereder", "uppdaterar", "tittar", "stammer", "haller", "leder", "samordnar",
+    "planerar", "presenterar", "ansvarar", "fixar", "hor", "delar", "sjekker", "sender",
+    "kontakter", "lager", "ordner", "oppdaterer", "ser", "snakker", "spor", "booker",
+    "planlegger", "checks", "sends", "asks", "contacts", "books", "calls", "writes",
+    "prepares", "updates", "reviews", "looks", "takes", "follows", "emails", "organises",
+    "organizes", "investigates", "drafts", "will",
+}  # fmt: skip
+
+
+def read_action_item(
+    text: str, mentions: list[Mention], context: DateContext, language: str
+) -> ItemParts | Refusal:
+    """Split one message into the item's text, owner and due date."""
+    owner_name: str | None = None
+    owner_id: str | None = None
+    for mention in mentions:
+        text = text.replace(mention.markup, mention.name)
+        if owner_name is None:
+            owner_name, owner_id = mention.name, mention.id
+    clause = _OWNER_CLAUSE.search(text)
+    if clause:
+        owner_name = owner_name or clause[1].strip()
+        text = text[: clause.start()] + text[clause.end() :]
+    due: ParsedDate | None = None
+    note: Refusal | None = None
+    found = find_date(text, context)
+    if found:
+        phrase = text[found.start : found.end]
+        result = found.result
+        if isinstance(result, DateError):
+            if result.problem is DateProblem.VAGUE:
+                return Refusal("date_vague", {"phrase": quote(phrase)})
+            note = Refusal("action_no_meeting", {"phrase": quote(phrase)})
+        elif result.is_past(context):
+            day = format_day(result.start, language)
+            return Refusal("date_past", {"phrase": quote(phrase), "date": day})
+        else:
+            due = result
+        text = text[: found.start] + text[found.end :]
+    text = _tidy(text)
+    if owner_name is None:
+        owner_name = _leading_owner(text)
+    return ItemParts(text, owner_name, owner_id, due, note)
+
+
+def _leading_owner(text: str) -> str | None:
+    match = _LEADING_NAME.match(text)
+    if not match:
+        return None
+    name, verb = match[1], fold(match[2])
+    if fold(name.split()[0]) in _NOT_NAMES or verb not in _OWNER_VERBS:
+        return None
+    return name
+
+
+def split_section(text: str) -> tuple[Section, str]:
+    """ "Utvecklingsområde: Radiofarmakaupphandling" -> (DEVELOPMENT, "Radiofarmakaupphandling");
+    without a known section name the whole text goes under Övrigt."""
+    head, colon, rest = text.partition(":")
+    if colon:
+        wanted = fold(head.strip())
+        for section in Section:
+            names = MESSAGES[f"section_{section.value}"].values()
+            if wanted and any(fold(name) == wanted for name in names):
+                return section, _tidy(rest)
+    return Section.OTHER, _tidy(text)
+
+
+def _item_number(text: str) -> int | None:
+    match = re.fullmatch(r"#?\s*(\d{1,9})", text.strip())
+    return int(match[1]) if match else None
+
+
+def _tidy(text: str) -> str:
+    """One line, single spaces, no dangling punctuation where a phrase was cut out."""
+    flat = " ".join(text.split())
+    flat = re.sub(r"\s+([,.;:])", r"\1", flat)
+    return flat.strip(" ,;:-–")
+
+
+def _tidy_report(text: str) -> str:
+    """A report keeps its paragraphs and lists; only trailing spaces and extra blank lines go."""
+    lines = [line.rstrip() for line in text.strip().replace("\r\n", "\n").split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines))

@@ -1,0 +1,104 @@
+"""Plain-text replies for captured things, in the group's language.
+
+Everything a user wrote is escaped before it goes into a Teams message (which renders
+Markdown); the cards in ``bot/cards.py`` show it as plain text runs instead.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.domain.capture import ReportOverview, SavedReport
+from bot.domain.i18n import format_day, format_when, join_words, message
+from bot.domain.model import ActionItem, AgendaPoint, Decision, Group, Meeting
+from bot.domain.text import escape_markdown
+
+
+def local(moment: datetime, group: Group) -> datetime:
+    return moment.astimezone(ZoneInfo(group.timezone))
+
+
+def meeting_phrase(meeting: Meeting | None, group: Group) -> str:
+    """ "inför mötet måndag 23 november kl. 13:00" or "inför nästa möte, som inte är planerat"."""
+    if meeting is None:
+        return message(group.language, "for_unplanned_meeting")
+    return message(
+        group.language,
+        "for_meeting",
+        when=format_when(local(meeting.starts_at, group), group.language),
+    )
+
+
+def due_phrase(item: ActionItem, group: Group) -> str | None:
+    if item.due_at is None:
+        return None
+    due = local(item.due_at, group)
+    with_time = (due.hour, due.minute) != (0, 0)
+    return format_when(due, group.language, with_time=with_time)
+
+
+def report_saved(saved: SavedReport, group: Group) -> str:
+    values = {"region": saved.report.region, "meeting": meeting_phrase(saved.meeting, group)}
+    if saved.replaced is None:
+        return message(group.language, "report_saved", **values)
+    previous = f"{saved.replaced.author_name} " + format_when(
+        local(saved.replaced.created_at, group), group.language
+    )
+    return message(group.language, "report_replaced", previous=previous, **values)
+
+
+def report_overview(overview: ReportOverview, group: Group) -> str:
+    if not group.regions:
+        return message(group.language, "no_regions")
+    lines = [
+        message(group.language, "reports_heading", meeting=meeting_phrase(overview.meeting, group))
+    ]
+    for region, report in overview.rows:
+        if report is None:
+            lines.append(message(group.language, "reports_line_missing", region=region))
+        else:
+            when = format_when(local(report.created_at, group), group.language)
+            lines.append(
+                message(
+                    group.language,
+                    "reports_line_done",
+                    region=region,
+                    author=report.author_name,
+                    when=when,
+                )
+            )
+    return "\n\n".join(lines)
+
+
+def decision_saved(decision: Decision, meeting: Meeting | None, group: Group) -> str:
+    return message(
+        group.language,
+        "decision_saved",
+        meeting=meeting_phrase(meeting, group),
+        text=escape_markdown(decision.text),
+    )
+
+
+def point_saved(point: AgendaPoint, group: Group) -> str:
+    section = message(group.language, f"section_{point.section}")
+    return message(group.language, "point_saved", section=section, text=escape_markdown(point.text))
+
+
+def regions_line(group: Group) -> str:
+    return join_words(list(group.regions), group.language)
+
+
+def action_done(item: ActionItem, closed_now: bool, group: Group) -> str:
+    if closed_now or item.closed_at is None:
+        return message(
+            group.language, "action_done", number=item.number, text=escape_markdown(item.text)
+        )
+    when = format_day(local(item.closed_at, group), group.language)
+    return message(
+        group.language,
+        "action_already_done",
+        number=item.number,
+        when=when,
+        by=item.closed_by or "",
+    )
