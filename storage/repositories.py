@@ -225,6 +225,27 @@ class SqlMeetingRepository:
     def __init__(self, database: Database) -> None:
         self._database = database
 
+    async def add(
+        self,
+        group_id: int,
+        starts_at: datetime,
+        ends_at: datetime,
+        place: str | None,
+        now: datetime,
+    ) -> Meeting:
+        async with self._database.writing() as session:
+            row = MeetingRow(
+                group_id=group_id,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                place=place,
+                status=MeetingStatus.SCHEDULED.value,
+                created_at=now,
+            )
+            session.add(row)
+            await session.flush()
+            return _meeting(row)
+
     async def upcoming(self, group_id: int, now: datetime) -> list[Meeting]:
         async with self._database.reading() as session:
             rows = await session.execute(

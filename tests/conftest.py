@@ -20,6 +20,7 @@ from storage.tables import Base
 from tests.support.clock import FakeClock
 from tests.support.connector import FakeConnector
 from tests.support.postgres import PostgresServer, obtain
+from tests.support.stored import Stored
 from tests.support.transcript import Transcript
 
 
@@ -96,6 +97,14 @@ async def transcript(settings: Settings, clock: FakeClock) -> AsyncIterator[Tran
     """The bot on a fresh SQLite database, driven turn by turn."""
     engine = create_engine(settings.database_url)
     yield Transcript(build_bot(settings, engine, clock))
+    await engine.dispose()
+
+
+@pytest.fixture
+async def stored(settings: Settings) -> AsyncIterator[Stored]:
+    """What the bot stored, read through the repositories on the same database."""
+    engine = create_engine(settings.database_url)
+    yield Stored(Database(engine))
     await engine.dispose()
 
 

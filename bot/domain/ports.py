@@ -60,6 +60,15 @@ class MemberRepository(Protocol):
 
 
 class MeetingRepository(Protocol):
+    async def add(
+        self,
+        group_id: int,
+        starts_at: datetime,
+        ends_at: datetime,
+        place: str | None,
+        now: datetime,
+    ) -> Meeting: ...
+
     async def upcoming(self, group_id: int, now: datetime) -> list[Meeting]:
         """Scheduled meetings not yet over (the ongoing one first), soonest first."""
         ...

@@ -32,7 +32,15 @@ def match_region(text: str, regions: tuple[str, ...]) -> RegionMatch:
     containing = [r for f, r in by_folded.items() if wanted and (f in wanted or wanted in f)]
     if len(containing) == 1 and len(wanted) >= 4:
         return RegionMatch(containing[0])
-    close = difflib.get_close_matches(wanted, list(by_folded), n=3, cutoff=0.6)
+    scored = sorted(
+        ((difflib.SequenceMatcher(None, wanted, name).ratio(), name) for name in by_folded),
+        reverse=True,
+    )
+    if not scored or scored[0][0] < 0.6:
+        return RegionMatch(None)
+    # Only the names about as close as the closest: "Jönköpng" is Jönköping, not Linköping.
+    best = scored[0][0]
+    close = [name for score, name in scored if score >= best - 0.1][:3]
     return RegionMatch(None, tuple(by_folded[name] for name in close))
 
 

@@ -1,0 +1,445 @@
+"""Capture in the group's channel, turn by turn (TestAdapter, real SQLite). Now is Friday
+20 November 2026, 10:00 in Stockholm.
+
+Covers: setting and showing regions; a status report through the card form (opened, saved
+by button, reopened prefilled, cancelled) and in one message; a newer report replacing the
+older with history kept; `lägesrapporter`; unknown, mistyped and missing regions, empty and
+over-long text refused with nothing stored; two people filling in forms in the same thread at
+once; action items in one message with owner (name, "ansvarig:", @mention) and due date (next
+meeting, week, "om två veckor"), vague and past dates refused; listing, overdue marking,
+closing by command and button, editing by command and card; decisions and agenda points;
+markup in user text shown literally.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from tests.support.teams import CHANNEL_ID, EDYTA, MATS, SARA, TeamsSpace
+
+channel = TeamsSpace.channel()
+NO_MEETING = "inför nästa möte, som inte är planerat än"
+
+
+@pytest.fixture
+async def group(transcript):
+    """The RAG nuklearmedicin channel with its three regions set."""
+    assert await transcript.say(channel.message("regioner Linköping, Jönköping, Kalmar")) == [
+        "Gruppens regioner är nu: Linköping, Jönköping och Kalmar."
+    ]
+    return transcript
+
+
+def report_form(region: str, meeting: str, text: str = "") -> str:
+    return f"Lägesrapport – {region}\n{meeting}\n<text: {text}>\n[Spara]\n[Avbryt]"
+
+
+async def test_regions_are_shown_and_changed(transcript):
+    assert await transcript.say(channel.message("regioner")) == [
+        "Gruppen har inga regioner än. Lägg till dem med: regioner Linköping, Jönköping, Kalmar"
+    ]
+    assert await transcript.say(channel.message("regioner Linköping; Jönköping och Kalmar")) == [
+        "Gruppens regioner är nu: Linköping, Jönköping och Kalmar."
+    ]
+    assert await transcript.say(channel.message("regioner")) == [
+        "Gruppens regioner: Linköping, Jönköping och Kalmar. Ändra med: regioner Linköping, "
+        "Jönköping, Kalmar"
+    ]
+
+
+async def test_a_report_by_card_form(group, stored):
+    report = "Status på läkarsidan är oförändrad.\n\nSSM genomför inspektion i mars."
+
+    assert await group.say(channel.message("lägesrapport jonkoping")) == [
+        report_form("Jönköping", NO_MEETING)
+    ]
+    assert await group.say(
+        channel.card_submit({"ragbot": "report.save", "region": "Jönköping", "text": report})
+    ) == [f"Lägesrapporten för **Jönköping** är sparad, {NO_MEETING}."]
+    # Opened again, the form holds the saved text to edit.
+    assert await group.say(channel.message("Lägesrapport Jönköping")) == [
+        report_form("Jönköping", NO_MEETING, report)
+    ]
+    assert await group.say(
+        channel.card_submit({"ragbot": "report.cancel", "region": "Jönköping"})
+    ) == ["Avbrutet. Inget har sparats."]
+    assert await stored.report_history(CHANNEL_ID) == [("Jönköping", report, True)]
+
+
+async def test_the_form_names_the_meeting_the_report_is_for(group, stored):
+    await stored.schedule(CHANNEL_ID, "2026-11-23 13:00")
+
+    assert await group.say(channel.message("lägesrapport Kalmar")) == [
+        report_form("Kalmar", "inför mötet måndag 23 november kl. 13:00")
+    ]
+
+
+async def test_a_report_in_one_message_and_a_newer_one_replacing_it(group, stored):
+    await stored.schedule(CHANNEL_ID, "2026-11-23 13:00")
+
+    first = await group.say(
+        channel.message("lägesrapport Kalmar: PET-projektet pågår.\n- Rubidium-PET utreds")
+    )
+    second = await group.say(
+        channel.message("lägesrapport KALMAR: Två radiologer i Stockholm.", user=SARA)
+    )
+
+    assert first == [
+        "Lägesrapporten för **Kalmar** är sparad, inför mötet måndag 23 november kl. 13:00."
+    ]
+    assert second == [
+        "Lägesrapporten för **Kalmar** är sparad, inför mötet måndag 23 november kl. 13:00. "
+        "Den ersätter den från Edyta Johansson fredag 20 november kl. 10:00 (som finns kvar "
+        "i historiken)."
+    ]
+    assert await stored.report_history(CHANNEL_ID) == [
+        ("Kalmar", "PET-projektet pågår.\n- Rubidium-PET utreds", False),
+        ("Kalmar", "Två radiologer i Stockholm.", True),
+    ]
+
+
+async def test_who_has_reported(group, stored):
+    await stored.schedule(CHANNEL_ID, "2026-11-23 13:00")
+    await group.say(channel.message("lägesrapport Linköping: Cyklotronen startar vecka 10."))
+
+    assert await group.say(channel.message("lägesrapporter")) == [
+        "Lägesrapporter inför mötet måndag 23 november kl. 13:00:\n\n"
+        "**Linköping**: rapporterat av Edyta Johansson, fredag 20 november kl. 10:00\n\n"
+        "**Jönköping**: ej rapporterat\n\n"
+        "**Kalmar**: ej rapporterat"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "answer"),
+    [
+        (
+            "lägesrapport Jönköpng",
+            "Regionen ”Jönköpng” känner jag inte till. Menade du **Jönköping**? Inget har sparats.",
+        ),
+        (
+            "lägesrapport Stockholm: Allt väl.",
+            "Regionen ”Stockholm” känner jag inte till. Inget har sparats. Gruppens regioner: "
+            "Linköping, Jönköping och Kalmar.",
+        ),
+        (
+            "lägesrapport",
+            "Vilken region? Skriv t.ex. lägesrapport Linköping. Gruppens regioner: Linköping, "
+            "Jönköping och Kalmar.",
+        ),
+        ("lägesrapport Kalmar:", "Texten är tom. Inget har sparats."),
+        ("lägesrapport Kalmar:    ", "Texten är tom. Inget har sparats."),
+        (
+            "lägesrapport Kalmar: " + "Lång text. " * 1820,
+            "Texten är för lång (20 019 tecken, högst 8000). Inget har sparats – korta den "
+            "eller dela upp den.",
+        ),
+    ],
+)
+async def test_bad_report_input_is_refused_and_nothing_is_stored(group, stored, typed, answer):
+    assert await group.say(channel.message(typed)) == [answer]
+    assert await stored.report_history(CHANNEL_ID) == []
+    assert (await stored.group(CHANNEL_ID)).regions == ("Linköping", "Jönköping", "Kalmar")
+
+
+async def test_an_empty_form_is_refused(group, stored):
+    assert await group.say(
+        channel.card_submit({"ragbot": "report.save", "region": "Kalmar", "text": "  "})
+    ) == ["Texten är tom. Inget har sparats."]
+    assert await stored.report_history(CHANNEL_ID) == []
+
+
+async def test_without_regions_a_report_says_how_to_add_them(transcript, stored):
+    assert await transcript.say(channel.message("lägesrapport Kalmar: text")) == [
+        "Gruppen har inga regioner än. Lägg till dem med: regioner Linköping, Jönköping, Kalmar"
+    ]
+
+
+async def test_two_people_fill_in_forms_in_the_same_thread_at_once(group, stored):
+    thread = "1732266099999"
+    edyta_opens = await group.say(
+        channel.message("lägesrapport Linköping", user=EDYTA, thread_id=thread)
+    )
+    mats_opens = await group.say(
+        channel.message("lägesrapport Jönköping", user=MATS, thread_id=thread)
+    )
+    mats_saves = await group.say(
+        channel.card_submit(
+            {"ragbot": "report.save", "region": "Jönköping", "text": "Kolin-PET +17 %."},
+            user=MATS,
+        )
+    )
+    edyta_saves = await group.say(
+        channel.card_submit(
+            {"ragbot": "report.save", "region": "Linköping", "text": "Cyklotron vecka 10."},
+            user=EDYTA,
+        )
+    )
+
+    assert edyta_opens == [report_form("Linköping", NO_MEETING)]
+    assert mats_opens == [report_form("Jönköping", NO_MEETING)]
+    assert mats_saves == [f"Lägesrapporten för **Jönköping** är sparad, {NO_MEETING}."]
+    assert edyta_saves == [f"Lägesrapporten för **Linköping** är sparad, {NO_MEETING}."]
+    assert await stored.report_history(CHANNEL_ID) == [
+        ("Jönköping", "Kolin-PET +17 %.", True),
+        ("Linköping", "Cyklotron vecka 10.", True),
+    ]
+    assert await group.say(channel.message("lägesrapporter")) == [
+        f"Lägesrapporter {NO_MEETING}:\n\n"
+        "**Linköping**: rapporterat av Edyta Johansson, fredag 20 november kl. 10:00\n\n"
+        "**Jönköping**: rapporterat av Mats Homelius, fredag 20 november kl. 10:00\n\n"
+        "**Kalmar**: ej rapporterat"
+    ]
+
+
+def item_card(number: int, text: str, owner: str, due: str, *extra: str, buttons=True) -> str:
+    lines = [f"Åtgärd #{number}", text, f"Ansvarig: {owner}", f"Senast: {due}", *extra]
+    if buttons:
+        lines += ["[Klar]", "[Ändra]"]
+    return "\n".join(lines)
+
+
+async def test_an_action_item_mid_meeting_in_one_message(group, stored):
+    await stored.schedule(CHANNEL_ID, "2026-11-23 13:00")
+
+    assert await group.say(
+        channel.message("åtgärd Veronica kollar med Kristian Valind i Region Skåne till nästa möte")
+    ) == [
+        item_card(
+            1,
+            "Veronica kollar med Kristian Valind i Region Skåne",
+            "Veronica",
+            "måndag 23 november kl. 13:00",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "mentions", "card"),
+    [
+        (
+            "åtgärd Alla kollar i sina verksamheter och återkommer med namn till Edyta",
+            (),
+            item_card(
+                1,
+                "Alla kollar i sina verksamheter och återkommer med namn till Edyta",
+                "ingen angiven",
+                "inget datum",
+            ),
+        ),
+        (
+            "åtgärd <at>Sara Axelsson</at> bokar lokal senast 30/11",
+            (SARA,),
+            item_card(1, "Sara Axelsson bokar lokal", "Sara Axelsson", "måndag 30 november"),
+        ),
+        (
+            "åtgärd Boka lokal för studiebesöket, ansvarig: Mats Homelius, vecka 49",
+            (),
+            item_card(1, "Boka lokal för studiebesöket", "Mats Homelius", "måndag 30 november"),
+        ),
+        (
+            "action Ring leverantören om två veckor",
+            (),
+            item_card(1, "Ring leverantören", "ingen angiven", "fredag 4 december"),
+        ),
+        (
+            "åtgärd Skicka underlaget till Edyta till nästa möte",
+            (),
+            item_card(
+                1,
+                "Skicka underlaget till Edyta",
+                "ingen angiven",
+                "inget datum",
+                "”till nästa möte”: inget möte är planerat än, så åtgärden fick inget datum.",
+            ),
+        ),
+    ],
+)
+async def test_owner_and_due_date_are_read_from_the_message(group, typed, mentions, card):
+    assert await group.say(channel.message(typed, mentions=mentions)) == [card]
+
+
+@pytest.mark.parametrize(
+    ("typed", "answer"),
+    [
+        (
+            "åtgärd Undersöka rubidium-PET innan sommaren",
+            "”innan sommaren” är för vagt för ett datum. Skriv t.ex. ”senast 30/11”, ”vecka 10” "
+            "eller ”till nästa möte”. Inget har sparats.",
+        ),
+        (
+            "åtgärd Boka lokal senast 18/11",
+            "”senast 18/11” (onsdag 18 november) har redan varit. Inget har sparats.",
+        ),
+        ("åtgärd", "Texten är tom. Inget har sparats."),
+        ("åtgärd senast fredag", "Texten är tom. Inget har sparats."),
+        (
+            "åtgärd " + "x" * 1001,
+            "Texten är för lång (1 001 tecken, högst 1000). Inget har sparats – korta den "
+            "eller dela upp den.",
+        ),
+    ],
+)
+async def test_bad_action_items_are_refused_and_nothing_is_stored(group, stored, typed, answer):
+    assert await group.say(channel.message(typed)) == [answer]
+    assert await group.say(channel.message("åtgärder")) == [
+        "Inga öppna åtgärder. Lägg till en med: åtgärd <text>"
+    ]
+
+
+async def test_listing_closing_and_overdue(group, stored, clock):
+    await group.say(channel.message("åtgärd Mats tar fram statistik senast 23/11"))
+    await group.say(channel.message("åtgärd Sara Axelsson bokar lokal senast 30/11"))
+    clock.advance(timedelta(days=4))  # Tuesday 24 November: #1 is overdue
+
+    assert await group.say(channel.message("åtgärder")) == [
+        "Öppna åtgärder (2)\n"
+        "#1 Mats tar fram statistik\nAnsvarig: Mats\n"
+        "Senast: måndag 23 november – försenad\n[Klar]\n"
+        "#2 Sara Axelsson bokar lokal\nAnsvarig: Sara Axelsson\nSenast: måndag 30 november\n"
+        "[Klar]"
+    ]
+    assert await group.say(channel.message("klar 1", user=MATS)) == [
+        "Åtgärd #1 är klar: Mats tar fram statistik"
+    ]
+    assert await group.say(channel.message("klar #1")) == [
+        "Åtgärd #1 var redan klar (tisdag 24 november, Mats Homelius)."
+    ]
+    assert await group.say(channel.card_submit({"ragbot": "action.done", "number": 2})) == [
+        "Åtgärd #2 är klar: Sara Axelsson bokar lokal"
+    ]
+    assert await group.say(channel.message("åtgärder")) == [
+        "Inga öppna åtgärder. Lägg till en med: åtgärd <text>"
+    ]
+    assert await group.say(channel.message("åtgärder alla")) == [
+        "Alla åtgärder (2)\n"
+        "#1 Mats tar fram statistik\nAnsvarig: Mats\nSenast: måndag 23 november\n"
+        "Klar tisdag 24 november (Mats Homelius)\n"
+        "#2 Sara Axelsson bokar lokal\nAnsvarig: Sara Axelsson\nSenast: måndag 30 november\n"
+        "Klar tisdag 24 november (Edyta Johansson)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "answer"),
+    [
+        ("klar 99", "Det finns ingen åtgärd #99. Skriv åtgärder för att se de öppna."),
+        ("klar", "Vilken åtgärd? Skriv numret, t.ex. klar 12."),
+        ("klar tolv", "Vilken åtgärd? Skriv numret, t.ex. klar 12."),
+        (
+            "ändra 99 ansvarig: Sara",
+            "Det finns ingen åtgärd #99. Skriv åtgärder för att se de öppna.",
+        ),
+        ("ändra", "Vilken åtgärd? Skriv numret, t.ex. klar 12."),
+        (
+            "ändra 1",
+            "Vad ska ändras? Till exempel: ändra 1 ansvarig: Sara, ändra 1 senast 30/11 eller "
+            "ändra 1 text: ny text.",
+        ),
+    ],
+)
+async def test_unknown_or_missing_item_numbers(group, typed, answer):
+    await group.say(channel.message("åtgärd Boka lokal"))
+    assert await group.say(channel.message(typed)) == [answer]
+
+
+async def test_editing_an_item_by_command(group):
+    await group.say(channel.message("åtgärd Boka lokal"))
+
+    owner = await group.say(channel.message("ändra 1 ansvarig: Sara"))
+    due = await group.say(channel.message("ändra 1 senast 30/11"))
+    text = await group.say(channel.message("ändra 1 text: Boka större lokal"))
+
+    edited = "Åtgärd #1 är ändrad."
+    assert owner == [item_card(1, "Boka lokal", "Sara", "inget datum", edited)]
+    assert due == [item_card(1, "Boka lokal", "Sara", "måndag 30 november", edited)]
+    assert text == [item_card(1, "Boka större lokal", "Sara", "måndag 30 november", edited)]
+
+
+async def test_editing_an_item_by_card(group):
+    await group.say(channel.message("åtgärd Boka lokal senast 30/11"))
+
+    form = await group.say(channel.card_submit({"ragbot": "action.edit", "number": 1}))
+    saved = await group.say(
+        channel.card_submit(
+            {
+                "ragbot": "action.save",
+                "number": 1,
+                "text": "Boka lokal för 12 personer",
+                "owner": "Edyta",
+                "due": "vecka 50",
+            }
+        )
+    )
+    past = await group.say(
+        channel.card_submit(
+            {"ragbot": "action.save", "number": 1, "text": "x", "owner": "", "due": "1/11"}
+        )
+    )
+
+    assert form == [
+        "Ändra åtgärd #1\n<Text: Boka lokal>\n<Ansvarig: >\n"
+        "<Senast (t.ex. 30/11, vecka 10, till nästa möte): 30/11>\n[Spara]\n[Avbryt]"
+    ]
+    assert saved == [
+        item_card(
+            1, "Boka lokal för 12 personer", "Edyta", "måndag 7 december", "Åtgärd #1 är ändrad."
+        )
+    ]
+    assert past == ["”1/11” (söndag 1 november) har redan varit. Inget har sparats."]
+
+
+async def test_decisions_and_agenda_points(group, stored):
+    await stored.schedule(CHANNEL_ID, "2026-11-23 13:00")
+
+    assert await group.say(channel.message("beslut Gruppen står bakom målbilden för 2026")) == [
+        "Beslutet är antecknat, inför mötet måndag 23 november kl. 13:00: Gruppen står bakom "
+        "målbilden för 2026"
+    ]
+    assert await group.say(channel.message("punkt Studiebesök på Cyklotron")) == [
+        "Punkten är föreslagen till nästa dagordning under **Övrigt**: Studiebesök på Cyklotron"
+    ]
+    assert await group.say(channel.message("punkt utvecklingsområde: Radiofarmakaupphandling")) == [
+        "Punkten är föreslagen till nästa dagordning under **Utvecklingsområde**: "
+        "Radiofarmakaupphandling"
+    ]
+    assert await group.say(channel.message("beslut")) == ["Texten är tom. Inget har sparats."]
+
+
+async def test_markup_in_user_text_stays_literal(group):
+    typed = 'åtgärd **Fet** <b>html</b> [länk](http://x) {"type": "Action.OpenUrl"}'
+
+    [card] = await group.turn(channel.message(typed))
+    [text_block] = card.attachments[0].content["body"][1]["inlines"]
+    said = await group.say(channel.message("beslut **Viktigt** <i>nu</i>"))
+
+    assert text_block == {
+        "type": "TextRun",
+        "text": '**Fet** <b>html</b> [länk](http://x) {"type": "Action.OpenUrl"}',
+        "wrap": True,
+    }
+    assert said == [f"Beslutet är antecknat, {NO_MEETING}: \\*\\*Viktigt\\*\\* \\<i\\>nu\\</i\\>"]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"ragbot": "report.save"},
+        {"ragbot": "report.save", "region": 5, "text": "x"},
+        {"ragbot": "action.done", "number": "tolv"},
+        {"ragbot": "action.save", "number": 1, "text": ["x"], "owner": "", "due": ""},
+        {"ragbot": "okänt"},
+        {"något": "annat"},
+    ],
+)
+async def test_odd_card_submits_change_nothing(group, stored, value):
+    await group.say(channel.message("åtgärd Boka lokal"))
+
+    assert await group.say(channel.card_submit(value)) == [
+        "Den knappen känner jag inte igen längre. Inget har ändrats."
+    ]
+    assert [
+        item.text for item in await stored.items.list_open((await stored.group(CHANNEL_ID)).id)
+    ] == ["Boka lokal"]
