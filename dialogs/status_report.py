@@ -148,7 +148,14 @@ class StatusReportDialog(ComponentDialog):
         problem = check_text(prompt.recognized.value, REPORT_LIMIT)
         if problem is None:
             return True
-        await prompt.context.send_activity(problem.text(prompt.options.validations["language"]))
+        # botbuilder re-asks only if nothing was said this turn, so the reason and the
+        # question go out together.
+        await prompt.context.send_activities(
+            [
+                MessageFactory.text(problem.text(prompt.options.validations["language"])),
+                prompt.options.prompt,
+            ]
+        )
         return False
 
 
