@@ -3,8 +3,8 @@
 Starts ``ragbot run`` (after ``ragbot migrate``) on a fresh SQLite database, as ``make run``
 does, several times, and reports: seconds from spawn to listening and to the first healthy
 ``/healthz``; resident memory when idle after start and after serving the commands; and
-the HTTP round trip of ``@RAG hjälp`` (which includes the bot's reply to the fake connector
-on loopback), sequential and 10 at a time.
+the HTTP round trip of ``@RAG hjälp`` and of ``@RAG åtgärd …`` (which stores an item), each
+including the bot's reply to the fake connector on loopback, sequential and 10 at a time.
 """
 
 from __future__ import annotations
@@ -43,7 +43,9 @@ def _rss_mib(bot: BotProcess) -> float:
     return psutil.Process(bot._process.pid).memory_info().rss / 2**20
 
 
-async def _round_trips(bot: BotProcess, channel: TeamsSpace, count: int, parallel: int) -> list:
+async def _round_trips(
+    bot: BotProcess, channel: TeamsSpace, count: int, parallel: int, text: str = "hjälp"
+) -> list:
     timings: list[float] = []
     semaphore = asyncio.Semaphore(parallel)
     async with aiohttp.ClientSession() as http:
@@ -51,7 +53,7 @@ async def _round_trips(bot: BotProcess, channel: TeamsSpace, count: int, paralle
         async def one() -> None:
             async with semaphore:
                 began = time.perf_counter()
-                async with http.post(bot.url + "api/messages", json=channel.message("hjälp")) as r:
+                async with http.post(bot.url + "api/messages", json=channel.message(text)) as r:
                     assert r.status == 200
                 timings.append((time.perf_counter() - began) * 1000)
 
@@ -75,6 +77,9 @@ async def main(runs: int, requests: int) -> None:
         bot, *_ = await _start(env)
         sequential = await _round_trips(bot, channel, requests, parallel=1)
         concurrent = await _round_trips(bot, channel, requests, parallel=10)
+        action = "åtgärd Mats tar fram statistik om två veckor"
+        writes = await _round_trips(bot, channel, requests, parallel=1, text=action)
+        writes_concurrent = await _round_trips(bot, channel, requests, parallel=10, text=action)
         after = _rss_mib(bot)
         await bot.stop()
     await connector.close()
@@ -84,10 +89,15 @@ async def main(runs: int, requests: int) -> None:
     )
     print(f"start-up, spawn to healthy /healthz: median {statistics.median(healthy):.2f} s")
     print(f"idle RSS after start: median {statistics.median(idle):.1f} MiB")
-    print(f"RSS after {2 * requests} commands: {after:.1f} MiB")
-    for label, timings in (("sequential", sequential), ("10 in parallel", concurrent)):
+    print(f"RSS after {4 * requests} commands: {after:.1f} MiB")
+    for label, timings in (
+        ("hjälp, sequential", sequential),
+        ("hjälp, 10 in parallel", concurrent),
+        ("åtgärd (stores an item), sequential", writes),
+        ("åtgärd (stores an item), 10 in parallel", writes_concurrent),
+    ):
         print(
-            f"@RAG hjälp round trip, {label}: p50 {_percentile(timings, 0.5):.1f} ms, "
+            f"@RAG {label}: round trip p50 {_percentile(timings, 0.5):.1f} ms, "
             f"p95 {_percentile(timings, 0.95):.1f} ms, max {max(timings):.1f} ms "
             f"({len(timings)} requests)"
         )
