@@ -36,6 +36,7 @@ manifest: install
 
 bench: install
 	$(BIN)/python -m bench.startup
+	$(BIN)/python -m bench.dates
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -37,6 +37,11 @@ from storage.tables import (
 from storage.upsert import insert_for
 
 
+class _Repository:
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+
 def _group(row: GroupRow) -> Group:
     return Group(
         id=row.id,
@@ -71,10 +76,7 @@ def _action_item(row: ActionItemRow) -> ActionItem:
     )
 
 
-class SqlGroupRepository:
-    def __init__(self, database: Database) -> None:
-        self._database = database
-
+class SqlGroupRepository(_Repository):
     async def get(self, group_id: int) -> Group | None:
         async with self._database.reading() as session:
             row = await session.get(GroupRow, group_id)
@@ -172,12 +174,9 @@ async def _lock_group(session: Any, group_id: int) -> None:
     await session.execute(select(GroupRow.id).where(GroupRow.id == group_id).with_for_update())
 
 
-class SqlMemberRepository:
+class SqlMemberRepository(_Repository):
     # A member's "last seen" moves at most this often: one write per person per hour at most.
     REFRESH = timedelta(hours=1)
-
-    def __init__(self, database: Database) -> None:
-        self._database = database
 
     async def seen(self, group_id: int, actor: Actor, now: datetime) -> None:
         async with self._database.reading() as session:
@@ -221,10 +220,7 @@ class SqlMemberRepository:
             ).scalar()
 
 
-class SqlMeetingRepository:
-    def __init__(self, database: Database) -> None:
-        self._database = database
-
+class SqlMeetingRepository(_Repository):
     async def add(
         self,
         group_id: int,
@@ -260,10 +256,7 @@ class SqlMeetingRepository:
             return [_meeting(row) for row in rows.scalars()]
 
 
-class SqlStatusReportRepository:
-    def __init__(self, database: Database) -> None:
-        self._database = database
-
+class SqlStatusReportRepository(_Repository):
     async def add(
         self,
         group_id: int,
@@ -320,10 +313,7 @@ class SqlStatusReportRepository:
             return [_report(row) for row in rows.scalars()]
 
 
-class SqlActionItemRepository:
-    def __init__(self, database: Database) -> None:
-        self._database = database
-
+class SqlActionItemRepository(_Repository):
     async def add(self, group_id: int, draft: ActionItemDraft, now: datetime) -> ActionItem:
         async with self._database.writing() as session:
             # One atomic statement hands out the number: it locks the group row until commit,
@@ -412,10 +402,7 @@ class SqlActionItemRepository:
         ).scalar()
 
 
-class SqlDecisionRepository:
-    def __init__(self, database: Database) -> None:
-        self._database = database
-
+class SqlDecisionRepository(_Repository):
     async def add(
         self, group_id: int, meeting_id: int | None, text: str, by: str, now: datetime
     ) -> Decision:
@@ -428,10 +415,7 @@ class SqlDecisionRepository:
             return Decision(row.id, group_id, meeting_id, text, by, now)
 
 
-class SqlAgendaPointRepository:
-    def __init__(self, database: Database) -> None:
-        self._database = database
-
+class SqlAgendaPointRepository(_Repository):
     async def add(
         self,
         group_id: int,
@@ -455,10 +439,7 @@ class SqlAgendaPointRepository:
             return AgendaPoint(row.id, group_id, meeting_id, section.value, text, by, now)
 
 
-class SqlActivityJournal:
-    def __init__(self, database: Database) -> None:
-        self._database = database
-
+class SqlActivityJournal(_Repository):
     async def first_seen(self, key: str, now: datetime) -> bool:
         async with self._database.writing() as session:
             inserted = await session.execute(
