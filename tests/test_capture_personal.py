@@ -154,3 +154,33 @@ async def test_one_shot_commands_act_for_the_group_from_a_private_chat(edyta, st
     assert await edyta.say(channel.message("åtgärder", user=EDYTA)) == [
         "Öppna åtgärder (1)\n#1 Boka lokal\nAnsvarig: ingen angiven\nSenast: inget datum\n[Klar]"
     ]
+
+
+async def test_every_capture_command_works_from_a_private_chat(edyta, stored):
+    await stored.schedule(CHANNEL_ID, "2026-11-23 13:00")
+    await edyta.say(says("lägesrapport Linköping: Cyklotronen startar vecka 10."))
+    await edyta.say(says("åtgärd Mats tar fram statistik senast 30/11"))
+
+    assert await edyta.say(says("lägesrapporter")) == [
+        "Lägesrapporter inför mötet måndag 23 november kl. 13:00:\n\n"
+        "**Linköping**: rapporterat av Edyta Johansson, fredag 20 november kl. 10:00\n\n"
+        "**Jönköping**: ej rapporterat\n\n**Kalmar**: ej rapporterat"
+    ]
+    assert await edyta.say(says("ändra 1 ansvarig: Sara")) == [
+        "Åtgärd #1\nMats tar fram statistik\nAnsvarig: Sara\nSenast: måndag 30 november\n"
+        "Åtgärd #1 är ändrad.\n[Klar]\n[Ändra]"
+    ]
+    assert await edyta.say(says("klar 1")) == ["Åtgärd #1 är klar: Mats tar fram statistik"]
+    assert await edyta.say(says("åtgärder")) == [
+        "Inga öppna åtgärder. Lägg till en med: åtgärd <text>"
+    ]
+    assert await edyta.say(says("beslut Vi kör")) == [
+        "Beslutet är antecknat, inför mötet måndag 23 november kl. 13:00: Vi kör"
+    ]
+    assert await edyta.say(says("punkt Studiebesök")) == [
+        "Punkten är föreslagen till nästa dagordning under **Övrigt**: Studiebesök"
+    ]
+    assert await edyta.say(says("regioner")) == [
+        "Gruppens regioner: Linköping, Jönköping och Kalmar. Ändra med: regioner Linköping, "
+        "Jönköping, Kalmar"
+    ]
