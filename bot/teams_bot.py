@@ -266,9 +266,7 @@ class RagBot(TeamsActivityHandler):
             saved = await capture.submit_report(group, region_text, text, actor)
             await _say(
                 ctx,
-                saved.text(group.language)
-                if isinstance(saved, Refusal)
-                else report_saved(saved, group),
+                report_saved(saved, group),
             )
             return
         region = capture.resolve_region(group, region_text)
@@ -333,9 +331,7 @@ class RagBot(TeamsActivityHandler):
         if action == "report.save" and isinstance(value.get("region"), str):
             text = value.get("text") if isinstance(value.get("text"), str) else None
             saved = await self._deps.capture.submit_report(group, value["region"], text, actor)
-            await _say(
-                ctx, saved.text(lang) if isinstance(saved, Refusal) else report_saved(saved, group)
-            )
+            await _say(ctx, report_saved(saved, group))
         elif action in ("report.cancel", "action.cancel"):
             await _say(ctx, message(lang, "cancelled"))
         elif action == "action.done" and number is not None:

@@ -34,7 +34,7 @@ from botbuilder.dialogs.prompts import (
     TextPrompt,
 )
 
-from bot.domain.capture import REPORT_LIMIT, Capture, Refusal, check_text
+from bot.domain.capture import REPORT_LIMIT, Capture, check_text
 from bot.domain.i18n import message
 from bot.domain.model import Actor
 from bot.domain.ports import GroupRepository
@@ -136,10 +136,7 @@ class StatusReportDialog(ComponentDialog):
         saved = await self._capture.submit_report(
             group, options["region"], step.values["text"], author
         )
-        if isinstance(saved, Refusal):
-            await step.context.send_activity(saved.text(group.language))
-        else:
-            await step.context.send_activity(report_saved(saved, group))
+        await step.context.send_activity(report_saved(saved, group))
         return await step.end_dialog()
 
     @staticmethod

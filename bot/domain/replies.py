@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.domain.capture import ReportOverview, SavedReport
+from bot.domain.capture import Refusal, ReportOverview, SavedReport
 from bot.domain.i18n import format_day, format_when, join_words, message
 from bot.domain.model import ActionItem, AgendaPoint, Decision, Group, Meeting
 from bot.domain.text import escape_markdown
@@ -38,7 +38,10 @@ def due_phrase(item: ActionItem, group: Group) -> str | None:
     return format_when(due, group.language, with_time=with_time)
 
 
-def report_saved(saved: SavedReport, group: Group) -> str:
+def report_saved(saved: SavedReport | Refusal, group: Group) -> str:
+    """The answer to a report: saved (and what it replaced), or why it was not."""
+    if isinstance(saved, Refusal):
+        return saved.text(group.language)
     values = {"region": saved.report.region, "meeting": meeting_phrase(saved.meeting, group)}
     if saved.replaced is None:
         return message(group.language, "report_saved", **values)
