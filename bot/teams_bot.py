@@ -264,10 +264,7 @@ class RagBot(TeamsActivityHandler):
         region_text, text = split_region_and_text(args)
         if text is not None:  # "lägesrapport Kalmar: text" saves at once
             saved = await capture.submit_report(group, region_text, text, actor)
-            await _say(
-                ctx,
-                report_saved(saved, group),
-            )
+            await _say(ctx, report_saved(saved, group))
             return
         region = capture.resolve_region(group, region_text)
         if isinstance(region, Refusal):
