@@ -56,12 +56,9 @@ def user_text(text: str) -> list[Card]:
     return blocks
 
 
-def _submit(title: str, data: Card, *, with_inputs: bool = True) -> Card:
-    action: Card = {
-        "type": "Action.Submit",
-        "title": title,
-        "data": {"ragbot": data.pop("do"), **data},
-    }
+def _submit(title: str, do: str, *, with_inputs: bool = True, **data: Any) -> Card:
+    """A button whose press comes back as ``value = {"ragbot": do, **data, **inputs}``."""
+    action: Card = {"type": "Action.Submit", "title": title, "data": {"ragbot": do, **data}}
     if not with_inputs:
         action["associatedInputs"] = "none"
     return action
@@ -82,10 +79,11 @@ def report_form(region: str, meeting: str, current: str | None, language: str) -
             },
         ],
         [
-            _submit(message(language, "save"), {"do": "report.save", "region": region}),
+            _submit(message(language, "save"), "report.save", region=region),
             _submit(
                 message(language, "cancel"),
-                {"do": "report.cancel", "region": region},
+                "report.cancel",
+                region=region,
                 with_inputs=False,
             ),
         ],
@@ -132,12 +130,14 @@ def _item_buttons(item: ActionItem, language: str) -> list[Card]:
     return [
         _submit(
             message(language, "done_button"),
-            {"do": "action.done", "number": item.number},
+            "action.done",
+            number=item.number,
             with_inputs=False,
         ),
         _submit(
             message(language, "edit"),
-            {"do": "action.edit", "number": item.number},
+            "action.edit",
+            number=item.number,
             with_inputs=False,
         ),
     ]
@@ -186,10 +186,11 @@ def edit_item_form(item: ActionItem, group: Group) -> Card:
             _input("due", message(lang, "field_due"), f"{due.day}/{due.month}" if due else "", 100),
         ],
         [
-            _submit(message(lang, "save"), {"do": "action.save", "number": item.number}),
+            _submit(message(lang, "save"), "action.save", number=item.number),
             _submit(
                 message(lang, "cancel"),
-                {"do": "action.cancel", "number": item.number},
+                "action.cancel",
+                number=item.number,
                 with_inputs=False,
             ),
         ],

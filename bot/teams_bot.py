@@ -53,7 +53,7 @@ from bot.domain.replies import (
     report_overview,
     report_saved,
 )
-from bot.domain.services import answer, greeting, remember_conversation
+from bot.domain.services import answer, greeting
 from bot.domain.text import fold
 from dialogs.status_report import DIALOG_ID, StatusReportDialog, report_options
 
@@ -410,8 +410,8 @@ class RagBot(TeamsActivityHandler):
         await turn_context.send_activity(MessageFactory.text(message(language, "error")))
 
     async def _remember(self, turn_context: TurnContext) -> tuple[Group, bool]:
-        return await remember_conversation(
-            self._deps.groups,
+        """The group living where the activity came from, created on first contact."""
+        return await self._deps.groups.remember(
             conversation_address(turn_context.activity),
             self._deps.defaults,
             self._deps.clock.now(),

@@ -21,21 +21,9 @@ class ConversationType(StrEnum):
     PERSONAL = "personal"
 
 
-class Role(StrEnum):
-    CHAIR = "chair"
-    SECRETARY = "secretary"
-    MEMBER = "member"
-
-
 class MeetingStatus(StrEnum):
     SCHEDULED = "scheduled"
     CANCELLED = "cancelled"
-
-
-class OutboxStatus(StrEnum):
-    PENDING = "pending"
-    SENT = "sent"
-    DROPPED = "dropped"
 
 
 @dataclass(frozen=True)
@@ -85,14 +73,6 @@ class Actor:
 
     id: str
     name: str
-
-
-@dataclass(frozen=True)
-class Member:
-    group_id: int
-    user_id: str
-    name: str
-    role: Role
 
 
 @dataclass(frozen=True)

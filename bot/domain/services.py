@@ -6,23 +6,10 @@ these; they answer with plain text in the group's language.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from bot.domain.commands import Command, CommandName, suggest_keyword
 from bot.domain.i18n import message
-from bot.domain.model import ConversationAddress, Group, GroupDefaults
-from bot.domain.ports import GroupRepository
+from bot.domain.model import Group
 from bot.domain.text import quote
-
-
-async def remember_conversation(
-    groups: GroupRepository,
-    address: ConversationAddress,
-    defaults: GroupDefaults,
-    now: datetime,
-) -> tuple[Group, bool]:
-    """The group living at ``address``, created on first contact; True if it is new."""
-    return await groups.remember(address, defaults, now)
 
 
 def greeting(group: Group) -> str:
