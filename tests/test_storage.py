@@ -3,7 +3,10 @@
 Covers: UTC timestamps round-trip (SQLite drops the zone), naive ones refused; a group is
 created once per conversation, even when many turns race, and follows a moved service URL;
 action item numbers are unique and gapless per group under concurrent adds; the activity
-journal lets exactly one of many racing handlers through.
+journal lets exactly one of many racing handlers through and forgets old ids; a newer status
+report supersedes the current one (kept), racing reports leave one current, reports belong
+to their meeting; upcoming meetings; an item closed once when several press Klar, updated
+field by field; the group a member last wrote in; regions.
 """
 
 from __future__ import annotations
@@ -12,11 +15,24 @@ import asyncio
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from bot.domain.model import ActionItemDraft, ConversationAddress, ConversationType, GroupDefaults
-from storage.repositories import SqlActionItemRepository, SqlActivityJournal, SqlGroupRepository
-from storage.tables import ActionItemRow
+from bot.domain.model import (
+    ActionItemDraft,
+    Actor,
+    ConversationAddress,
+    ConversationType,
+    GroupDefaults,
+)
+from storage.repositories import (
+    SqlActionItemRepository,
+    SqlActivityJournal,
+    SqlGroupRepository,
+    SqlMeetingRepository,
+    SqlMemberRepository,
+    SqlStatusReportRepository,
+)
+from storage.tables import ActionItemRow, MeetingRow, StatusReportRow
 
 DEFAULTS = GroupDefaults(language="sv", timezone="Europe/Stockholm")
 NOW = datetime(2026, 3, 29, 0, 30, tzinfo=UTC)  # the night Sweden moves to summer time
@@ -131,3 +147,133 @@ async def test_the_journal_forgets_old_activities_only(database, clock):
 
     assert await journal.first_seen("old", NOW) is True
     assert await journal.first_seen("new", NOW) is False
+
+
+async def test_a_newer_report_supersedes_the_current_one_and_keeps_it(database):
+    group, _ = await SqlGroupRepository(database).remember(address(), DEFAULTS, NOW)
+    reports = SqlStatusReportRepository(database)
+    edyta, sara = Actor("e", "Edyta"), Actor("s", "Sara")
+
+    first, replaced_nothing = await reports.add(group.id, None, "Kalmar", "Först", edyta, NOW)
+    later = NOW + timedelta(hours=1)
+    second, replaced = await reports.add(group.id, None, "Kalmar", "Sedan", sara, later)
+    await reports.add(group.id, None, "Linköping", "Annat", edyta, later)
+
+    assert replaced_nothing is None
+    assert replaced is not None and (replaced.id, replaced.text) == (first.id, "Först")
+    current = await reports.current(group.id, None)
+    assert [(r.region, r.text, r.author_name) for r in current] == [
+        ("Kalmar", "Sedan", "Sara"),
+        ("Linköping", "Annat", "Edyta"),
+    ]
+    async with database.reading() as session:
+        rows = (
+            await session.execute(select(StatusReportRow).order_by(StatusReportRow.id))
+        ).scalars()
+        assert [(r.text, r.superseded_at) for r in rows] == [
+            ("Först", later),
+            ("Sedan", None),
+            ("Annat", None),
+        ]
+
+
+async def test_racing_reports_for_one_region_leave_exactly_one_current(database):
+    group, _ = await SqlGroupRepository(database).remember(address(), DEFAULTS, NOW)
+    reports = SqlStatusReportRepository(database)
+
+    await asyncio.gather(
+        *(
+            reports.add(group.id, None, "Kalmar", f"Rapport {n}", Actor(str(n), "X"), NOW)
+            for n in range(12)
+        )
+    )
+
+    assert len(await reports.current(group.id, None)) == 1
+
+
+async def test_reports_belong_to_their_meeting(database):
+    group, _ = await SqlGroupRepository(database).remember(address(), DEFAULTS, NOW)
+    meeting = await SqlMeetingRepository(database).add(
+        group.id, NOW + timedelta(days=1), NOW + timedelta(days=1, hours=1), "Teams", NOW
+    )
+    reports = SqlStatusReportRepository(database)
+
+    await reports.add(group.id, meeting.id, "Kalmar", "Till mötet", Actor("e", "E"), NOW)
+    await reports.add(group.id, None, "Kalmar", "Utan möte", Actor("e", "E"), NOW)
+
+    assert [r.text for r in await reports.current(group.id, meeting.id)] == ["Till mötet"]
+    assert [r.text for r in await reports.current(group.id, None)] == ["Utan möte"]
+
+
+async def test_upcoming_meetings_leave_out_ended_and_cancelled_ones(database):
+    group, _ = await SqlGroupRepository(database).remember(address(), DEFAULTS, NOW)
+    meetings = SqlMeetingRepository(database)
+    hour = timedelta(hours=1)
+    await meetings.add(group.id, NOW - 3 * hour, NOW - 2 * hour, "Teams", NOW)  # ended
+    ongoing = await meetings.add(group.id, NOW - hour, NOW + hour, "Teams", NOW)
+    later = await meetings.add(group.id, NOW + 48 * hour, NOW + 49 * hour, None, NOW)
+    cancelled = await meetings.add(group.id, NOW + 24 * hour, NOW + 25 * hour, "Teams", NOW)
+    async with database.writing() as session:
+        await session.execute(
+            update(MeetingRow).where(MeetingRow.id == cancelled.id).values(status="cancelled")
+        )
+
+    assert [m.id for m in await meetings.upcoming(group.id, NOW)] == [ongoing.id, later.id]
+
+
+async def test_an_item_is_closed_once_even_when_two_press_klar(database):
+    group, _ = await SqlGroupRepository(database).remember(address(), DEFAULTS, NOW)
+    items = SqlActionItemRepository(database)
+    await items.add(group.id, ActionItemDraft("Boka lokal", created_by="Edyta"), NOW)
+
+    results = await asyncio.gather(
+        *(items.close(group.id, 1, who, NOW) for who in ("Edyta", "Mats", "Sara"))
+    )
+    unknown = await items.close(group.id, 99, "Edyta", NOW)
+
+    assert sum(closed_now for _, closed_now in results) == 1
+    closers = {item.closed_by for item, _ in results}
+    assert len(closers) == 1 and closers <= {"Edyta", "Mats", "Sara"}
+    assert unknown == (None, False)
+    assert await items.list_open(group.id) == []
+    assert [i.number for i in await items.list_all(group.id)] == [1]
+
+
+async def test_an_item_update_changes_only_what_is_named(database):
+    group, _ = await SqlGroupRepository(database).remember(address(), DEFAULTS, NOW)
+    items = SqlActionItemRepository(database)
+    await items.add(group.id, ActionItemDraft("Boka lokal", created_by="Edyta"), NOW)
+    due = NOW + timedelta(days=3)
+
+    updated = await items.update(group.id, 1, owner_name="Sara", due_at=due)
+
+    assert (updated.text, updated.owner_name, updated.due_at) == ("Boka lokal", "Sara", due)
+    assert await items.get(group.id, 1) == updated
+    assert await items.update(group.id, 2, text="x") is None
+    with pytest.raises(ValueError, match="cannot change"):
+        await items.update(group.id, 1, closed_by="Mats")
+
+
+async def test_a_member_belongs_to_the_group_last_written_in(database):
+    groups = SqlGroupRepository(database)
+    members = SqlMemberRepository(database)
+    rag, _ = await groups.remember(address("19:rag@thread.tacv2"), DEFAULTS, NOW)
+    other, _ = await groups.remember(address("19:other@thread.tacv2"), DEFAULTS, NOW)
+    edyta = Actor("aad-edyta", "Edyta Johansson")
+
+    assert await members.latest_group_of(edyta.id) is None
+    await members.seen(rag.id, edyta, NOW)
+    await members.seen(other.id, edyta, NOW + timedelta(hours=2))
+    assert await members.latest_group_of(edyta.id) == other.id
+    await members.seen(rag.id, edyta, NOW + timedelta(hours=4))
+    assert await members.latest_group_of(edyta.id) == rag.id
+
+
+async def test_regions_are_stored_in_order(database):
+    groups = SqlGroupRepository(database)
+    group, _ = await groups.remember(address(), DEFAULTS, NOW)
+
+    updated = await groups.set_regions(group.id, ["Linköping", "Jönköping", "Kalmar"], NOW)
+
+    assert updated.regions == ("Linköping", "Jönköping", "Kalmar")
+    assert (await groups.get(group.id)).regions == updated.regions
