@@ -1,16 +1,19 @@
 """The application factory: ``create_app(settings)`` wires adapter, storage and bot together.
 
 No module globals: everything lives on the aiohttp ``Application`` under typed keys, and the
-database engine is opened and closed by ``cleanup_ctx``. ``POST /api/messages`` takes Bot
-Framework activities; ``GET /healthz`` says whether the database answers.
+database engine is opened and closed by ``cleanup_ctx``, and so is the scheduler's task.
+``POST /api/messages`` takes Bot Framework activities; ``GET /healthz`` says whether the
+database answers; ``GET /calendar/{token}.ics`` serves a group's meetings as a calendar file
+under an unguessable link.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import logging
 from collections.abc import AsyncIterator
-from datetime import timedelta
 from typing import Any
 
 import jwt
@@ -24,9 +27,15 @@ from botbuilder.schema import Activity
 from msrest.universal_http.requests import ClientRetryPolicy
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.domain.calendar import meetings_calendar
 from bot.domain.capture import Capture, CaptureRepositories
+from bot.domain.meetings import Meetings
 from bot.domain.model import GroupDefaults
+from bot.domain.notices import NoticeRepositories, Notices
 from bot.domain.ports import Clock, SystemClock
+from bot.domain.schedule import LeadTimes
+from bot.proactive import TeamsNotifier
+from bot.scheduler import Scheduler
 from bot.settings import Settings
 from bot.teams_bot import BotDependencies, RagBot
 from storage.bot_state import SqlStorage
@@ -41,6 +50,7 @@ from storage.repositories import (
     SqlMemberRepository,
     SqlStatusReportRepository,
 )
+from storage.outbox import SqlOutbox
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +59,7 @@ CLOCK = web.AppKey("clock", Clock)
 ENGINE = web.AppKey("engine", AsyncEngine)
 ADAPTER = web.AppKey("adapter", CloudAdapter)
 BOT = web.AppKey("bot", RagBot)
+SCHEDULER = web.AppKey("scheduler", Scheduler)
 
 
 def create_app(settings: Settings, *, clock: Clock | None = None) -> web.Application:
@@ -58,6 +69,7 @@ def create_app(settings: Settings, *, clock: Clock | None = None) -> web.Applica
     app.cleanup_ctx.append(_resources)
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
+    app.router.add_get("/calendar/{token}.ics", calendar)
     if not settings.auth_enabled:
         log.warning(
             "no MicrosoftAppId set: running in local mode, inbound requests are NOT "
@@ -66,20 +78,21 @@ def create_app(settings: Settings, *, clock: Clock | None = None) -> web.Applica
     return app
 
 
-# Teams resends an activity within minutes; a day's margin costs nothing.
-JOURNAL_RETENTION = timedelta(days=1)
-
-
 def build_dependencies(settings: Settings, database: Database, clock: Clock) -> BotDependencies:
     groups = SqlGroupRepository(database)
+    meetings = SqlMeetingRepository(database)
+    reports = SqlStatusReportRepository(database)
+    items = SqlActionItemRepository(database)
+    points = SqlAgendaPointRepository(database)
     capture = Capture(
         CaptureRepositories(
             groups=groups,
-            meetings=SqlMeetingRepository(database),
-            reports=SqlStatusReportRepository(database),
-            items=SqlActionItemRepository(database),
+            meetings=meetings,
+            reports=reports,
+            items=items,
             decisions=SqlDecisionRepository(database),
-            points=SqlAgendaPointRepository(database),
+            points=points,
+            outbox=SqlOutbox(database),
         ),
         clock,
     )
@@ -88,9 +101,35 @@ def build_dependencies(settings: Settings, database: Database, clock: Clock) -> 
         members=SqlMemberRepository(database),
         journal=SqlActivityJournal(database),
         capture=capture,
+        meetings=Meetings(meetings, clock),
+        notices=Notices(NoticeRepositories(meetings, reports, items, points), clock),
         clock=clock,
         defaults=GroupDefaults(language=settings.language, timezone=settings.timezone),
+        leads=lead_times(settings),
+        public_url=settings.public_url,
         dialog_state=PrivateConversationState(SqlStorage(database, clock.now)),
+    )
+
+
+def lead_times(settings: Settings) -> LeadTimes:
+    return LeadTimes(agenda=settings.agenda_lead, reminders=tuple(settings.reminder_leads))
+
+
+def build_scheduler(
+    settings: Settings, database: Database, deps: BotDependencies, worker: str | None = None
+) -> Scheduler:
+    # Its own adapter: a failed proactive post must not run the bot's turn error handler
+    # (which would tell the channel "something went wrong").
+    notifier = TeamsNotifier(build_adapter(settings), settings.bot_id)
+    return Scheduler(
+        outbox=SqlOutbox(database),
+        groups=deps.groups,
+        notices=deps.notices,
+        notifier=notifier,
+        journal=deps.journal,
+        clock=deps.clock,
+        leads=deps.leads,
+        worker=worker,
     )
 
 
@@ -115,16 +154,27 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
     settings = app[SETTINGS]
     engine = create_engine(settings.database_url)
     # One Database per process: on SQLite its lock is what queues the writers.
-    deps = build_dependencies(settings, Database(engine), app[CLOCK])
-    pruned = await deps.journal.prune(deps.clock.now() - JOURNAL_RETENTION)
-    log.info("pruned %d handled-activity ids older than %s", pruned, JOURNAL_RETENTION)
+    database = Database(engine)
+    deps = build_dependencies(settings, database, app[CLOCK])
     bot = RagBot(deps)
     adapter = build_adapter(settings)
     adapter.on_turn_error = bot.on_error
+    scheduler = build_scheduler(settings, database, deps)
     app[ENGINE] = engine
     app[BOT] = bot
     app[ADAPTER] = adapter
+    app[SCHEDULER] = scheduler
+    # The first tick runs at once: what fell due while the bot was down goes out now.
+    ticking = (
+        asyncio.create_task(scheduler.run(settings.scheduler_interval))
+        if settings.scheduler
+        else None
+    )
     yield
+    if ticking is not None:
+        ticking.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await ticking
     await engine.dispose()
 
 
@@ -198,3 +248,20 @@ async def healthz(request: web.Request) -> web.Response:
     if await database_answers(request.app[ENGINE]):
         return web.json_response({"status": "ok", "database": "ok"})
     return web.json_response({"status": "unavailable", "database": "down"}, status=503)
+
+
+async def calendar(request: web.Request) -> web.Response:
+    """Every upcoming meeting of the group whose calendar link this is, as .ics."""
+    token = request.match_info["token"]
+    bot = request.app[BOT]
+    group = await bot.deps.groups.by_calendar_token(token) if len(token) >= 20 else None
+    if group is None:
+        raise web.HTTPNotFound()
+    meetings = await bot.deps.meetings.upcoming(group)
+    body = meetings_calendar(group, meetings, request.app[CLOCK].now())
+    return web.Response(
+        body=body,
+        content_type="text/calendar",
+        charset="utf-8",
+        headers={"Content-Disposition": 'attachment; filename="motestider.ics"'},
+    )

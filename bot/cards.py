@@ -1,4 +1,5 @@
-"""Adaptive Cards (schema 1.5) for reports and action items: pure functions, dicts out.
+"""Adaptive Cards (schema 1.5) for reports, action items, meetings and the agenda: pure
+functions, dicts out.
 
 Whatever a user wrote goes into ``TextRun``s, which Teams never reads as Markdown, one
 block per line so paragraphs and bullet lists look as written; JSON encoding does the rest,
@@ -11,9 +12,19 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from bot.domain.agenda import (
+    Agenda,
+    agenda_place,
+    agenda_text,
+    agenda_title,
+    agenda_when,
+    item_line,
+    next_meeting_line,
+    section_heading,
+)
 from bot.domain.capture import REPORT_LIMIT, TEXT_LIMIT, is_overdue
 from bot.domain.i18n import format_day, message
-from bot.domain.model import ActionItem, Group
+from bot.domain.model import ActionItem, Group, Section
 from bot.domain.replies import due_phrase, local
 
 Card = dict[str, Any]
@@ -205,3 +216,77 @@ def _input(input_id: str, label: str, value: str, limit: int) -> Card:
         "value": value,
         "maxLength": limit,
     }
+
+
+def confirm_card(question: str, confirm: str, do: str, language: str, **data: Any) -> Card:
+    """A yes/no question whose buttons carry everything the answer needs."""
+    return _card(
+        [_line(question, wrap=True, weight="bolder")],
+        [
+            _submit(confirm, do, with_inputs=False, **data),
+            _submit(message(language, "keep_button"), "meeting.keep", with_inputs=False),
+        ],
+    )
+
+
+def _section(agenda: Agenda, number: int, section: Section) -> Card:
+    return _line(
+        section_heading(agenda, number, section), spacing="medium", weight="bolder", wrap=True
+    )
+
+
+def _bullet(text: str, *, indent: bool = False, **style: Any) -> Card:
+    return _line(("    • " if indent else "• ") + text, spacing="none", wrap=True, **style)
+
+
+def agenda_card(agenda: Agenda) -> Card:
+    """The agenda draft: the template's sections, one slot per region, items carried over."""
+    lang = agenda.language
+    body: list[Card] = [
+        _line(agenda_title(agenda), size="large", weight="bolder", wrap=True),
+        _line(agenda_when(agenda), spacing="none", isSubtle=True),
+        _line(agenda_place(agenda), spacing="none", isSubtle=True, wrap=True),
+    ]
+    if agenda.meeting.cancelled:
+        body.append(_line(message(lang, "agenda_cancelled"), color="attention", weight="bolder"))
+    body += [
+        _section(agenda, 1, Section.OPENING),
+        _section(agenda, 2, Section.PREVIOUS_MINUTES),
+        _section(agenda, 3, Section.DEVELOPMENT),
+        _line(message(lang, "agenda_reports"), spacing="small", weight="bolder", size="small"),
+    ]
+    for slot in agenda.slots:
+        if slot.report is None:
+            body.append(
+                {
+                    "type": "RichTextBlock",
+                    "spacing": "small",
+                    "inlines": [
+                        {"type": "TextRun", "text": f"{slot.region}: ", "weight": "bolder"},
+                        {
+                            "type": "TextRun",
+                            "text": message(lang, "agenda_not_reported"),
+                            "italic": True,
+                            "color": "attention",
+                        },
+                    ],
+                }
+            )
+            continue
+        body.append(_line(slot.region, spacing="small", weight="bolder"))
+        body += user_text(slot.report.text)
+    body += [_bullet(point.text) for point in agenda.development]
+    if agenda.items:
+        body.append(
+            _line(message(lang, "agenda_items"), spacing="small", weight="bolder", size="small")
+        )
+        for carried in agenda.items:
+            style = {"color": "attention"} if carried.overdue else {}
+            body.append(_bullet(item_line(carried, agenda), **style))
+    body.append(_section(agenda, 4, Section.OTHER))
+    body += [_bullet(point.text) for point in agenda.other]
+    body.append(_section(agenda, 5, Section.NEXT_MEETINGS))
+    body += [_bullet(next_meeting_line(m, agenda)) for m in agenda.next_meetings]
+    card = _card(body)
+    card["fallbackText"] = agenda_text(agenda)
+    return card

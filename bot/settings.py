@@ -37,6 +37,8 @@ class Settings(BaseSettings):
     database_url: str = "sqlite+aiosqlite:///./var/ragbot.db"
     timezone: str = "Europe/Stockholm"
     language: Language = "sv"
+    # Off for a replica that should only answer messages; every replica may tick safely.
+    scheduler: bool = True
     scheduler_interval: float = Field(default=30.0, gt=0)
     agenda_lead: timedelta = timedelta(days=2)
     reminder_leads: Annotated[list[timedelta], NoDecode] = [

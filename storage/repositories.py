@@ -24,6 +24,15 @@ from bot.domain.model import (
     StatusReport,
 )
 from storage.db import Database
+from storage.mappers import (
+    as_minutes,
+    to_action_item,
+    to_group,
+    to_meeting,
+    to_point,
+    to_report,
+)
+from storage.outbox import drop_unsent, mark_agenda_changed
 from storage.tables import (
     ActionItemRow,
     AgendaPointRow,
@@ -31,6 +40,7 @@ from storage.tables import (
     GroupRow,
     MeetingRow,
     MemberRow,
+    OutboxRow,
     ProcessedActivityRow,
     StatusReportRow,
 )
@@ -42,50 +52,16 @@ class _Repository:
         self._database = database
 
 
-def _group(row: GroupRow) -> Group:
-    return Group(
-        id=row.id,
-        key=row.key,
-        conversation_type=ConversationType(row.conversation_type),
-        tenant_id=row.tenant_id,
-        team_id=row.team_id,
-        channel_id=row.channel_id,
-        name=row.name,
-        language=row.language,  # type: ignore[arg-type]
-        timezone=row.timezone,
-        regions=tuple(row.regions),
-        reference=row.reference,
-        active=row.active,
-        created_at=row.created_at,
-    )
-
-
-def _action_item(row: ActionItemRow) -> ActionItem:
-    return ActionItem(
-        id=row.id,
-        group_id=row.group_id,
-        number=row.number,
-        text=row.text,
-        created_by=row.created_by,
-        created_at=row.created_at,
-        owner_name=row.owner_name,
-        owner_id=row.owner_id,
-        due_at=row.due_at,
-        closed_at=row.closed_at,
-        closed_by=row.closed_by,
-    )
-
-
 class SqlGroupRepository(_Repository):
     async def get(self, group_id: int) -> Group | None:
         async with self._database.reading() as session:
             row = await session.get(GroupRow, group_id)
-            return _group(row) if row else None
+            return to_group(row) if row else None
 
     async def get_by_key(self, key: str) -> Group | None:
         async with self._database.reading() as session:
             row = (await session.execute(select(GroupRow).where(GroupRow.key == key))).scalar()
-            return _group(row) if row else None
+            return to_group(row) if row else None
 
     async def remember(
         self, address: ConversationAddress, defaults: GroupDefaults, now: datetime
@@ -126,42 +102,96 @@ class SqlGroupRepository(_Repository):
             row = (
                 await session.execute(select(GroupRow).where(GroupRow.key == address.key))
             ).scalar_one()
-            return _group(row), created
+            return to_group(row), created
 
     async def set_regions(self, group_id: int, regions: list[str], now: datetime) -> Group:
+        return await self._change(group_id, now, regions=list(regions))
+
+    async def set_lead_times(
+        self,
+        group_id: int,
+        agenda: timedelta | None,
+        reminders: tuple[timedelta, ...] | None,
+        now: datetime,
+    ) -> Group:
+        return await self._change(
+            group_id,
+            now,
+            replan=True,
+            agenda_lead_minutes=as_minutes(agenda) if agenda is not None else None,
+            reminder_lead_minutes=(
+                [as_minutes(lead) for lead in reminders] if reminders is not None else None
+            ),
+        )
+
+    async def _change(
+        self, group_id: int, now: datetime, *, replan: bool = False, **values: Any
+    ) -> Group:
+        async with self._database.writing() as session:
+            await session.execute(
+                update(GroupRow).where(GroupRow.id == group_id).values(updated_at=now, **values)
+            )
+            if replan:  # queued posts not sent yet were timed by the old lead times
+                await drop_unsent(session, OutboxRow.group_id == group_id)
+            row = await session.get(GroupRow, group_id, populate_existing=True)
+            assert row is not None
+            return to_group(row)
+
+    async def calendar_token(self, group_id: int, new_token: str) -> str:
         async with self._database.writing() as session:
             await session.execute(
                 update(GroupRow)
-                .where(GroupRow.id == group_id)
-                .values(regions=list(regions), updated_at=now)
+                .where(GroupRow.id == group_id, GroupRow.calendar_token.is_(None))
+                .values(calendar_token=new_token)
             )
-            row = await session.get(GroupRow, group_id, populate_existing=True)
-            assert row is not None
-            return _group(row)
+            token = await session.scalar(
+                select(GroupRow.calendar_token).where(GroupRow.id == group_id)
+            )
+            assert token is not None
+            return token
+
+    async def by_calendar_token(self, token: str) -> Group | None:
+        async with self._database.reading() as session:
+            row = await session.scalar(select(GroupRow).where(GroupRow.calendar_token == token))
+            return to_group(row) if row else None
 
 
-def _meeting(row: MeetingRow) -> Meeting:
-    return Meeting(
-        id=row.id,
-        group_id=row.group_id,
-        starts_at=row.starts_at,
-        ends_at=row.ends_at,
-        place=row.place,
-        status=MeetingStatus(row.status),
+async def _next_meeting_id(session: Any, group_id: int, now: datetime) -> int | None:
+    """The group's next (or ongoing) scheduled meeting."""
+    return await session.scalar(
+        select(MeetingRow.id)
+        .where(
+            MeetingRow.group_id == group_id,
+            MeetingRow.status == MeetingStatus.SCHEDULED.value,
+            MeetingRow.ends_at > now,
+        )
+        .order_by(MeetingRow.starts_at)
+        .limit(1)
     )
 
 
-def _report(row: StatusReportRow) -> StatusReport:
-    return StatusReport(
-        id=row.id,
-        group_id=row.group_id,
-        meeting_id=row.meeting_id,
-        region=row.region,
-        text=row.text,
-        author_id=row.author_id,
-        author_name=row.author_name,
-        created_at=row.created_at,
-        superseded_at=row.superseded_at,
+async def _hand_over_reports(
+    session: Any, group_id: int, meeting_id: int, successor: int | None
+) -> None:
+    """A cancelled meeting's reports go on to the next one, for each region that has not
+    reported for that one yet (the reports filed for it are newer)."""
+    taken = set(
+        (
+            await session.execute(
+                select(StatusReportRow.region).where(
+                    StatusReportRow.group_id == group_id,
+                    _same_meeting(StatusReportRow.meeting_id, successor),
+                )
+            )
+        ).scalars()
+    )
+    moving = select(StatusReportRow.id).where(StatusReportRow.meeting_id == meeting_id)
+    if taken:
+        moving = moving.where(StatusReportRow.region.not_in(taken))
+    await session.execute(
+        update(StatusReportRow)
+        .where(StatusReportRow.id.in_(moving.scalar_subquery()))
+        .values(meeting_id=successor)
     )
 
 
@@ -221,26 +251,88 @@ class SqlMemberRepository(_Repository):
 
 
 class SqlMeetingRepository(_Repository):
-    async def add(
+    async def add_many(
         self,
         group_id: int,
+        meetings: list[tuple[datetime, datetime, str | None]],
+        now: datetime,
+    ) -> list[Meeting]:
+        if not meetings:
+            return []
+        async with self._database.writing() as session:
+            await _lock_group(session, group_id)
+            rows = [
+                MeetingRow(
+                    group_id=group_id,
+                    starts_at=starts_at,
+                    ends_at=ends_at,
+                    place=place,
+                    status=MeetingStatus.SCHEDULED.value,
+                    created_at=now,
+                    updated_at=now,
+                )
+                for starts_at, ends_at, place in meetings
+            ]
+            session.add_all(rows)
+            await session.flush()
+            first = min(rows, key=lambda row: row.starts_at)
+            if await _next_meeting_id(session, group_id, now) == first.id:
+                # What was filed while no meeting was planned belongs to this one.
+                for table in (StatusReportRow, DecisionRow, AgendaPointRow):
+                    await session.execute(
+                        update(table)
+                        .where(table.group_id == group_id, table.meeting_id.is_(None))
+                        .values(meeting_id=first.id)
+                    )
+            await mark_agenda_changed(session, group_id, now)
+            return sorted((to_meeting(row) for row in rows), key=lambda m: m.starts_at)
+
+    async def get(self, group_id: int, meeting_id: int) -> Meeting | None:
+        async with self._database.reading() as session:
+            row = await session.get(MeetingRow, meeting_id)
+            return to_meeting(row) if row and row.group_id == group_id else None
+
+    async def move(
+        self,
+        group_id: int,
+        meeting_id: int,
         starts_at: datetime,
         ends_at: datetime,
         place: str | None,
         now: datetime,
     ) -> Meeting:
         async with self._database.writing() as session:
-            row = MeetingRow(
-                group_id=group_id,
-                starts_at=starts_at,
-                ends_at=ends_at,
-                place=place,
-                status=MeetingStatus.SCHEDULED.value,
-                created_at=now,
+            await _lock_group(session, group_id)
+            row = await session.get(MeetingRow, meeting_id)
+            assert row is not None and row.group_id == group_id
+            row.starts_at, row.ends_at, row.place, row.updated_at = starts_at, ends_at, place, now
+            await drop_unsent(session, OutboxRow.meeting_id == meeting_id)
+            # A posted agenda stays useful (and updatable) until the meeting's new start.
+            await session.execute(
+                update(OutboxRow)
+                .where(OutboxRow.meeting_id == meeting_id, OutboxRow.activity_id.is_not(None))
+                .values(expires_at=starts_at)
             )
-            session.add(row)
+            await mark_agenda_changed(session, group_id, now)
+            return to_meeting(row)
+
+    async def cancel(self, group_id: int, meeting_id: int, now: datetime) -> Meeting:
+        async with self._database.writing() as session:
+            await _lock_group(session, group_id)
+            row = await session.get(MeetingRow, meeting_id)
+            assert row is not None and row.group_id == group_id
+            row.status, row.updated_at = MeetingStatus.CANCELLED.value, now
             await session.flush()
-            return _meeting(row)
+            await drop_unsent(session, OutboxRow.meeting_id == meeting_id)
+            successor = await _next_meeting_id(session, group_id, now)
+            await _hand_over_reports(session, group_id, meeting_id, successor)
+            await session.execute(
+                update(AgendaPointRow)
+                .where(AgendaPointRow.meeting_id == meeting_id)
+                .values(meeting_id=successor)
+            )
+            await mark_agenda_changed(session, group_id, now)
+            return to_meeting(row)
 
     async def upcoming(self, group_id: int, now: datetime) -> list[Meeting]:
         async with self._database.reading() as session:
@@ -253,7 +345,7 @@ class SqlMeetingRepository(_Repository):
                 )
                 .order_by(MeetingRow.starts_at)
             )
-            return [_meeting(row) for row in rows.scalars()]
+            return [to_meeting(row) for row in rows.scalars()]
 
 
 class SqlStatusReportRepository(_Repository):
@@ -297,7 +389,7 @@ class SqlStatusReportRepository(_Repository):
             )
             session.add(row)
             await session.flush()
-            return _report(row), (_report(current[0]) if current else None)
+            return to_report(row), (to_report(current[0]) if current else None)
 
     async def current(self, group_id: int, meeting_id: int | None) -> list[StatusReport]:
         async with self._database.reading() as session:
@@ -310,7 +402,7 @@ class SqlStatusReportRepository(_Repository):
                 )
                 .order_by(StatusReportRow.region, StatusReportRow.id)
             )
-            return [_report(row) for row in rows.scalars()]
+            return [to_report(row) for row in rows.scalars()]
 
 
 class SqlActionItemRepository(_Repository):
@@ -338,12 +430,12 @@ class SqlActionItemRepository(_Repository):
             )
             session.add(row)
             await session.flush()
-            return _action_item(row)
+            return to_action_item(row)
 
     async def get(self, group_id: int, number: int) -> ActionItem | None:
         async with self._database.reading() as session:
             row = await self._row(session, group_id, number)
-            return _action_item(row) if row else None
+            return to_action_item(row) if row else None
 
     async def list_open(self, group_id: int) -> list[ActionItem]:
         return await self._list(group_id, ActionItemRow.closed_at.is_(None))
@@ -367,7 +459,7 @@ class SqlActionItemRepository(_Repository):
             )
             closed_now = closed.scalar() is not None
             row = await self._row(session, group_id, number)
-            return (_action_item(row) if row else None), closed_now
+            return (to_action_item(row) if row else None), closed_now
 
     async def update(self, group_id: int, number: int, **changes: object) -> ActionItem | None:
         allowed = {"text", "owner_name", "owner_id", "due_at"}
@@ -380,7 +472,7 @@ class SqlActionItemRepository(_Repository):
                 .values(**changes)
             )
             row = await self._row(session, group_id, number)
-            return _action_item(row) if row else None
+            return to_action_item(row) if row else None
 
     async def _list(self, group_id: int, *conditions: Any) -> list[ActionItem]:
         async with self._database.reading() as session:
@@ -389,7 +481,7 @@ class SqlActionItemRepository(_Repository):
                 .where(ActionItemRow.group_id == group_id, *conditions)
                 .order_by(ActionItemRow.number)
             )
-            return [_action_item(row) for row in rows.scalars()]
+            return [to_action_item(row) for row in rows.scalars()]
 
     @staticmethod
     async def _row(session: Any, group_id: int, number: int) -> ActionItemRow | None:
@@ -436,7 +528,16 @@ class SqlAgendaPointRepository(_Repository):
             )
             session.add(row)
             await session.flush()
-            return AgendaPoint(row.id, group_id, meeting_id, section.value, text, by, now)
+            return to_point(row)
+
+    async def for_meeting(self, group_id: int, meeting_id: int) -> list[AgendaPoint]:
+        async with self._database.reading() as session:
+            rows = await session.execute(
+                select(AgendaPointRow)
+                .where(AgendaPointRow.group_id == group_id, AgendaPointRow.meeting_id == meeting_id)
+                .order_by(AgendaPointRow.id)
+            )
+            return [to_point(row) for row in rows.scalars()]
 
 
 class SqlActivityJournal(_Repository):

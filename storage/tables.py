@@ -62,6 +62,13 @@ class GroupRow(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     # The last action item number handed out; incremented atomically, never reused.
     action_item_seq: Mapped[int] = mapped_column(Integer, default=0)
+    # The group's own lead times in minutes; NULL means the deployment's defaults.
+    agenda_lead_minutes: Mapped[int | None] = mapped_column(Integer)
+    reminder_lead_minutes: Mapped[list[int] | None] = mapped_column(JSON)
+    # ISO 3166 country whose public holidays lead times skip; NULL: from the time zone.
+    country: Mapped[str | None] = mapped_column(String(2))
+    # The secret part of the group's calendar link; made on first use.
+    calendar_token: Mapped[str | None] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
@@ -91,6 +98,8 @@ class MeetingRow(Base):
     place: Mapped[str | None] = mapped_column(String(300))
     status: Mapped[str] = mapped_column(String(20), default="scheduled")
     created_at: Mapped[datetime]
+    # Set when scheduled, moved or cancelled: reminders due before it are not sent.
+    updated_at: Mapped[datetime]
 
 
 class StatusReportRow(Base):
@@ -167,9 +176,17 @@ class OutboxRow(Base):
     # What makes the post unique ("agenda:<meeting id>"): the same post is never queued twice.
     dedupe_key: Mapped[str] = mapped_column(String(200), unique=True)
     kind: Mapped[str] = mapped_column(String(40))
+    meeting_id: Mapped[int | None] = mapped_column(
+        Id, ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
     payload: Mapped[dict[str, Any]]
     status: Mapped[str] = mapped_column(String(20), default="pending")
     due_at: Mapped[datetime]
+    # After this the post is no longer useful (the meeting has started): dropped, not sent.
+    expires_at: Mapped[datetime | None]
+    # Bumped when what the post shows changed; a sent post whose revision moved is updated
+    # in place (PUT to activity_id).
+    revision: Mapped[int] = mapped_column(Integer, default=0)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime]
     claimed_by: Mapped[str | None] = mapped_column(String(100))

@@ -41,6 +41,7 @@ from bot.domain.ports import (
     DecisionRepository,
     GroupRepository,
     MeetingRepository,
+    OutboxRepository,
     StatusReportRepository,
 )
 from bot.domain.regions import (
@@ -49,6 +50,7 @@ from bot.domain.regions import (
     match_region,
     parse_region_list,
 )
+from bot.domain.schedule import day_over
 from bot.domain.text import fold, quote
 
 REPORT_LIMIT = 8000
@@ -112,6 +114,8 @@ class CaptureRepositories:
     items: ActionItemRepository
     decisions: DecisionRepository
     points: AgendaPointRepository
+    # A posted agenda is updated in place when what it shows changes.
+    outbox: OutboxRepository
 
 
 def check_text(text: str | None, limit: int) -> Refusal | None:
@@ -124,16 +128,16 @@ def check_text(text: str | None, limit: int) -> Refusal | None:
 
 def is_overdue(item: ActionItem, group: Group, now: datetime) -> bool:
     """Open and past its due day, in the group's time zone."""
-    if not item.is_open or item.due_at is None:
-        return False
-    zone = ZoneInfo(group.timezone)
-    return item.due_at.astimezone(zone).date() < now.astimezone(zone).date()
+    return item.is_open and item.due_at is not None and day_over(item.due_at, group, now)
 
 
 class Capture:
     def __init__(self, repositories: CaptureRepositories, clock: Clock) -> None:
         self._repos = repositories
         self._clock = clock
+
+    async def _agenda_changed(self, group: Group) -> None:
+        await self._repos.outbox.agenda_changed(group.id, self._clock.now())
 
     # --- meetings the captured things belong to --------------------------------------------
 
@@ -196,6 +200,7 @@ class Capture:
             author,
             self._clock.now(),
         )
+        await self._agenda_changed(group)
         return SavedReport(report, replaced, meeting)
 
     async def current_report(self, group: Group, region: str) -> StatusReport | None:
@@ -230,6 +235,7 @@ class Capture:
             due_at=parts.due.start if parts.due else None,
         )
         item = await self._repos.items.add(group.id, draft, self._clock.now())
+        await self._agenda_changed(group)
         return SavedItem(item, parts.note)
 
     async def action_item(self, group: Group, number: int) -> ActionItem | None:
@@ -251,6 +257,8 @@ class Capture:
         )
         if item is None:
             return Refusal("action_unknown", {"number": number})
+        if closed_now:
+            await self._agenda_changed(group)
         return item, closed_now
 
     async def edit_action_item(
@@ -267,8 +275,14 @@ class Capture:
             return changes
         if not changes:
             return Refusal("edit_nothing", {"number": number})
+        return await self._update_item(group, number, changes)
+
+    async def _update_item(
+        self, group: Group, number: int, changes: dict[str, object]
+    ) -> ActionItem:
         updated = await self._repos.items.update(group.id, number, **changes)
         assert updated is not None
+        await self._agenda_changed(group)
         return updated
 
     async def _edits(
@@ -317,9 +331,7 @@ class Capture:
             changes["due_at"] = due_at
         if not changes:
             return item
-        updated = await self._repos.items.update(group.id, number, **changes)
-        assert updated is not None
-        return updated
+        return await self._update_item(group, number, changes)
 
     async def _due_from_field(
         self, group: Group, due: str, item: ActionItem
@@ -365,7 +377,9 @@ class Capture:
         upcoming = await self._repos.meetings.upcoming(group.id, now)
         later = [meeting for meeting in upcoming if meeting.starts_at > now]
         meeting_id = later[0].id if later else None
-        return await self._repos.points.add(group.id, meeting_id, section, point, author.name, now)
+        saved = await self._repos.points.add(group.id, meeting_id, section, point, author.name, now)
+        await self._agenda_changed(group)
+        return saved
 
 
 # --- reading one-message input -------------------------------------------------------------

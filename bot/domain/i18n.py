@@ -391,6 +391,249 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "nb": "Nye møtetider",
         "en": "Next meetings",
     },
+    # --- meetings ------------------------------------------------------------------------
+    "place_later": {
+        "sv": "plats meddelas senare",
+        "nb": "sted kommer senere",
+        "en": "place to be announced",
+    },
+    "meeting_no_time": {
+        "sv": "Jag hittar ingen tid i {entry}. Skriv till exempel `23/11 kl 13-14 Teams`. "
+        "Inget har sparats.",
+        "nb": "Jeg finner ikke noe klokkeslett i {entry}. Skriv for eksempel "
+        "`23/11 kl 13-14 Teams`. Ingenting er lagret.",
+        "en": "I can't find a time in {entry}. Write for example `23/11 at 13-14 Teams`. "
+        "Nothing was saved.",
+    },
+    "meeting_no_day": {
+        "sv": "Jag hittar inget datum i {entry}. Skriv till exempel `23/11 kl 13-14 Teams`. "
+        "Inget har sparats.",
+        "nb": "Jeg finner ingen dato i {entry}. Skriv for eksempel `23/11 kl 13-14 Teams`. "
+        "Ingenting er lagret.",
+        "en": "I can't find a date in {entry}. Write for example `23/11 at 13-14 Teams`. "
+        "Nothing was saved.",
+    },
+    "meeting_unreadable": {
+        "sv": "Jag förstår inte datumet {phrase} i {entry}. Skriv till exempel "
+        "`23/11 kl 13-14 Teams`. Inget har sparats.",
+        "nb": "Jeg forstår ikke datoen {phrase} i {entry}. Skriv for eksempel "
+        "`23/11 kl 13-14 Teams`. Ingenting er lagret.",
+        "en": "I don't understand the date {phrase} in {entry}. Write for example "
+        "`23/11 at 13-14 Teams`. Nothing was saved.",
+    },
+    "meeting_bad_time": {
+        "sv": "Tiden {phrase} går inte att läsa: skriv till exempel `kl 13-14` (sluttiden efter "
+        "starttiden). Inget har sparats.",
+        "nb": "Klokkeslettet {phrase} kan ikke leses: skriv for eksempel `kl 13-14` (slutt etter "
+        "start). Ingenting er lagret.",
+        "en": "The time {phrase} can't be read: write for example `13-14` (the end after the "
+        "start). Nothing was saved.",
+    },
+    "meeting_none_given": {
+        "sv": "Skriv mötestiderna efter kommandot, till exempel "
+        "`mötestider 23/11 kl 13-14 Teams; 14/12 kl 11-12 Teams`.",
+        "nb": "Skriv møtetidene etter kommandoen, for eksempel "
+        "`møtetider 23/11 kl 13-14 Teams; 14/12 kl 11-12 Teams`.",
+        "en": "Write the meeting times after the command, for example "
+        "`meetings 23/11 at 13-14 Teams; 14/12 at 11-12 Teams`.",
+    },
+    "meeting_too_many": {
+        "sv": "Högst {limit} möten åt gången. Inget har sparats.",
+        "nb": "Høyst {limit} møter om gangen. Ingenting er lagret.",
+        "en": "At most {limit} meetings at a time. Nothing was saved.",
+    },
+    "meeting_past": {
+        "sv": "Mötet {when} har redan varit, så det kan inte planeras. Inget har sparats.",
+        "nb": "Møtet {when} har allerede vært, så det kan ikke planlegges. Ingenting er lagret.",
+        "en": "The meeting {when} is in the past, so it can't be planned. Nothing was saved.",
+    },
+    "meeting_too_far": {
+        "sv": "Mötet {when} ligger mer än tre år fram. Stämmer datumet? Inget har sparats.",
+        "nb": "Møtet {when} ligger mer enn tre år frem. Stemmer datoen? Ingenting er lagret.",
+        "en": "The meeting {when} is more than three years ahead. Is the date right? "
+        "Nothing was saved.",
+    },
+    "meeting_overlap": {
+        "sv": "Mötet {when} krockar med mötet {other}. Inget har sparats.",
+        "nb": "Møtet {when} kolliderer med møtet {other}. Ingenting er lagret.",
+        "en": "The meeting {when} overlaps the meeting {other}. Nothing was saved.",
+    },
+    "meeting_which": {
+        "sv": "Vilket möte? Skriv dagen, till exempel `ställ in möte 23/11`.",
+        "nb": "Hvilket møte? Skriv dagen, for eksempel `avlys møte 23/11`.",
+        "en": "Which meeting? Give the day, for example `cancel meeting 23/11`.",
+    },
+    "meeting_not_found": {
+        "sv": "Det finns inget planerat möte {day}. Skriv `mötestider` för att se de planerade.",
+        "nb": "Det finnes ikke noe planlagt møte {day}. Skriv `møtetider` for å se de planlagte.",
+        "en": "There is no meeting planned on {day}. Write `meetings` to see the planned ones.",
+    },
+    "meeting_move_how": {
+        "sv": "Skriv vilket möte och vart det ska, till exempel "
+        "`flytta möte 23/11 till 24/11 kl 13-14`.",
+        "nb": "Skriv hvilket møte og hvor det skal, for eksempel "
+        "`flytt møte 23/11 til 24/11 kl 13-14`.",
+        "en": "Say which meeting and where to, for example `move meeting 23/11 to 24/11 at 13-14`.",
+    },
+    "meeting_changed": {
+        "sv": "Mötet har ändrats sedan frågan ställdes, så inget har gjorts. Försök igen.",
+        "nb": "Møtet er endret siden spørsmålet ble stilt, så ingenting er gjort. Prøv igjen.",
+        "en": "The meeting has changed since you were asked, so nothing was done. Try again.",
+    },
+    "meetings_added": {
+        "sv": "Planerade möten:",
+        "nb": "Planlagte møter:",
+        "en": "Meetings planned:",
+    },
+    "meetings_already": {
+        "sv": "Redan planerade sedan tidigare:",
+        "nb": "Allerede planlagt fra før:",
+        "en": "Already planned:",
+    },
+    "meetings_heading": {
+        "sv": "Kommande möten:",
+        "nb": "Kommende møter:",
+        "en": "Upcoming meetings:",
+    },
+    "meetings_none": {
+        "sv": "Inga möten är planerade. Planera med "
+        "`mötestider 23/11 kl 13-14 Teams; 14/12 kl 11-12 Teams`.",
+        "nb": "Ingen møter er planlagt. Planlegg med "
+        "`møtetider 23/11 kl 13-14 Teams; 14/12 kl 11-12 Teams`.",
+        "en": "No meetings are planned. Plan them with "
+        "`meetings 23/11 at 13-14 Teams; 14/12 at 11-12 Teams`.",
+    },
+    "calendar_link": {
+        "sv": "Kalenderfil (.ics) för alla kommande möten: {url}",
+        "nb": "Kalenderfil (.ics) for alle kommende møter: {url}",
+        "en": "Calendar file (.ics) with every upcoming meeting: {url}",
+    },
+    "next_meeting": {
+        "sv": "Nästa möte: {meeting}.",
+        "nb": "Neste møte: {meeting}.",
+        "en": "Next meeting: {meeting}.",
+    },
+    "move_confirm": {
+        "sv": "Flytta mötet {old} till {new}?",
+        "nb": "Flytte møtet {old} til {new}?",
+        "en": "Move the meeting {old} to {new}?",
+    },
+    "move_button": {"sv": "Flytta", "nb": "Flytt", "en": "Move"},
+    "moved": {
+        "sv": "Mötet är flyttat från {old} till {new}. Dagordning och påminnelser följer med.",
+        "nb": "Møtet er flyttet fra {old} til {new}. Dagsorden og påminnelser følger med.",
+        "en": "The meeting moved from {old} to {new}. Agenda and reminders follow it.",
+    },
+    "cancel_confirm": {
+        "sv": "Ställa in mötet {when}?",
+        "nb": "Avlyse møtet {when}?",
+        "en": "Cancel the meeting {when}?",
+    },
+    "cancel_meeting_button": {"sv": "Ställ in", "nb": "Avlys", "en": "Cancel meeting"},
+    "keep_button": {"sv": "Behåll", "nb": "Behold", "en": "Keep"},
+    "meeting_cancelled": {
+        "sv": "Mötet {when} är inställt. Lägesrapporter och förslag till dagordningen går vidare "
+        "till nästa möte.",
+        "nb": "Møtet {when} er avlyst. Statusrapporter og forslag til dagsorden går videre til "
+        "neste møte.",
+        "en": "The meeting {when} is cancelled. Status reports and proposed agenda items move on "
+        "to the next meeting.",
+    },
+    "nothing_changed": {
+        "sv": "Okej, mötet är oförändrat.",
+        "nb": "Greit, møtet er uendret.",
+        "en": "OK, the meeting is unchanged.",
+    },
+    # --- agenda --------------------------------------------------------------------------
+    "agenda_title": {"sv": "Dagordning {group}", "nb": "Dagsorden {group}", "en": "Agenda {group}"},
+    "agenda_when": {
+        "sv": "Datum {day}, kl. {start} – {end}",
+        "nb": "Dato {day}, kl. {start} – {end}",
+        "en": "Date {day}, {start} – {end}",
+    },
+    "agenda_place": {"sv": "Plats {place}", "nb": "Sted {place}", "en": "Place {place}"},
+    "agenda_cancelled": {
+        "sv": "Mötet är inställt.",
+        "nb": "Møtet er avlyst.",
+        "en": "The meeting is cancelled.",
+    },
+    "section_development_for": {
+        "sv": "Utvecklingsområde för {group}",
+        "nb": "Utviklingsområde for {group}",
+        "en": "Development of {group}",
+    },
+    "agenda_reports": {"sv": "Lägesrapport", "nb": "Statusrapport", "en": "Status reports"},
+    "agenda_not_reported": {
+        "sv": "ej rapporterat",
+        "nb": "ikke rapportert",
+        "en": "not reported",
+    },
+    "agenda_items": {
+        "sv": "Öppna åtgärdspunkter",
+        "nb": "Åpne tiltakspunkter",
+        "en": "Open action items",
+    },
+    "agenda_owner": {"sv": "ansvarig {owner}", "nb": "ansvarlig {owner}", "en": "owner {owner}"},
+    "agenda_due": {"sv": "senast {due}", "nb": "frist {due}", "en": "due {due}"},
+    "agenda_overdue": {"sv": "(försenad)", "nb": "(forsinket)", "en": "(overdue)"},
+    "agenda_posted": {
+        "sv": "Utkast till dagordning inför nästa möte. Rättas den när lägesrapporter och "
+        "åtgärder kommer in.",
+        "nb": "Utkast til dagsorden for neste møte. Den oppdateres når statusrapporter og "
+        "tiltak kommer inn.",
+        "en": "Draft agenda for the next meeting. It updates as status reports and action items "
+        "come in.",
+    },
+    "agenda_no_meeting": {
+        "sv": "Inget möte är planerat, så det finns ingen dagordning än. Planera med "
+        "`mötestider 23/11 kl 13-14 Teams`.",
+        "nb": "Ingen møter er planlagt, så det finnes ingen dagsorden ennå. Planlegg med "
+        "`møtetider 23/11 kl 13-14 Teams`.",
+        "en": "No meeting is planned, so there is no agenda yet. Plan one with "
+        "`meetings 23/11 at 13-14 Teams`.",
+    },
+    # --- reminders -----------------------------------------------------------------------
+    "reminder": {
+        "sv": "Påminnelse: nästa möte är {when}, {meeting}.",
+        "nb": "Påminnelse: neste møte er {when}, {meeting}.",
+        "en": "Reminder: the next meeting is {when}, {meeting}.",
+    },
+    "in_minutes": {
+        "sv": "om {minutes} minuter",
+        "nb": "om {minutes} minutter",
+        "en": "in {minutes} minutes",
+    },
+    "today": {"sv": "i dag", "nb": "i dag", "en": "today"},
+    "tomorrow": {"sv": "i morgon", "nb": "i morgen", "en": "tomorrow"},
+    "in_days": {"sv": "om {days} dagar", "nb": "om {days} dager", "en": "in {days} days"},
+    "nudge": {
+        "sv": "{regions} har inte lämnat lägesrapport inför mötet {meeting}. Skriv till exempel "
+        "`@RAG lägesrapport {example}`.",
+        "nb": "{regions} har ikke levert statusrapport til møtet {meeting}. Skriv for eksempel "
+        "`@RAG statusrapport {example}`.",
+        "en": "{regions} have not filed a status report for the meeting {meeting}. Write for "
+        "example `@RAG status {example}`.",
+    },
+    "overdue_heading": {
+        "sv": "**Försenade åtgärdspunkter**",
+        "nb": "**Forsinkede tiltakspunkter**",
+        "en": "**Overdue action items**",
+    },
+    "overdue_line_owner": {
+        "sv": "#{number} {text} – ansvarig {owner}, skulle vara klar {due}",
+        "nb": "#{number} {text} – ansvarlig {owner}, frist {due}",
+        "en": "#{number} {text} – owner {owner}, due {due}",
+    },
+    "overdue_line": {
+        "sv": "#{number} {text} – skulle vara klar {due}",
+        "nb": "#{number} {text} – frist {due}",
+        "en": "#{number} {text} – due {due}",
+    },
+    "overdue_footer": {
+        "sv": "Skriv `@RAG klar <nr>` när en punkt är klar, eller `@RAG ändra <nr> <nytt datum>`.",
+        "nb": "Skriv `@RAG ferdig <nr>` når et punkt er ferdig, eller `@RAG endre <nr> <ny dato>`.",
+        "en": "Write `@RAG done <no>` when an item is done, or `@RAG edit <no> <new date>`.",
+    },
     "error": {
         "sv": "Något gick fel hos mig och ditt meddelande blev inte behandlat. Försök igen strax.",
         "nb": "Noe gikk galt hos meg, og meldingen din ble ikke behandlet. Prøv igjen om litt.",

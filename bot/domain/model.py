@@ -7,7 +7,7 @@ datetimes in UTC; a group's time zone decides only how they are shown.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any, Literal
 
@@ -65,6 +65,11 @@ class Group:
     reference: dict[str, Any]
     active: bool
     created_at: datetime
+    # The group's own lead times (None: the deployment's defaults) and holiday country.
+    agenda_lead: timedelta | None = None
+    reminder_leads: tuple[timedelta, ...] | None = None
+    country: str | None = None
+    calendar_token: str | None = None
 
 
 @dataclass(frozen=True)
@@ -83,6 +88,12 @@ class Meeting:
     ends_at: datetime
     place: str | None
     status: MeetingStatus
+    # When it was scheduled, moved or cancelled last.
+    updated_at: datetime
+
+    @property
+    def cancelled(self) -> bool:
+        return self.status is MeetingStatus.CANCELLED
 
 
 @dataclass(frozen=True)

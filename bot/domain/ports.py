@@ -6,8 +6,11 @@ clock is injected everywhere time matters, so tests move time instead of sleepin
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from typing import Protocol
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from typing import TYPE_CHECKING, Protocol
 
 from bot.domain.model import (
     ActionItem,
@@ -22,6 +25,10 @@ from bot.domain.model import (
     Section,
     StatusReport,
 )
+from bot.domain.schedule import GroupPlan, OutboxEntry, PlannedPost
+
+if TYPE_CHECKING:
+    from bot.domain.notices import Notice
 
 
 class Clock(Protocol):
@@ -48,6 +55,23 @@ class GroupRepository(Protocol):
 
     async def set_regions(self, group_id: int, regions: list[str], now: datetime) -> Group: ...
 
+    async def set_lead_times(
+        self,
+        group_id: int,
+        agenda: timedelta | None,
+        reminders: tuple[timedelta, ...] | None,
+        now: datetime,
+    ) -> Group:
+        """Store the group's own lead times (None: back to the defaults); queued posts that
+        were not sent yet are planned again."""
+        ...
+
+    async def calendar_token(self, group_id: int, new_token: str) -> str:
+        """The group's calendar link secret, storing ``new_token`` if it has none yet."""
+        ...
+
+    async def by_calendar_token(self, token: str) -> Group | None: ...
+
 
 class MemberRepository(Protocol):
     async def seen(self, group_id: int, actor: Actor, now: datetime) -> None:
@@ -60,17 +84,38 @@ class MemberRepository(Protocol):
 
 
 class MeetingRepository(Protocol):
-    async def add(
+    async def add_many(
         self,
         group_id: int,
+        meetings: list[tuple[datetime, datetime, str | None]],
+        now: datetime,
+    ) -> list[Meeting]:
+        """Schedule meetings (start, end, place) in one transaction. Reports, decisions and
+        points filed while no meeting was planned go to the first of them if it is the
+        group's next meeting."""
+        ...
+
+    async def get(self, group_id: int, meeting_id: int) -> Meeting | None: ...
+
+    async def upcoming(self, group_id: int, now: datetime) -> list[Meeting]:
+        """Scheduled meetings not yet over (the ongoing one first), soonest first."""
+        ...
+
+    async def move(
+        self,
+        group_id: int,
+        meeting_id: int,
         starts_at: datetime,
         ends_at: datetime,
         place: str | None,
         now: datetime,
-    ) -> Meeting: ...
+    ) -> Meeting:
+        """Move a meeting; its posts not yet sent are planned again for the new time."""
+        ...
 
-    async def upcoming(self, group_id: int, now: datetime) -> list[Meeting]:
-        """Scheduled meetings not yet over (the ongoing one first), soonest first."""
+    async def cancel(self, group_id: int, meeting_id: int, now: datetime) -> Meeting:
+        """Cancel a meeting; its posts not yet sent are dropped, its reports and points
+        go on to the next meeting."""
         ...
 
 
@@ -131,6 +176,8 @@ class AgendaPointRepository(Protocol):
         now: datetime,
     ) -> AgendaPoint: ...
 
+    async def for_meeting(self, group_id: int, meeting_id: int) -> list[AgendaPoint]: ...
+
 
 class ActivityJournal(Protocol):
     """Remembers which inbound activities were handled, so a resent one is handled once."""
@@ -146,3 +193,84 @@ class ActivityJournal(Protocol):
     async def prune(self, before: datetime) -> int:
         """Drop keys first seen before ``before`` (Teams resends within minutes); how many."""
         ...
+
+
+class OutboxRepository(Protocol):
+    """Posts the bot makes by itself, stored before they are sent."""
+
+    async def enqueue_due(
+        self,
+        now: datetime,
+        decide: Callable[[list[GroupPlan]], list[PlannedPost]],
+        *,
+        horizon: timedelta,
+        group_horizon: timedelta,
+        lookback: timedelta,
+    ) -> tuple[list[PlannedPost], list[PlannedPost]]:
+        """Look at the active groups' meetings from ``lookback`` before ``now`` to ``horizon``
+        after it (``group_horizon`` for groups with their own lead times) and at their overdue
+        items, let ``decide`` say what is due, and queue it in the same transaction; posts no
+        longer useful are recorded as dropped. Each post is queued once, however many
+        processes run this. Returns the newly queued and the newly dropped posts."""
+        ...
+
+    async def claim(
+        self, worker: str, now: datetime, limit: int, lease: timedelta
+    ) -> list[OutboxEntry]:
+        """Take up to ``limit`` posts due for sending; no other worker gets them until the
+        lease runs out."""
+        ...
+
+    async def sent(
+        self, entry: OutboxEntry, worker: str, message: PostedMessage, now: datetime
+    ) -> None:
+        """Record a delivery; if the post changed meanwhile it stays queued (as an update)."""
+        ...
+
+    async def retry(self, entry: OutboxEntry, worker: str, at: datetime, error: str) -> None: ...
+
+    async def finish(
+        self, entry: OutboxEntry, worker: str, status: str, error: str | None = None
+    ) -> None:
+        """Close a post that will not be sent: "skipped", "dropped" or "failed"."""
+        ...
+
+    async def agenda_changed(self, group_id: int, now: datetime) -> int:
+        """Queue an in-place update of the group's posted agendas whose meeting is ahead."""
+        ...
+
+    async def group_gone(self, group_id: int, now: datetime) -> int:
+        """The bot was removed from the group's conversation: mark it inactive and fail its
+        queued posts; how many."""
+        ...
+
+
+class DeliveryProblem(StrEnum):
+    RETRY = "retry"  # throttled, a server error or a timeout: try again later
+    GONE = "gone"  # the bot is no longer in the conversation
+    REJECTED = "rejected"  # the connector refused this post; retrying will not help
+
+
+class DeliveryError(Exception):
+    def __init__(self, problem: DeliveryProblem, detail: str, retry_after: float | None = None):
+        super().__init__(detail)
+        self.problem = problem
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True)
+class PostedMessage:
+    """Where a post landed, so it can be updated in place."""
+
+    activity_id: str
+    conversation_id: str
+
+
+class Notifier(Protocol):
+    """Posts to a group's conversation from outside a turn; raises ``DeliveryError``."""
+
+    async def post(self, group: Group, notice: Notice) -> PostedMessage:
+        """A new post: in a channel a new conversation (thread), elsewhere a message."""
+        ...
+
+    async def update(self, group: Group, posted: PostedMessage, notice: Notice) -> None: ...

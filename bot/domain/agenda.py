@@ -1,0 +1,180 @@
+"""The agenda draft (dagordning), built from the group's template and what has been captured.
+
+The template is the one in the group's own minutes:
+
+1. Mötets öppnande
+2. Föregående mötesanteckningar
+3. Utvecklingsområde – Lägesrapport with one slot per region (the report, or "ej rapporterat"),
+   then proposed development points and the open action items carried over
+4. Övrigt (proposed points)
+5. Nya mötestider
+
+``build_agenda`` is pure; ``agenda_text`` renders it as Markdown text (the fallback of the card
+``bot.cards.agenda_card`` draws from the same ``Agenda``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.domain.capture import is_overdue
+from bot.domain.i18n import message
+from bot.domain.model import ActionItem, AgendaPoint, Group, Meeting, Section, StatusReport
+from bot.domain.replies import due_phrase
+from bot.domain.text import escape_markdown
+
+
+@dataclass(frozen=True)
+class RegionSlot:
+    region: str
+    report: StatusReport | None
+
+
+@dataclass(frozen=True)
+class CarriedItem:
+    item: ActionItem
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class Agenda:
+    group: Group
+    meeting: Meeting
+    slots: tuple[RegionSlot, ...]
+    development: tuple[AgendaPoint, ...]
+    items: tuple[CarriedItem, ...]
+    other: tuple[AgendaPoint, ...]
+    next_meetings: tuple[Meeting, ...]
+
+    @property
+    def language(self) -> str:
+        return self.group.language
+
+
+def build_agenda(
+    group: Group,
+    meeting: Meeting,
+    reports: list[StatusReport],
+    points: list[AgendaPoint],
+    open_items: list[ActionItem],
+    upcoming: list[Meeting],
+    now: datetime,
+) -> Agenda:
+    """The agenda for ``meeting`` from the reports and points filed for it, the group's open
+    action items and its upcoming meetings."""
+    by_region = {report.region: report for report in reports if report.meeting_id == meeting.id}
+    slots = [RegionSlot(region, by_region.get(region)) for region in group.regions]
+    # A report for a region the group no longer lists is still shown, after the others.
+    slots += [RegionSlot(r, by_region[r]) for r in sorted(by_region) if r not in group.regions]
+    mine = sorted((p for p in points if p.meeting_id == meeting.id), key=lambda p: p.created_at)
+    return Agenda(
+        group=group,
+        meeting=meeting,
+        slots=tuple(slots),
+        development=tuple(p for p in mine if p.section == Section.DEVELOPMENT.value),
+        items=tuple(
+            CarriedItem(item, is_overdue(item, group, now))
+            for item in sorted(open_items, key=lambda i: i.number)
+            if item.is_open
+        ),
+        other=tuple(p for p in mine if p.section != Section.DEVELOPMENT.value),
+        next_meetings=tuple(
+            m for m in upcoming if m.starts_at > meeting.starts_at and not m.cancelled
+        ),
+    )
+
+
+def agenda_title(agenda: Agenda) -> str:
+    name = agenda.group.name or message(agenda.language, "this_group")
+    return message(agenda.language, "agenda_title", group=name)
+
+
+def agenda_when(agenda: Agenda) -> str:
+    """ "Datum 2026-11-23, kl. 13.00 – 14.00", as the group's minutes write it."""
+    zone = ZoneInfo(agenda.group.timezone)
+    start = agenda.meeting.starts_at.astimezone(zone)
+    end = agenda.meeting.ends_at.astimezone(zone)
+    return message(
+        agenda.language,
+        "agenda_when",
+        day=f"{start:%Y-%m-%d}",
+        start=f"{start:%H.%M}",
+        end=f"{end:%H.%M}",
+    )
+
+
+def agenda_place(agenda: Agenda) -> str:
+    place = agenda.meeting.place or message(agenda.language, "place_later")
+    return message(agenda.language, "agenda_place", place=place)
+
+
+def section_heading(agenda: Agenda, number: int, section: Section) -> str:
+    title = message(agenda.language, f"section_{section.value}")
+    if section is Section.DEVELOPMENT and agenda.group.name:
+        title = message(agenda.language, "section_development_for", group=agenda.group.name)
+    return f"{number}. {title}"
+
+
+def item_line(carried: CarriedItem, agenda: Agenda) -> str:
+    """ "#3 Veronica kollar med Region Skåne – ansvarig Veronica, senast 30 nov (försenad)"."""
+    item = carried.item
+    details = []
+    if item.owner_name:
+        details.append(message(agenda.language, "agenda_owner", owner=item.owner_name))
+    due = due_phrase(item, agenda.group)
+    if due:
+        details.append(message(agenda.language, "agenda_due", due=due))
+    line = f"#{item.number} {item.text}"
+    if details:
+        line += " – " + ", ".join(details)
+    if carried.overdue:
+        line += " " + message(agenda.language, "agenda_overdue")
+    return line
+
+
+def agenda_text(agenda: Agenda) -> str:
+    """The agenda as Markdown, for clients that cannot show the card."""
+    lang = agenda.language
+    lines = [
+        f"**{escape_markdown(agenda_title(agenda))}**",
+        agenda_when(agenda),
+        agenda_place(agenda),
+    ]
+    if agenda.meeting.cancelled:
+        lines.append(f"**{message(lang, 'agenda_cancelled')}**")
+    lines += ["", section_heading(agenda, 1, Section.OPENING)]
+    lines.append(section_heading(agenda, 2, Section.PREVIOUS_MINUTES))
+    lines.append(section_heading(agenda, 3, Section.DEVELOPMENT))
+    lines.append(f"- {message(lang, 'agenda_reports')}")
+    for slot in agenda.slots:
+        text = (
+            escape_markdown(slot.report.text).replace("\n", " ")
+            if slot.report
+            else f"*{message(lang, 'agenda_not_reported')}*"
+        )
+        lines.append(f"  - **{escape_markdown(slot.region)}**: {text}")
+    lines += [f"- {escape_markdown(point.text)}" for point in agenda.development]
+    if agenda.items:
+        lines.append(f"- {message(lang, 'agenda_items')}")
+        lines += [f"  - {escape_markdown(item_line(c, agenda))}" for c in agenda.items]
+    lines.append(section_heading(agenda, 4, Section.OTHER))
+    lines += [f"- {escape_markdown(point.text)}" for point in agenda.other]
+    lines.append(section_heading(agenda, 5, Section.NEXT_MEETINGS))
+    lines += [f"- {escape_markdown(next_meeting_line(m, agenda))}" for m in agenda.next_meetings]
+    return "\n".join(lines)
+
+
+def next_meeting_line(meeting: Meeting, agenda: Agenda) -> str:
+    """ "23/11, kl. 13-14, Teams": the group's own way of listing meeting times."""
+    zone = ZoneInfo(agenda.group.timezone)
+    start, end = meeting.starts_at.astimezone(zone), meeting.ends_at.astimezone(zone)
+    place = meeting.place or message(agenda.language, "place_later")
+    joiner = "at" if agenda.language == "en" else "kl."
+    span = f"{_clock(start)}-{_clock(end)}"
+    return f"{start.day}/{start.month}, {joiner} {span}, {place}"
+
+
+def _clock(moment: datetime) -> str:
+    return f"{moment.hour}" if moment.minute == 0 else f"{moment.hour}.{moment.minute:02d}"

@@ -1,0 +1,269 @@
+"""When the bot posts by itself: the agenda draft, reminders, the report nudge and overdue items.
+
+Pure functions of a group, its meeting and *now*. A lead time in whole days counts working
+days back from the meeting's day (weekends and the group's country's public holidays do not
+count) and lands at 09:00 local time; any other lead is exact ("15 minutes before"). Every
+planned post has a unique key, so the outbox queues it once however many ticks or processes
+see it, and an expiry after which it is no longer useful (a reminder after its meeting has
+started): a post missed while the bot was down is sent late if still useful, dropped otherwise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+import holidays
+
+from bot.domain.model import Group, Meeting
+
+POST_HOUR = time(9, 0)
+DAY = timedelta(days=1)
+# Lead times a group may choose; also how far ahead the scheduler looks for meetings.
+MAX_LEAD = timedelta(days=30)
+# Posts of meetings that started up to this long ago are still looked at, so one missed
+# while the bot was down is recorded as dropped rather than silently forgotten.
+LOOKBACK = timedelta(days=2)
+
+# Holiday categories per country: in Sweden Midsummer Eve, Christmas Eve and New Year's Eve
+# are de facto days off although not public holidays.
+_CATEGORIES = {"SE": ("public", "de_facto")}
+_ZONE_COUNTRIES = {
+    "Europe/Stockholm": "SE",
+    "Europe/Oslo": "NO",
+    "Arctic/Longyearbyen": "NO",
+    "Europe/Copenhagen": "DK",
+    "Europe/Helsinki": "FI",
+}
+
+
+class PostKind(StrEnum):
+    AGENDA = "agenda"
+    REMINDER = "reminder"
+    NUDGE = "nudge"
+    OVERDUE = "overdue"
+
+
+@dataclass(frozen=True)
+class LeadTimes:
+    agenda: timedelta
+    reminders: tuple[timedelta, ...]
+
+    def for_group(self, group: Group) -> LeadTimes:
+        """The group's own lead times where it has set them, these defaults otherwise."""
+        return LeadTimes(
+            agenda=group.agenda_lead if group.agenda_lead is not None else self.agenda,
+            reminders=group.reminder_leads if group.reminder_leads is not None else self.reminders,
+        )
+
+
+@dataclass(frozen=True)
+class PlannedPost:
+    key: str
+    kind: PostKind
+    group_id: int
+    meeting_id: int | None
+    due_at: datetime
+    expires_at: datetime
+    # What the sender needs to compose it later (primitives only: it is stored as JSON).
+    payload: dict[str, object]
+
+    def useful_at(self, now: datetime) -> bool:
+        return now < self.expires_at
+
+
+def country_of(group: Group) -> str:
+    return group.country or _ZONE_COUNTRIES.get(group.timezone, "SE")
+
+
+@lru_cache(maxsize=64)
+def _holidays(country: str, year: int) -> frozenset[date]:
+    categories = _CATEGORIES.get(country, ("public",))
+    try:
+        found = holidays.country_holidays(country, years=year, categories=categories)
+    except NotImplementedError:  # a country the package does not know: weekends only
+        return frozenset()
+    return frozenset(found)
+
+
+def is_working_day(day: date, country: str) -> bool:
+    return day.weekday() < 5 and day not in _holidays(country, day.year)
+
+
+@lru_cache(maxsize=4096)
+def working_days_before(day: date, count: int, country: str) -> date:
+    """The ``count``-th working day before ``day``: 2 before Monday 23/11 is Thursday 19/11."""
+    found = day
+    while count > 0:
+        found -= DAY
+        if is_working_day(found, country):
+            count -= 1
+    return found
+
+
+def whole_days(lead: timedelta) -> int | None:
+    """The number of days in a lead given in whole days, else None."""
+    if lead >= DAY and lead % DAY == timedelta(0):
+        return lead // DAY
+    return None
+
+
+def post_time(start: datetime, lead: timedelta, zone: ZoneInfo, country: str) -> datetime:
+    """When a post ``lead`` before a meeting starting at ``start`` goes out, in UTC."""
+    days = whole_days(lead)
+    if days is None:
+        return start - lead
+    day = working_days_before(start.astimezone(zone).date(), days, country)
+    return datetime.combine(day, POST_HOUR, zone).astimezone(start.tzinfo)
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.strftime("%Y%m%dT%H%MZ")
+
+
+def meeting_posts(group: Group, meeting: Meeting, leads: LeadTimes) -> list[PlannedPost]:
+    """Everything the bot will post for one scheduled meeting, each with its time."""
+    if meeting.cancelled:
+        return []
+    zone = ZoneInfo(group.timezone)
+    country = country_of(group)
+    start = meeting.starts_at
+    payload = {"starts_at": start.isoformat()}
+    posts = [
+        PlannedPost(
+            key=f"agenda:{meeting.id}",
+            kind=PostKind.AGENDA,
+            group_id=group.id,
+            meeting_id=meeting.id,
+            # An agenda planned after its time (a meeting booked at short notice) goes now.
+            due_at=max(post_time(start, leads.agenda, zone, country), meeting.updated_at),
+            expires_at=start,
+            payload=payload,
+        )
+    ]
+    times = sorted({post_time(start, lead, zone, country) for lead in leads.reminders})
+    for index, due in enumerate(times):
+        # A reminder is no longer useful once the next one is due.
+        expires = times[index + 1] if index + 1 < len(times) else start
+        if due < meeting.updated_at or due >= expires:
+            continue  # its time had passed before the meeting was planned as it is now
+        posts.append(
+            PlannedPost(
+                key=f"reminder:{meeting.id}:{_stamp(start)}:{_stamp(due)}",
+                kind=PostKind.REMINDER,
+                group_id=group.id,
+                meeting_id=meeting.id,
+                due_at=due,
+                expires_at=expires,
+                payload=payload,
+            )
+        )
+    nudge = post_time(start, DAY, zone, country)
+    if group.regions and meeting.updated_at <= nudge < start:
+        posts.append(
+            PlannedPost(
+                key=f"nudge:{meeting.id}:{_stamp(start)}",
+                kind=PostKind.NUDGE,
+                group_id=group.id,
+                meeting_id=meeting.id,
+                due_at=nudge,
+                expires_at=start,
+                payload=payload,
+            )
+        )
+    return posts
+
+
+def overdue_post(group: Group, now: datetime) -> PlannedPost | None:
+    """Today's overdue-items post (09:00 on working days), for a group with overdue items."""
+    zone = ZoneInfo(group.timezone)
+    today = now.astimezone(zone).date()
+    if not is_working_day(today, country_of(group)):
+        return None
+    return PlannedPost(
+        key=f"overdue:{group.id}:{today.isoformat()}",
+        kind=PostKind.OVERDUE,
+        group_id=group.id,
+        meeting_id=None,
+        due_at=datetime.combine(today, POST_HOUR, zone).astimezone(now.tzinfo),
+        expires_at=datetime.combine(today + DAY, time(0, 0), zone).astimezone(now.tzinfo),
+        payload={"day": today.isoformat()},
+    )
+
+
+@dataclass(frozen=True)
+class OutboxEntry:
+    """A queued post as the sender sees it."""
+
+    id: int
+    group_id: int
+    key: str
+    kind: PostKind
+    meeting_id: int | None
+    payload: dict[str, object]
+    due_at: datetime
+    expires_at: datetime | None
+    attempts: int
+    revision: int
+    activity_id: str | None = None
+    conversation_id: str | None = None
+
+    @property
+    def is_update(self) -> bool:
+        return self.activity_id is not None
+
+
+@dataclass(frozen=True)
+class GroupPlan:
+    """What the planner is told about one group at one tick."""
+
+    group: Group
+    meetings: tuple[Meeting, ...]
+    # The earliest due time among the group's open action items, if any.
+    earliest_due: datetime | None = None
+
+
+def due_posts(plans: list[GroupPlan], now: datetime, leads: LeadTimes) -> list[PlannedPost]:
+    """Every post due at ``now``: those still useful are to be sent, the others were missed.
+
+    Posts not yet due are left for a later tick.
+    """
+    due = []
+    for plan in plans:
+        group_leads = leads.for_group(plan.group)
+        for meeting in plan.meetings:
+            due += [p for p in meeting_posts(plan.group, meeting, group_leads) if p.due_at <= now]
+        if plan.earliest_due is not None and day_over(plan.earliest_due, plan.group, now):
+            post = overdue_post(plan.group, now)
+            if post is not None and post.due_at <= now:
+                due.append(post)
+    return due
+
+
+def day_over(moment: datetime, group: Group, now: datetime) -> bool:
+    """True once the day of ``moment`` is over, in the group's time zone."""
+    zone = ZoneInfo(group.timezone)
+    return moment.astimezone(zone).date() < now.astimezone(zone).date()
+
+
+def planning_horizon(leads: LeadTimes) -> timedelta:
+    """How far ahead of now a meeting can have a post due: N working days may span a week
+    and a half of holidays."""
+    longest = max((leads.agenda, DAY, *leads.reminders))
+    days = whole_days(longest)
+    if days is None:
+        return longest + DAY
+    return timedelta(days=days * 7 // 5 + 12)
+
+
+def retry_delay(attempts: int, draw: float, *, base: float = 2.0, cap: float = 900.0) -> float:
+    """Seconds before the next try after ``attempts`` failed ones: exponential, full jitter.
+
+    ``draw`` is a random number in [0, 1): the jitter keeps many failed posts from retrying
+    in one burst.
+    """
+    ceiling = min(cap, base * 2 ** max(attempts - 1, 0))
+    return max(1.0, ceiling * draw)

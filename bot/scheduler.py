@@ -1,0 +1,230 @@
+"""The scheduler: a clock-driven tick that queues what is due and delivers the outbox.
+
+Each tick (every ``RAGBOT_SCHEDULER_INTERVAL`` seconds, and once at start-up):
+
+1. **plan**: the domain (``bot.domain.schedule.due_posts``) says which posts are due at *now*;
+   the outbox stores them in the same transaction, once each however many replicas tick;
+2. **deliver**: claim due posts under a lease, compose each from current data, post or update
+   it through the ``Notifier``, and record the result. Failures are stored, not slept on: a
+   429 waits for its Retry-After, 5xx and timeouts back off exponentially with jitter, a
+   removed bot marks the group inactive. A post that is no longer useful is dropped with a
+   log line.
+
+The clock is injected: tests move time and call ``tick()`` instead of sleeping.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import random
+import socket
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from bot.domain.model import Group
+from bot.domain.notices import Notices
+from bot.domain.ports import (
+    ActivityJournal,
+    Clock,
+    DeliveryError,
+    DeliveryProblem,
+    GroupRepository,
+    Notifier,
+    OutboxRepository,
+    PostedMessage,
+)
+from bot.domain.schedule import (
+    LOOKBACK,
+    MAX_LEAD,
+    LeadTimes,
+    OutboxEntry,
+    due_posts,
+    planning_horizon,
+    retry_delay,
+)
+
+log = logging.getLogger(__name__)
+
+LEASE = timedelta(minutes=2)
+CLAIM_BATCH = 100
+# Conversations served at once; each conversation's own posts go out in order.
+CONCURRENCY = 32
+MAX_ATTEMPTS = 12
+# Teams resends an activity within minutes; a day's margin costs nothing.
+JOURNAL_RETENTION = timedelta(days=1)
+PRUNE_EVERY = timedelta(hours=1)
+
+
+def worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+
+
+@dataclass
+class TickReport:
+    queued: int = 0
+    dropped: int = 0
+    sent: int = 0
+    updated: int = 0
+    skipped: int = 0
+    retried: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+class Scheduler:
+    def __init__(
+        self,
+        *,
+        outbox: OutboxRepository,
+        groups: GroupRepository,
+        notices: Notices,
+        notifier: Notifier,
+        journal: ActivityJournal,
+        clock: Clock,
+        leads: LeadTimes,
+        worker: str | None = None,
+        draw: Callable[[], float] = random.random,
+    ) -> None:
+        self._outbox = outbox
+        self._groups = groups
+        self._notices = notices
+        self._notifier = notifier
+        self._journal = journal
+        self._clock = clock
+        self._leads = leads
+        self._worker = worker or worker_name()
+        self._draw = draw
+        self._horizon = planning_horizon(leads)
+        self._group_horizon = planning_horizon(LeadTimes(MAX_LEAD, (MAX_LEAD,)))
+        self._last_prune: datetime | None = None
+
+    async def run(self, interval: float) -> None:
+        """Tick forever (cancel the task to stop); a failing tick is logged, not fatal."""
+        while True:
+            try:
+                await self.tick()
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("scheduler tick failed; trying again in %.0f s", interval)
+            await asyncio.sleep(interval)
+
+    async def tick(self) -> TickReport:
+        report = TickReport()
+        await self.plan(report)
+        await self.deliver(report)
+        await self._prune()
+        return report
+
+    async def plan(self, report: TickReport | None = None) -> TickReport:
+        report = report or TickReport()
+        now = self._clock.now()
+        queued, dropped = await self._outbox.enqueue_due(
+            now,
+            lambda plans: due_posts(plans, now, self._leads),
+            horizon=self._horizon,
+            group_horizon=self._group_horizon,
+            lookback=LOOKBACK,
+        )
+        report.queued += len(queued)
+        report.dropped += len(dropped)
+        return report
+
+    async def deliver(self, report: TickReport | None = None) -> TickReport:
+        """Send everything due, batch by batch, until nothing due is left."""
+        report = report or TickReport()
+        while True:
+            entries = await self._outbox.claim(self._worker, self._clock.now(), CLAIM_BATCH, LEASE)
+            if not entries:
+                return report
+            by_group: dict[int, list[OutboxEntry]] = {}
+            for entry in entries:
+                by_group.setdefault(entry.group_id, []).append(entry)
+            gate = asyncio.Semaphore(CONCURRENCY)
+            await asyncio.gather(
+                *(self._deliver_group(queue, gate, report) for queue in by_group.values())
+            )
+
+    async def _deliver_group(
+        self, entries: list[OutboxEntry], gate: asyncio.Semaphore, report: TickReport
+    ) -> None:
+        async with gate:
+            for entry in entries:  # one conversation's posts go out in order
+                await self._deliver_one(entry, report)
+
+    async def _deliver_one(self, entry: OutboxEntry, report: TickReport) -> None:
+        now = self._clock.now()
+        group = await self._groups.get(entry.group_id)
+        if group is None or not group.active:
+            await self._outbox.finish(entry, self._worker, "failed", "group inactive")
+            report.failed += 1
+            return
+        if entry.expires_at is not None and entry.expires_at <= now:
+            await self._expired(entry, report)
+            return
+        notice = await self._notices.compose(group, entry)
+        if notice is None:
+            await self._outbox.finish(entry, self._worker, "sent" if entry.is_update else "skipped")
+            report.skipped += 1
+            return
+        try:
+            if entry.is_update:
+                posted = PostedMessage(entry.activity_id or "", entry.conversation_id or "")
+                await self._notifier.update(group, posted, notice)
+            else:
+                posted = await self._notifier.post(group, notice)
+        except DeliveryError as error:
+            await self._failed(entry, group, error, report)
+            return
+        await self._outbox.sent(entry, self._worker, posted, self._clock.now())
+        if entry.is_update:
+            report.updated += 1
+        else:
+            report.sent += 1
+        verb = "updated" if entry.is_update else "posted"
+        log.info("%s %s to group %s", verb, entry.key, group.id)
+
+    async def _expired(self, entry: OutboxEntry, report: TickReport) -> None:
+        if entry.is_update:  # the post stands as it was; only the late update is dropped
+            await self._outbox.finish(entry, self._worker, "sent")
+        else:
+            await self._outbox.finish(entry, self._worker, "dropped", "no longer useful")
+            log.warning("dropped %s: not sent before %s", entry.key, entry.expires_at)
+        report.dropped += 1
+
+    async def _failed(
+        self, entry: OutboxEntry, group: Group, error: DeliveryError, report: TickReport
+    ) -> None:
+        report.errors.append(str(error))
+        if error.problem is DeliveryProblem.GONE:
+            failed = await self._outbox.group_gone(group.id, self._clock.now())
+            log.warning("bot removed from group %s (%s); %d posts failed", group.id, error, failed)
+            report.failed += 1
+            return
+        if error.problem is DeliveryProblem.REJECTED or entry.attempts >= MAX_ATTEMPTS:
+            final = "sent" if entry.is_update else "failed"
+            await self._outbox.finish(entry, self._worker, final, str(error))
+            log.error("giving up on %s after %d attempts: %s", entry.key, entry.attempts, error)
+            report.failed += 1
+            return
+        delay = (
+            error.retry_after
+            if error.retry_after is not None
+            else retry_delay(entry.attempts, self._draw())
+        )
+        at = self._clock.now() + timedelta(seconds=delay)
+        await self._outbox.retry(entry, self._worker, at, str(error))
+        log.info("%s: %s; retrying in %.1f s", entry.key, error, delay)
+        report.retried += 1
+
+    async def _prune(self) -> None:
+        now = self._clock.now()
+        if self._last_prune is not None and now - self._last_prune < PRUNE_EVERY:
+            return
+        self._last_prune = now
+        pruned = await self._journal.prune(now - JOURNAL_RETENTION)
+        log.info("pruned %d handled-activity ids older than %s", pruned, JOURNAL_RETENTION)

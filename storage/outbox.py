@@ -1,0 +1,340 @@
+"""The outbox: posts the bot makes by itself, stored in the transaction that decides them.
+
+A post is queued once (its ``dedupe_key`` is unique, inserts that collide do nothing), claimed
+by one worker at a time (``FOR UPDATE SKIP LOCKED`` on PostgreSQL; SQLite's writers are serial
+anyway) under a lease, and marked sent with the Teams activity id it got. A sent agenda whose
+content changed gets a new ``revision`` and goes back to pending: the sender then updates the
+posted message in place.
+
+Statuses: pending -> sent | skipped (nothing to say) | dropped (no longer useful) | failed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import case, func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.domain.model import MeetingStatus
+from bot.domain.ports import PostedMessage
+from bot.domain.schedule import GroupPlan, OutboxEntry, PlannedPost, PostKind
+from storage.db import Database
+from storage.mappers import to_group, to_meeting
+from storage.tables import ActionItemRow, GroupRow, MeetingRow, OutboxRow
+from storage.upsert import insert_for
+
+log = logging.getLogger(__name__)
+
+PENDING, SENT = "pending", "sent"
+# Groups planned per transaction: short write transactions keep SQLite's writers moving.
+PLAN_CHUNK = 500
+
+
+async def drop_unsent(session: AsyncSession, *where: Any) -> None:
+    """Forget queued posts never sent (they are planned again from the current data)."""
+    await session.execute(
+        OutboxRow.__table__.delete().where(
+            OutboxRow.status == PENDING, OutboxRow.activity_id.is_(None), *where
+        )
+    )
+
+
+async def mark_agenda_changed(session: AsyncSession, group_id: int, now: datetime) -> int:
+    """Queue an in-place update of the group's posted agendas whose meeting is still ahead."""
+    result = await session.execute(
+        update(OutboxRow)
+        .where(
+            OutboxRow.group_id == group_id,
+            OutboxRow.kind == PostKind.AGENDA.value,
+            OutboxRow.activity_id.is_not(None),
+            OutboxRow.status.in_((PENDING, SENT)),
+            OutboxRow.expires_at > now,
+        )
+        .values(
+            revision=OutboxRow.revision + 1,
+            status=PENDING,
+            # A pending one keeps its backoff; a sent one is due now.
+            next_attempt_at=case((OutboxRow.status == SENT, now), else_=OutboxRow.next_attempt_at),
+        )
+    )
+    return result.rowcount
+
+
+def _entry(row: OutboxRow) -> OutboxEntry:
+    return OutboxEntry(
+        id=row.id,
+        group_id=row.group_id,
+        key=row.dedupe_key,
+        kind=PostKind(row.kind),
+        meeting_id=row.meeting_id,
+        payload=row.payload,
+        due_at=row.due_at,
+        expires_at=row.expires_at,
+        attempts=row.attempts,
+        revision=row.revision,
+        activity_id=row.activity_id,
+        conversation_id=row.conversation_id,
+    )
+
+
+class SqlOutbox:
+    def __init__(self, database: Database) -> None:
+        self._database = database
+        self._postgres = database.engine.dialect.name == "postgresql"
+
+    async def enqueue_due(
+        self,
+        now: datetime,
+        decide: Callable[[list[GroupPlan]], list[PlannedPost]],
+        *,
+        horizon: timedelta,
+        group_horizon: timedelta,
+        lookback: timedelta,
+    ) -> tuple[list[PlannedPost], list[PlannedPost]]:
+        """``horizon``: how far ahead to look for a group on the default lead times;
+        ``group_horizon`` for a group with its own."""
+        candidates = await self._candidate_groups(now, horizon, group_horizon, lookback)
+        queued: list[PlannedPost] = []
+        dropped: list[PlannedPost] = []
+        for start in range(0, len(candidates), PLAN_CHUNK):
+            chunk = candidates[start : start + PLAN_CHUNK]
+            async with self._database.writing() as session:
+                groups = (
+                    await session.execute(
+                        select(GroupRow).where(GroupRow.id.in_(chunk), GroupRow.active.is_(True))
+                    )
+                ).scalars()
+                meetings: dict[int, list[Any]] = {}
+                for row in (
+                    await session.execute(
+                        select(MeetingRow)
+                        .where(
+                            MeetingRow.group_id.in_(chunk),
+                            MeetingRow.status == MeetingStatus.SCHEDULED.value,
+                            MeetingRow.starts_at > now - lookback,
+                            MeetingRow.starts_at <= now + group_horizon,
+                        )
+                        .order_by(MeetingRow.starts_at)
+                    )
+                ).scalars():
+                    meetings.setdefault(row.group_id, []).append(to_meeting(row))
+                earliest = dict(
+                    (
+                        await session.execute(
+                            select(ActionItemRow.group_id, func.min(ActionItemRow.due_at))
+                            .where(
+                                ActionItemRow.group_id.in_(chunk),
+                                ActionItemRow.closed_at.is_(None),
+                                ActionItemRow.due_at < now,
+                            )
+                            .group_by(ActionItemRow.group_id)
+                        )
+                    ).all()
+                )
+                plans = [
+                    GroupPlan(to_group(row), tuple(meetings.get(row.id, ())), earliest.get(row.id))
+                    for row in groups
+                ]
+                posts = decide(plans)
+                if posts:
+                    new_queued, new_dropped = await self._insert(session, posts, now)
+                    queued += new_queued
+                    dropped += new_dropped
+        for post in dropped:
+            log.warning(
+                "dropped %s (due %s): not sent before %s, no longer useful",
+                post.key,
+                post.due_at.isoformat(),
+                post.expires_at.isoformat(),
+            )
+        return queued, dropped
+
+    async def _candidate_groups(
+        self, now: datetime, horizon: timedelta, group_horizon: timedelta, lookback: timedelta
+    ) -> list[int]:
+        """Active groups with a meeting near enough to have a post due, or an overdue item."""
+        own_leads = or_(
+            GroupRow.agenda_lead_minutes.is_not(None), GroupRow.reminder_lead_minutes.is_not(None)
+        )
+        async with self._database.reading() as session:
+            with_meetings = (
+                select(MeetingRow.group_id)
+                .join(GroupRow, GroupRow.id == MeetingRow.group_id)
+                .where(
+                    GroupRow.active.is_(True),
+                    MeetingRow.status == MeetingStatus.SCHEDULED.value,
+                    MeetingRow.starts_at > now - lookback,
+                    or_(
+                        MeetingRow.starts_at <= now + horizon,
+                        own_leads & (MeetingRow.starts_at <= now + group_horizon),
+                    ),
+                )
+            )
+            with_overdue = (
+                select(ActionItemRow.group_id)
+                .join(GroupRow, GroupRow.id == ActionItemRow.group_id)
+                .where(
+                    GroupRow.active.is_(True),
+                    ActionItemRow.closed_at.is_(None),
+                    ActionItemRow.due_at < now,
+                )
+            )
+            ids = (await session.execute(with_meetings.union(with_overdue))).scalars().all()
+        return sorted(ids)
+
+    async def _insert(
+        self, session: AsyncSession, posts: list[PlannedPost], now: datetime
+    ) -> tuple[list[PlannedPost], list[PlannedPost]]:
+        known = set(
+            (
+                await session.execute(
+                    select(OutboxRow.dedupe_key).where(
+                        OutboxRow.dedupe_key.in_([post.key for post in posts])
+                    )
+                )
+            ).scalars()
+        )
+        new = [post for post in posts if post.key not in known]
+        if not new:
+            return [], []
+        inserted = set(
+            (
+                await session.execute(
+                    insert_for(session, OutboxRow)
+                    .values(
+                        [
+                            {
+                                "group_id": post.group_id,
+                                "dedupe_key": post.key,
+                                "kind": post.kind.value,
+                                "meeting_id": post.meeting_id,
+                                "payload": post.payload,
+                                "status": PENDING if post.useful_at(now) else "dropped",
+                                "due_at": post.due_at,
+                                "expires_at": post.expires_at,
+                                "revision": 0,
+                                "attempts": 0,
+                                "next_attempt_at": post.due_at,
+                                "created_at": now,
+                            }
+                            for post in new
+                        ]
+                    )
+                    .on_conflict_do_nothing(index_elements=["dedupe_key"])
+                    .returning(OutboxRow.dedupe_key)
+                )
+            ).scalars()
+        )
+        queued = [p for p in new if p.key in inserted and p.useful_at(now)]
+        dropped = [p for p in new if p.key in inserted and not p.useful_at(now)]
+        return queued, dropped
+
+    async def claim(
+        self, worker: str, now: datetime, limit: int, lease: timedelta
+    ) -> list[OutboxEntry]:
+        async with self._database.writing() as session:
+            due = (
+                select(OutboxRow.id)
+                .join(GroupRow, GroupRow.id == OutboxRow.group_id)
+                .where(
+                    OutboxRow.status == PENDING,
+                    OutboxRow.next_attempt_at <= now,
+                    or_(OutboxRow.claimed_until.is_(None), OutboxRow.claimed_until < now),
+                    GroupRow.active.is_(True),
+                )
+                .order_by(OutboxRow.next_attempt_at, OutboxRow.id)
+                .limit(limit)
+            )
+            if self._postgres:
+                # Two workers never wait for or take the same rows.
+                due = due.with_for_update(of=OutboxRow, skip_locked=True)
+            ids = (await session.execute(due)).scalars().all()
+            if not ids:
+                return []
+            rows = await session.execute(
+                update(OutboxRow)
+                .where(OutboxRow.id.in_(ids))
+                .values(
+                    claimed_by=worker,
+                    claimed_until=now + lease,
+                    attempts=OutboxRow.attempts + 1,
+                )
+                .returning(OutboxRow)
+            )
+            entries = [_entry(row) for row in rows.scalars()]
+        return sorted(entries, key=lambda entry: (entry.due_at, entry.id))
+
+    async def sent(
+        self, entry: OutboxEntry, worker: str, message: PostedMessage, now: datetime
+    ) -> None:
+        async with self._database.writing() as session:
+            await session.execute(
+                update(OutboxRow)
+                .where(OutboxRow.id == entry.id)
+                .values(
+                    activity_id=message.activity_id,
+                    conversation_id=message.conversation_id,
+                    sent_at=now,
+                    # Changed while we were sending: stay queued, as an update.
+                    status=case((OutboxRow.revision == entry.revision, SENT), else_=PENDING),
+                    attempts=0,
+                    last_error=None,
+                    next_attempt_at=now,
+                    claimed_by=None,
+                    claimed_until=None,
+                )
+            )
+
+    async def retry(self, entry: OutboxEntry, worker: str, at: datetime, error: str) -> None:
+        await self._release(entry, worker, next_attempt_at=at, last_error=error[:2000])
+
+    async def finish(
+        self, entry: OutboxEntry, worker: str, status: str, error: str | None = None
+    ) -> None:
+        await self._release(entry, worker, status=status, last_error=error)
+
+    async def _release(self, entry: OutboxEntry, worker: str, **values: Any) -> None:
+        async with self._database.writing() as session:
+            await session.execute(
+                update(OutboxRow)
+                .where(OutboxRow.id == entry.id, OutboxRow.claimed_by == worker)
+                .values(claimed_by=None, claimed_until=None, **values)
+            )
+
+    async def agenda_changed(self, group_id: int, now: datetime) -> int:
+        async with self._database.reading() as session:
+            posted = await session.scalar(
+                select(OutboxRow.id)
+                .where(
+                    OutboxRow.group_id == group_id,
+                    OutboxRow.kind == PostKind.AGENDA.value,
+                    OutboxRow.activity_id.is_not(None),
+                    OutboxRow.expires_at > now,
+                )
+                .limit(1)
+            )
+        if posted is None:
+            return 0  # the common case: nothing posted to update, and no write
+        async with self._database.writing() as session:
+            return await mark_agenda_changed(session, group_id, now)
+
+    async def group_gone(self, group_id: int, now: datetime) -> int:
+        async with self._database.writing() as session:
+            await session.execute(
+                update(GroupRow).where(GroupRow.id == group_id).values(active=False, updated_at=now)
+            )
+            result = await session.execute(
+                update(OutboxRow)
+                .where(OutboxRow.group_id == group_id, OutboxRow.status == PENDING)
+                .values(
+                    status="failed",
+                    last_error="the bot is no longer in this conversation",
+                    claimed_by=None,
+                    claimed_until=None,
+                )
+            )
+            return result.rowcount
