@@ -23,11 +23,11 @@ def _run(settings: Settings) -> int:
         return 2
     app = create_app(settings)
 
-    async def _announce(_app: web.Application) -> None:
+    def _announce(_banner: str) -> None:
+        # run_app calls this once the socket is bound: only then can requests be answered.
         log.info("RAG-boten listening on http://%s:%s/api/messages", settings.host, settings.port)
 
-    app.on_startup.append(_announce)
-    web.run_app(app, host=settings.host, port=settings.port, print=None)
+    web.run_app(app, host=settings.host, port=settings.port, print=_announce)
     return 0
 
 

@@ -40,6 +40,7 @@ from bot.settings import Settings
 from bot.teams_bot import BotDependencies, RagBot
 from storage.bot_state import SqlStorage
 from storage.db import Database, create_engine, database_answers
+from storage.outbox import SqlOutbox
 from storage.repositories import (
     SqlActionItemRepository,
     SqlActivityJournal,
@@ -50,7 +51,6 @@ from storage.repositories import (
     SqlMemberRepository,
     SqlStatusReportRepository,
 )
-from storage.outbox import SqlOutbox
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +101,7 @@ def build_dependencies(settings: Settings, database: Database, clock: Clock) -> 
         members=SqlMemberRepository(database),
         journal=SqlActivityJournal(database),
         capture=capture,
-        meetings=Meetings(meetings, clock),
+        meetings=Meetings(meetings, groups, clock),
         notices=Notices(NoticeRepositories(meetings, reports, items, points), clock),
         clock=clock,
         defaults=GroupDefaults(language=settings.language, timezone=settings.timezone),

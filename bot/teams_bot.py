@@ -13,6 +13,7 @@ import hashlib
 import logging
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from botbuilder.core import (
@@ -35,6 +36,7 @@ from bot import cards
 from bot.domain.capture import Capture, Mention, Refusal, SavedItem
 from bot.domain.commands import Command, CommandName, parse_command
 from bot.domain.i18n import message
+from bot.domain.meetings import Meetings, MeetingTime, meeting_when
 from bot.domain.model import (
     Actor,
     ConversationAddress,
@@ -42,17 +44,23 @@ from bot.domain.model import (
     Group,
     GroupDefaults,
 )
+from bot.domain.notices import Notices
 from bot.domain.ports import ActivityJournal, Clock, GroupRepository, MemberRepository
+from bot.domain.preferences import Preferences
 from bot.domain.regions import split_region_and_text
 from bot.domain.replies import (
     action_done,
     decision_saved,
     meeting_phrase,
+    meetings_overview,
+    meetings_scheduled,
+    next_meeting,
     point_saved,
     regions_line,
     report_overview,
     report_saved,
 )
+from bot.domain.schedule import LeadTimes
 from bot.domain.services import answer, greeting
 from bot.domain.text import fold
 from dialogs.status_report import DIALOG_ID, StatusReportDialog, report_options
@@ -63,6 +71,12 @@ _MESSAGE_ACTIVITY = "application/vnd.microsoft.activity.message"
 _SPACES = re.compile(r"[ \t\xa0]+")
 _CANCEL_WORDS = {"avbryt", "cancel", "stopp", "stop"}
 _ALL_WORDS = {"alla", "alle", "all"}
+_MEETING_COMMANDS = {
+    CommandName.MEETINGS,
+    CommandName.NEXT_MEETING,
+    CommandName.MOVE_MEETING,
+    CommandName.CANCEL_MEETING,
+}
 
 
 @dataclass(frozen=True)
@@ -71,8 +85,13 @@ class BotDependencies:
     members: MemberRepository
     journal: ActivityJournal
     capture: Capture
+    meetings: Meetings
+    notices: Notices
     clock: Clock
     defaults: GroupDefaults
+    leads: LeadTimes
+    # Where people reach the bot's own pages (calendar links).
+    public_url: str
     # Per-user dialog state (PrivateConversationState over SQL): two people writing in the
     # same thread never share a dialog.
     dialog_state: BotState
@@ -168,7 +187,9 @@ def mentions_of(activity: Activity) -> list[Mention]:
 
 class RagBot(TeamsActivityHandler):
     def __init__(self, deps: BotDependencies) -> None:
+        self.deps = deps
         self._deps = deps
+        self._preferences = Preferences(deps.groups, deps.leads, deps.clock)
         self._dialogs = DialogSet(deps.dialog_state.create_property("DialogState"))
         self._dialogs.add(StatusReportDialog(deps.capture, deps.groups))
 
@@ -254,8 +275,119 @@ class RagBot(TeamsActivityHandler):
             )
         elif name is CommandName.REGIONS:
             await self._regions(ctx, group, args)
+        elif name in _MEETING_COMMANDS:
+            await self._meetings(ctx, group, command)
+        elif name is CommandName.AGENDA:
+            await self._agenda(ctx, group)
+        elif name is CommandName.SETTINGS:
+            await self._settings(ctx, group, args)
         else:
             await _say(ctx, answer(command, lang))
+
+    # --- meetings, agenda and settings -----------------------------------------------------
+
+    async def _meetings(self, ctx: TurnContext, group: Group, command: Command) -> None:
+        meetings = self._deps.meetings
+        lang = group.language
+        name, args = command.name, command.args
+        if name is CommandName.NEXT_MEETING:
+            await _say(ctx, next_meeting(await meetings.next_meeting(group), group))
+        elif name is CommandName.MEETINGS and not args:
+            link = await meetings.calendar_url(group, self._deps.public_url)
+            await _say(ctx, meetings_overview(await meetings.upcoming(group), group, link))
+        elif name is CommandName.MEETINGS:
+            scheduled = await meetings.schedule(group, args)
+            if isinstance(scheduled, Refusal):
+                await _say(ctx, scheduled.text(lang))
+            else:
+                link = await meetings.calendar_url(group, self._deps.public_url)
+                await _say(ctx, meetings_scheduled(scheduled, group, link))
+        elif name is CommandName.MOVE_MEETING:
+            planned = await meetings.plan_move(group, args)
+            if isinstance(planned, Refusal):
+                await _say(ctx, planned.text(lang))
+                return
+            meeting, target = planned
+            question = message(
+                lang,
+                "move_confirm",
+                old=meeting_when(meeting, group),
+                new=meeting_when(target, group),
+            )
+            card = cards.confirm_card(
+                question,
+                message(lang, "move_button"),
+                "meeting.move",
+                lang,
+                meeting=meeting.id,
+                version=meeting.updated_at.isoformat(),
+                starts=target.starts_at.isoformat(),
+                ends=target.ends_at.isoformat(),
+                place=target.place,
+            )
+            await _send_card(ctx, card)
+        else:  # cancel
+            found = await meetings.find(group, args)
+            if isinstance(found, Refusal):
+                await _say(ctx, found.text(lang))
+                return
+            card = cards.confirm_card(
+                message(lang, "cancel_confirm", when=meeting_when(found, group)),
+                message(lang, "cancel_meeting_button"),
+                "meeting.cancel",
+                lang,
+                meeting=found.id,
+                version=found.updated_at.isoformat(),
+            )
+            await _send_card(ctx, card)
+
+    async def _meeting_answer(self, ctx: TurnContext, group: Group, value: dict[str, Any]) -> None:
+        """A press on a move or cancel confirmation card."""
+        lang = group.language
+        meeting_id, version = _int(value.get("meeting")), value.get("version")
+        if meeting_id is None or not isinstance(version, str):
+            await _say(ctx, message(lang, "unknown_action"))
+            return
+        meetings = self._deps.meetings
+        if value["ragbot"] == "meeting.cancel":
+            cancelled = await meetings.cancel(group, meeting_id, version)
+            reply = (
+                cancelled.text(lang)
+                if isinstance(cancelled, Refusal)
+                else message(lang, "meeting_cancelled", when=meeting_when(cancelled, group))
+            )
+            await _say(ctx, reply)
+            return
+        target = _meeting_time(value)
+        if target is None:
+            await _say(ctx, message(lang, "unknown_action"))
+            return
+        moved = await meetings.move(group, meeting_id, target, version)
+        if isinstance(moved, Refusal):
+            await _say(ctx, moved.text(lang))
+            return
+        old, new = moved
+        await _say(
+            ctx, message(lang, "moved", old=meeting_when(old, group), new=meeting_when(new, group))
+        )
+
+    async def _agenda(self, ctx: TurnContext, group: Group) -> None:
+        meeting = await self._deps.meetings.next_meeting(group)
+        if meeting is None:
+            await _say(ctx, message(group.language, "agenda_no_meeting"))
+            return
+        agenda = await self._deps.notices.agenda(group, meeting)
+        await _send_card(ctx, cards.agenda_card(agenda))
+
+    async def _settings(self, ctx: TurnContext, group: Group, args: str) -> None:
+        if not args.strip():
+            await _say(ctx, self._preferences.show(group))
+            return
+        changed = await self._preferences.change(group, args)
+        if isinstance(changed, Refusal):
+            await _say(ctx, changed.text(group.language))
+        else:
+            await _say(ctx, self._preferences.show(changed))
 
     async def _status_report(
         self, ctx: TurnContext, group: Group, args: str, actor: Actor, personal: bool
@@ -331,6 +463,10 @@ class RagBot(TeamsActivityHandler):
             await _say(ctx, report_saved(saved, group))
         elif action in ("report.cancel", "action.cancel"):
             await _say(ctx, message(lang, "cancelled"))
+        elif action in ("meeting.move", "meeting.cancel"):
+            await self._meeting_answer(ctx, group, value)
+        elif action == "meeting.keep":
+            await _say(ctx, message(lang, "nothing_changed"))
         elif action == "action.done" and number is not None:
             await self._close_item(ctx, group, str(number), actor)
         elif action == "action.edit" and number is not None:
@@ -442,3 +578,16 @@ def _int(value: object) -> int | None:
     if isinstance(value, str) and value.strip().isdigit():
         return int(value)
     return None
+
+
+def _meeting_time(value: dict[str, Any]) -> MeetingTime | None:
+    """The new time a move confirmation carried, or None if the card data is not one."""
+    try:
+        starts = datetime.fromisoformat(value["starts"])
+        ends = datetime.fromisoformat(value["ends"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    place = value.get("place")
+    if starts.tzinfo is None or ends <= starts or not isinstance(place, str | None):
+        return None
+    return MeetingTime(starts, ends, place[:300] if place else None)

@@ -89,7 +89,8 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def settings(sqlite_url: str) -> Settings:
-    return Settings(_env_file=None, database_url=sqlite_url)
+    # Tests that want posts made by the scheduler call its tick() after moving the clock.
+    return Settings(_env_file=None, database_url=sqlite_url, scheduler=False)
 
 
 @pytest.fixture

@@ -115,9 +115,9 @@ async def test_only_the_mention_gets_a_friendly_hint(transcript):
 async def test_a_known_command_not_built_yet_says_nothing_was_saved(transcript):
     channel = TeamsSpace.channel()
 
-    assert await transcript.say(channel.message("dagordning")) == [
-        "”dagordning” känner jag igen, men den delen av mig är inte färdig ännu. Inget har "
-        "sparats. Skriv @RAG hjälp för en lista."
+    assert await transcript.say(channel.message("minnesanteckningar")) == [
+        "”minnesanteckningar” känner jag igen, men den delen av mig är inte färdig ännu. Inget "
+        "har sparats. Skriv @RAG hjälp för en lista."
     ]
 
 

@@ -193,8 +193,8 @@ async def test_racing_reports_for_one_region_leave_exactly_one_current(database)
 
 async def test_reports_belong_to_their_meeting(database):
     group, _ = await SqlGroupRepository(database).remember(address(), DEFAULTS, NOW)
-    meeting = await SqlMeetingRepository(database).add(
-        group.id, NOW + timedelta(days=1), NOW + timedelta(days=1, hours=1), "Teams", NOW
+    [meeting] = await SqlMeetingRepository(database).add_many(
+        group.id, [(NOW + timedelta(days=1), NOW + timedelta(days=1, hours=1), "Teams")], NOW
     )
     reports = SqlStatusReportRepository(database)
 
@@ -205,14 +205,19 @@ async def test_reports_belong_to_their_meeting(database):
     assert [r.text for r in await reports.current(group.id, None)] == ["Utan möte"]
 
 
+async def plan(meetings, group_id, starts, ends, place):
+    [meeting] = await meetings.add_many(group_id, [(starts, ends, place)], NOW)
+    return meeting
+
+
 async def test_upcoming_meetings_leave_out_ended_and_cancelled_ones(database):
     group, _ = await SqlGroupRepository(database).remember(address(), DEFAULTS, NOW)
     meetings = SqlMeetingRepository(database)
     hour = timedelta(hours=1)
-    await meetings.add(group.id, NOW - 3 * hour, NOW - 2 * hour, "Teams", NOW)  # ended
-    ongoing = await meetings.add(group.id, NOW - hour, NOW + hour, "Teams", NOW)
-    later = await meetings.add(group.id, NOW + 48 * hour, NOW + 49 * hour, None, NOW)
-    cancelled = await meetings.add(group.id, NOW + 24 * hour, NOW + 25 * hour, "Teams", NOW)
+    await plan(meetings, group.id, NOW - 3 * hour, NOW - 2 * hour, "Teams")  # ended
+    ongoing = await plan(meetings, group.id, NOW - hour, NOW + hour, "Teams")
+    later = await plan(meetings, group.id, NOW + 48 * hour, NOW + 49 * hour, None)
+    cancelled = await plan(meetings, group.id, NOW + 24 * hour, NOW + 25 * hour, "Teams")
     async with database.writing() as session:
         await session.execute(
             update(MeetingRow).where(MeetingRow.id == cancelled.id).values(status="cancelled")

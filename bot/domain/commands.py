@@ -29,6 +29,8 @@ class CommandName(StrEnum):
     AGENDA = "agenda"
     MEETINGS = "meetings"
     NEXT_MEETING = "next_meeting"
+    MOVE_MEETING = "move_meeting"
+    CANCEL_MEETING = "cancel_meeting"
     MINUTES = "minutes"
     SETTINGS = "settings"
     REGIONS = "regions"
@@ -50,6 +52,25 @@ VOCABULARY: dict[CommandName, tuple[str, ...]] = {
     CommandName.AGENDA: ("dagordning", "agenda", "dagsorden"),
     CommandName.MEETINGS: ("mötestider", "meetings", "møtetider"),
     CommandName.NEXT_MEETING: ("nästa möte", "next meeting", "neste møte"),
+    CommandName.MOVE_MEETING: (
+        "flytta möte",
+        "flytta mötet",
+        "move meeting",
+        "flytt møte",
+        "flytt møtet",
+        "flytte møte",
+        "flytte møtet",
+    ),
+    CommandName.CANCEL_MEETING: (
+        "ställ in möte",
+        "ställ in mötet",
+        "ställa in mötet",
+        "avboka möte",
+        "avboka mötet",
+        "cancel meeting",
+        "avlys møte",
+        "avlys møtet",
+    ),
     CommandName.MINUTES: ("minnesanteckningar", "minutes", "referat"),
     CommandName.SETTINGS: ("inställningar", "settings", "innstillinger"),
     CommandName.REGIONS: ("regioner", "regions"),

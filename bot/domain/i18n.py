@@ -634,6 +634,86 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "nb": "Skriv `@RAG ferdig <nr>` når et punkt er ferdig, eller `@RAG endre <nr> <ny dato>`.",
         "en": "Write `@RAG done <no>` when an item is done, or `@RAG edit <no> <new date>`.",
     },
+    # --- settings ------------------------------------------------------------------------
+    "lead_days": {
+        "sv": "{days} arbetsdag(ar) före, kl. 09.00",
+        "nb": "{days} arbeidsdag(er) før, kl. 09.00",
+        "en": "{days} working day(s) before, at 09:00",
+    },
+    "lead_hours": {
+        "sv": "{hours} timme/timmar före",
+        "nb": "{hours} time(r) før",
+        "en": "{hours} hour(s) before",
+    },
+    "lead_minutes": {
+        "sv": "{minutes} minuter före",
+        "nb": "{minutes} minutter før",
+        "en": "{minutes} minutes before",
+    },
+    "language_sv": {"sv": "svenska", "nb": "svensk", "en": "Swedish"},
+    "language_nb": {"sv": "norska", "nb": "norsk", "en": "Norwegian"},
+    "language_en": {"sv": "engelska", "nb": "engelsk", "en": "English"},
+    "reminders_none": {"sv": "inga", "nb": "ingen", "en": "none"},
+    "settings_own": {
+        "sv": "Gruppen har egna tider; `inställningar standard` återställer dem.",
+        "nb": "Gruppen har egne tider; `innstillinger standard` tilbakestiller dem.",
+        "en": "The group has its own times; `settings default` resets them.",
+    },
+    "settings_defaults": {
+        "sv": "Tiderna är standard.",
+        "nb": "Tidene er standard.",
+        "en": "The times are the defaults.",
+    },
+    "settings_show": {
+        "sv": "**Inställningar för {group}**\n\n"
+        "- Språk: {language}\n"
+        "- Tidszon: {timezone} (helgdagar: {country})\n"
+        "- Dagordningen skickas: {agenda} – ändra med `inställningar dagordning 3 dagar`\n"
+        "- Påminnelser: {reminders} – ändra med `inställningar påminnelser 1 dag, 15 minuter`\n\n"
+        "{own}",
+        "nb": "**Innstillinger for {group}**\n\n"
+        "- Språk: {language}\n"
+        "- Tidssone: {timezone} (helligdager: {country})\n"
+        "- Dagsorden sendes: {agenda} – endre med `innstillinger dagsorden 3 dager`\n"
+        "- Påminnelser: {reminders} – endre med `innstillinger påminnelser 1 dag, 15 minutter`\n\n"
+        "{own}",
+        "en": "**Settings of {group}**\n\n"
+        "- Language: {language}\n"
+        "- Time zone: {timezone} (public holidays: {country})\n"
+        "- The agenda is posted: {agenda} – change with `settings agenda 3 days`\n"
+        "- Reminders: {reminders} – change with `settings reminders 1 day, 15 minutes`\n\n"
+        "{own}",
+    },
+    "settings_unknown": {
+        "sv": "{what} kan jag inte ställa in. Det går att ändra `dagordning`, `påminnelser` "
+        "eller `standard`.",
+        "nb": "{what} kan jeg ikke stille inn. Det går an å endre `dagsorden`, `påminnelser` "
+        "eller `standard`.",
+        "en": "I can't set {what}. You can change `agenda`, `reminders` or `default`.",
+    },
+    "settings_bad_lead": {
+        "sv": "{text} är ingen tid jag kan läsa. Skriv till exempel `2 dagar` eller "
+        "`1 dag, 15 minuter`. Inget har ändrats.",
+        "nb": "{text} er ingen tid jeg kan lese. Skriv for eksempel `2 dager` eller "
+        "`1 dag, 15 minutter`. Ingenting er endret.",
+        "en": "{text} is not a time I can read. Write for example `2 days` or "
+        "`1 day, 15 minutes`. Nothing was changed.",
+    },
+    "settings_lead_range": {
+        "sv": "En tid måste vara mellan en minut och {days} dagar. Inget har ändrats.",
+        "nb": "En tid må være mellom ett minutt og {days} dager. Ingenting er endret.",
+        "en": "A time must be between one minute and {days} days. Nothing was changed.",
+    },
+    "settings_one_lead": {
+        "sv": "Dagordningen skickas en gång: ange en tid. Inget har ändrats.",
+        "nb": "Dagsorden sendes én gang: oppgi én tid. Ingenting er endret.",
+        "en": "The agenda is posted once: give one time. Nothing was changed.",
+    },
+    "settings_too_many": {
+        "sv": "Högst {limit} påminnelser. Inget har ändrats.",
+        "nb": "Høyst {limit} påminnelser. Ingenting er endret.",
+        "en": "At most {limit} reminders. Nothing was changed.",
+    },
     "error": {
         "sv": "Något gick fel hos mig och ditt meddelande blev inte behandlat. Försök igen strax.",
         "nb": "Noe gikk galt hos meg, og meldingen din ble ikke behandlet. Prøv igjen om litt.",

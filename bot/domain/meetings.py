@@ -11,6 +11,7 @@ the reason. Moving and cancelling are confirmed first: the edge shows a card and
 from __future__ import annotations
 
 import re
+import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -19,7 +20,7 @@ from bot.domain.capture import Refusal
 from bot.domain.dates import DateContext, DateError, DateProblem, parse_date, parse_time_range
 from bot.domain.i18n import format_day, message
 from bot.domain.model import Group, Meeting
-from bot.domain.ports import Clock, MeetingRepository
+from bot.domain.ports import Clock, GroupRepository, MeetingRepository
 from bot.domain.text import fold, quote
 
 MAX_PLACE = 300
@@ -128,9 +129,17 @@ def meeting_line(meeting: Meeting | MeetingTime, group: Group) -> str:
 
 
 class Meetings:
-    def __init__(self, meetings: MeetingRepository, clock: Clock) -> None:
+    def __init__(self, meetings: MeetingRepository, groups: GroupRepository, clock: Clock) -> None:
         self._meetings = meetings
+        self._groups = groups
         self._clock = clock
+
+    async def calendar_url(self, group: Group, public_url: str) -> str:
+        """The group's calendar link; its secret is made the first time it is asked for."""
+        token = group.calendar_token or await self._groups.calendar_token(
+            group.id, secrets.token_urlsafe(24)
+        )
+        return f"{public_url.rstrip('/')}/calendar/{token}.ics"
 
     def _context(self, group: Group, upcoming: list[Meeting]) -> DateContext:
         now = self._clock.now()

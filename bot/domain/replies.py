@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.capture import Refusal, ReportOverview, SavedReport
 from bot.domain.i18n import format_day, format_when, join_words, message
+from bot.domain.meetings import Scheduled, meeting_line
 from bot.domain.model import ActionItem, AgendaPoint, Decision, Group, Meeting
 from bot.domain.text import escape_markdown
 
@@ -104,4 +105,37 @@ def action_done(item: ActionItem, closed_now: bool, group: Group) -> str:
         number=item.number,
         when=when,
         by=item.closed_by or "",
+    )
+
+
+def _meeting_list(meetings: list[Meeting], group: Group) -> list[str]:
+    return [f"- {escape_markdown(meeting_line(m, group))}" for m in meetings]
+
+
+def meetings_scheduled(scheduled: Scheduled, group: Group, calendar_url: str) -> str:
+    lines = []
+    if scheduled.added:
+        lines += [message(group.language, "meetings_added"), *_meeting_list(scheduled.added, group)]
+    if scheduled.already:
+        lines += [
+            message(group.language, "meetings_already"),
+            *_meeting_list(scheduled.already, group),
+        ]
+    lines.append(message(group.language, "calendar_link", url=calendar_url))
+    return "\n".join(lines)
+
+
+def meetings_overview(meetings: list[Meeting], group: Group, calendar_url: str) -> str:
+    if not meetings:
+        return message(group.language, "meetings_none")
+    lines = [message(group.language, "meetings_heading"), *_meeting_list(meetings, group)]
+    lines.append(message(group.language, "calendar_link", url=calendar_url))
+    return "\n".join(lines)
+
+
+def next_meeting(meeting: Meeting | None, group: Group) -> str:
+    if meeting is None:
+        return message(group.language, "meetings_none")
+    return message(
+        group.language, "next_meeting", meeting=escape_markdown(meeting_line(meeting, group))
     )

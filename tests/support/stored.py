@@ -35,12 +35,14 @@ class Stored:
     async def schedule(
         self, key: str, start: str, hours: float = 1, place: str = "Teams"
     ) -> Meeting:
-        """A meeting at ``start`` (Stockholm wall-clock time) for the group at ``key``."""
+        """A meeting at ``start`` (Stockholm wall-clock time) for the group at ``key``, as if
+        planned a month before."""
         group = await self.group(key)
         begins: datetime = local(start)
-        return await self.meetings.add(
-            group.id, begins, begins + timedelta(hours=hours), place, begins
+        [meeting] = await self.meetings.add_many(
+            group.id, [(begins, begins + timedelta(hours=hours), place)], begins - timedelta(days=30)
         )
+        return meeting
 
     async def report_history(self, key: str) -> list[tuple[str, str, bool]]:
         """Every report row ever stored: (region, text, still current), oldest first."""

@@ -1,0 +1,109 @@
+"""A group's settings by chat (``inställningar``): shown all together, lead times changeable.
+
+``inställningar dagordning 3 dagar`` sets when the agenda draft is posted,
+``inställningar påminnelser 1 dag, 15 minuter`` the reminders, ``inställningar standard`` goes
+back to the deployment's defaults. Lead times in whole days count working days and land at
+09:00 (see ``bot.domain.schedule``); others are exact. Each lead is at most 30 days.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from bot.domain.capture import Refusal
+from bot.domain.i18n import join_words, message
+from bot.domain.model import Group
+from bot.domain.ports import Clock, GroupRepository
+from bot.domain.schedule import MAX_LEAD, LeadTimes, country_of, whole_days
+from bot.domain.text import fold, quote
+
+MAX_REMINDERS = 4
+_UNITS = {
+    "minut": "minutes", "minuter": "minutes", "minutter": "minutes", "minute": "minutes",
+    "minutes": "minutes", "min": "minutes", "m": "minutes",
+    "timme": "hours", "timmar": "hours", "time": "hours", "timer": "hours", "hour": "hours",
+    "hours": "hours", "h": "hours", "tim": "hours",
+    "dag": "days", "dagar": "days", "dager": "days", "dogn": "days", "day": "days",
+    "days": "days", "d": "days", "arbetsdag": "days", "arbetsdagar": "days",
+    "arbeidsdag": "days", "arbeidsdager": "days", "working": "days",
+    "vecka": "weeks", "veckor": "weeks", "uke": "weeks", "uker": "weeks", "week": "weeks",
+    "weeks": "weeks",
+}  # fmt: skip
+_LEAD = re.compile(r"(\d{1,4})\s*([a-z]+)(?:\s+days?)?(?:\s+(?:fore|for|before|innan))?")
+_AGENDA_WORDS = {"dagordning", "dagordningen", "dagsorden", "agenda"}
+_REMINDER_WORDS = {"paminnelser", "paminnelse", "reminders", "reminder"}
+_DEFAULT_WORDS = {"standard", "default", "aterstall", "reset"}
+
+
+def parse_leads(text: str) -> tuple[timedelta, ...] | None:
+    """ "1 dag, 15 minuter" -> (1 day, 15 minutes); None unless every part is a lead time."""
+    parts = [p for p in re.split(r"\s*(?:,|\boch\b|\bog\b|\band\b)\s*", fold(text)) if p]
+    leads = []
+    for part in parts:
+        match = _LEAD.fullmatch(part.strip())
+        if not match or match[2] not in _UNITS:
+            return None
+        leads.append(timedelta(**{_UNITS[match[2]]: int(match[1])}))
+    return tuple(leads) if leads else None
+
+
+def describe_lead(lead: timedelta, language: str) -> str:
+    """ "2 arbetsdagar före, kl. 09.00" or "15 minuter före"."""
+    days = whole_days(lead)
+    if days is not None:
+        return message(language, "lead_days", days=days)
+    minutes = int(lead.total_seconds() // 60)
+    if minutes % 60 == 0:
+        return message(language, "lead_hours", hours=minutes // 60)
+    return message(language, "lead_minutes", minutes=minutes)
+
+
+class Preferences:
+    def __init__(self, groups: GroupRepository, defaults: LeadTimes, clock: Clock) -> None:
+        self._groups = groups
+        self._defaults = defaults
+        self._clock = clock
+
+    def show(self, group: Group) -> str:
+        lang = group.language
+        leads = self._defaults.for_group(group)
+        reminders = join_words([describe_lead(lead, lang) for lead in leads.reminders], lang)
+        return message(
+            lang,
+            "settings_show",
+            group=group.name or message(lang, "this_group"),
+            language=message(lang, f"language_{lang}"),
+            timezone=group.timezone,
+            country=country_of(group),
+            agenda=describe_lead(leads.agenda, lang),
+            reminders=reminders or message(lang, "reminders_none"),
+            own=message(lang, "settings_own" if _has_own(group) else "settings_defaults"),
+        )
+
+    async def change(self, group: Group, args: str) -> Group | Refusal:
+        what, _, rest = args.strip().partition(" ")
+        word = fold(what)
+        now = self._clock.now()
+        if word in _DEFAULT_WORDS:
+            return await self._groups.set_lead_times(group.id, None, None, now)
+        if word not in _AGENDA_WORDS | _REMINDER_WORDS:
+            return Refusal("settings_unknown", {"what": quote(what)})
+        leads = parse_leads(rest)
+        if leads is None:
+            return Refusal("settings_bad_lead", {"text": quote(rest or "")})
+        if any(lead <= timedelta(0) or lead > MAX_LEAD for lead in leads):
+            return Refusal("settings_lead_range", {"days": MAX_LEAD.days})
+        if word in _AGENDA_WORDS:
+            if len(leads) != 1:
+                return Refusal("settings_one_lead")
+            reminders = group.reminder_leads
+            return await self._groups.set_lead_times(group.id, leads[0], reminders, now)
+        if len(leads) > MAX_REMINDERS:
+            return Refusal("settings_too_many", {"limit": MAX_REMINDERS})
+        ordered = tuple(sorted(set(leads), reverse=True))
+        return await self._groups.set_lead_times(group.id, group.agenda_lead, ordered, now)
+
+
+def _has_own(group: Group) -> bool:
+    return group.agenda_lead is not None or group.reminder_leads is not None
