@@ -1,0 +1,245 @@
+"""When the bot posts by itself, as pure domain functions with times in Stockholm or Oslo.
+
+Covers: the agenda two working days before at 09:00 and the reminders the day before and 15
+minutes before, across the spring and autumn clock changes; Swedish holidays (Christmas,
+Midsummer Eve) and a Norwegian one (17 May) skipped; a meeting planned at short notice gets
+its agenda at once and no reminder whose time had passed; posts past their use are marked
+so; overdue-item posts on working days only; group lead times; retry backoff with jitter.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.domain.model import ConversationType, Group, Meeting, MeetingStatus
+from bot.domain.schedule import (
+    GroupPlan,
+    LeadTimes,
+    PostKind,
+    due_posts,
+    meeting_posts,
+    overdue_post,
+    planning_horizon,
+    retry_delay,
+)
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+OSLO = ZoneInfo("Europe/Oslo")
+DEFAULTS = LeadTimes(timedelta(days=2), (timedelta(days=1), timedelta(minutes=15)))
+
+
+def at(text: str, zone: ZoneInfo = STOCKHOLM) -> datetime:
+    return datetime.strptime(text, "%Y-%m-%d %H:%M").replace(tzinfo=zone).astimezone(UTC)
+
+
+def a_group(**overrides: object) -> Group:
+    values: dict[str, object] = {
+        "id": 1,
+        "key": "19:channel",
+        "conversation_type": ConversationType.CHANNEL,
+        "tenant_id": "t",
+        "team_id": "team",
+        "channel_id": "19:channel",
+        "name": "RAG nuklearmedicin",
+        "language": "sv",
+        "timezone": "Europe/Stockholm",
+        "regions": ("Linköping", "Jönköping", "Kalmar"),
+        "reference": {},
+        "active": True,
+        "created_at": at("2026-01-01 09:00"),
+    }
+    return Group(**(values | overrides))  # type: ignore[arg-type]
+
+
+def a_meeting(start: str, *, planned: str = "2026-01-01 09:00", zone=STOCKHOLM) -> Meeting:
+    begins = at(start, zone)
+    return Meeting(
+        id=7,
+        group_id=1,
+        starts_at=begins,
+        ends_at=begins + timedelta(hours=1),
+        place="Teams",
+        status=MeetingStatus.SCHEDULED,
+        updated_at=at(planned, zone),
+    )
+
+
+def local_times(posts, zone=STOCKHOLM) -> list[tuple[str, str]]:
+    return [(p.kind.value, f"{p.due_at.astimezone(zone):%a %Y-%m-%d %H:%M}") for p in posts]
+
+
+def test_an_ordinary_monday_meeting():
+    posts = meeting_posts(a_group(), a_meeting("2026-11-23 13:00"), DEFAULTS)
+
+    assert local_times(posts) == [
+        ("agenda", "Thu 2026-11-19 09:00"),
+        ("reminder", "Fri 2026-11-20 09:00"),
+        ("reminder", "Mon 2026-11-23 12:45"),
+        ("nudge", "Fri 2026-11-20 09:00"),
+    ]
+    assert [p.expires_at for p in posts] == [
+        at("2026-11-23 13:00"),
+        at("2026-11-23 12:45"),  # the day-before reminder is stale once the next one is due
+        at("2026-11-23 13:00"),
+        at("2026-11-23 13:00"),
+    ]
+
+
+def test_the_day_after_the_spring_clock_change():
+    # Summer time starts on Sunday 29 March 2026 at 02:00.
+    posts = meeting_posts(a_group(), a_meeting("2026-03-30 13:00"), DEFAULTS)
+
+    assert local_times(posts) == [
+        ("agenda", "Thu 2026-03-26 09:00"),
+        ("reminder", "Fri 2026-03-27 09:00"),
+        ("reminder", "Mon 2026-03-30 12:45"),
+        ("nudge", "Fri 2026-03-27 09:00"),
+    ]
+    assert [p.due_at.strftime("%H:%M") for p in posts[:3]] == ["08:00", "08:00", "10:45"]
+
+
+def test_easter_is_skipped():
+    # Easter Monday 2027 is 29 March, Good Friday the 26th: "the day before" a Tuesday
+    # meeting after Easter is Maundy Thursday.
+    posts = meeting_posts(a_group(), a_meeting("2027-03-30 13:00"), DEFAULTS)
+
+    assert local_times(posts)[:2] == [
+        ("agenda", "Wed 2027-03-24 09:00"),
+        ("reminder", "Thu 2027-03-25 09:00"),
+    ]
+
+
+def test_the_day_after_the_autumn_clock_change():
+    # Winter time starts on Sunday 25 October 2026 at 03:00.
+    posts = meeting_posts(a_group(), a_meeting("2026-10-26 13:00"), DEFAULTS)
+
+    assert local_times(posts)[:3] == [
+        ("agenda", "Thu 2026-10-22 09:00"),
+        ("reminder", "Fri 2026-10-23 09:00"),
+        ("reminder", "Mon 2026-10-26 12:45"),
+    ]
+    assert [p.due_at.strftime("%H:%M") for p in posts[:3]] == ["07:00", "07:00", "11:45"]
+
+
+def test_a_short_lead_across_the_clock_change_is_exact():
+    # 12 hours before 10:00 on the Sunday summer time starts is 21:00 the evening before.
+    leads = LeadTimes(timedelta(hours=12), ())
+    [agenda] = [
+        p
+        for p in meeting_posts(a_group(), a_meeting("2026-03-29 10:00"), leads)
+        if p.kind == "agenda"
+    ]
+
+    assert f"{agenda.due_at.astimezone(STOCKHOLM):%Y-%m-%d %H:%M}" == "2026-03-28 21:00"
+
+
+def test_christmas_and_new_year_are_skipped():
+    # Christmas Eve (de facto), Christmas Day and Boxing Day are not working days in Sweden.
+    posts = meeting_posts(a_group(), a_meeting("2026-12-28 13:00"), DEFAULTS)
+
+    assert local_times(posts)[:2] == [
+        ("agenda", "Tue 2026-12-22 09:00"),
+        ("reminder", "Wed 2026-12-23 09:00"),
+    ]
+
+
+def test_midsummer_eve_is_skipped():
+    posts = meeting_posts(a_group(), a_meeting("2026-06-22 10:00"), DEFAULTS)
+
+    assert local_times(posts)[:2] == [
+        ("agenda", "Wed 2026-06-17 09:00"),
+        ("reminder", "Thu 2026-06-18 09:00"),
+    ]
+
+
+def test_a_norwegian_group_skips_17_may():
+    group = a_group(timezone="Europe/Oslo", language="nb")
+    posts = meeting_posts(group, a_meeting("2027-05-18 13:00", zone=OSLO), DEFAULTS)
+
+    assert local_times(posts, OSLO)[:2] == [
+        ("agenda", "Thu 2027-05-13 09:00"),
+        ("reminder", "Fri 2027-05-14 09:00"),
+    ]
+
+
+def test_a_meeting_planned_at_short_notice_gets_its_agenda_at_once_and_only_later_reminders():
+    meeting = a_meeting("2026-11-23 13:00", planned="2026-11-22 18:30")
+    posts = meeting_posts(a_group(), meeting, DEFAULTS)
+
+    assert local_times(posts) == [
+        ("agenda", "Sun 2026-11-22 18:30"),
+        ("reminder", "Mon 2026-11-23 12:45"),
+    ]
+
+
+def test_a_cancelled_meeting_has_no_posts_and_a_group_without_regions_no_nudge():
+    meeting = a_meeting("2026-11-23 13:00")
+    cancelled = Meeting(**(meeting.__dict__ | {"status": MeetingStatus.CANCELLED}))
+
+    assert meeting_posts(a_group(), cancelled, DEFAULTS) == []
+    kinds = [p.kind for p in meeting_posts(a_group(regions=()), meeting, DEFAULTS)]
+    assert PostKind.NUDGE not in kinds
+
+
+def test_due_posts_are_those_whose_time_has_come_missed_ones_are_marked_useless():
+    plan = GroupPlan(a_group(), (a_meeting("2026-11-23 13:00"),))
+
+    on_friday = due_posts([plan], at("2026-11-20 09:00"), DEFAULTS)
+    after_start = due_posts([plan], at("2026-11-23 13:05"), DEFAULTS)
+
+    assert [(p.kind.value, p.useful_at(at("2026-11-20 09:00"))) for p in on_friday] == [
+        ("agenda", True),
+        ("reminder", True),
+        ("nudge", True),
+    ]
+    assert not any(p.useful_at(at("2026-11-23 13:05")) for p in after_start)
+    assert len({p.key for p in after_start}) == 4
+
+
+def test_overdue_items_are_posted_at_nine_on_working_days_only():
+    monday = overdue_post(a_group(), at("2026-11-23 07:00"))
+    saturday = overdue_post(a_group(), at("2026-11-21 10:00"))
+    plan = GroupPlan(a_group(), (), earliest_due=at("2026-11-20 00:00"))
+    not_yet = GroupPlan(a_group(), (), earliest_due=at("2026-11-23 00:00"))
+
+    assert monday is not None
+    assert (monday.key, local_times([monday])) == (
+        "overdue:1:2026-11-23",
+        [("overdue", "Mon 2026-11-23 09:00")],
+    )
+    assert monday.expires_at == at("2026-11-24 00:00")
+    assert saturday is None
+    assert [p.key for p in due_posts([plan], at("2026-11-23 09:30"), DEFAULTS)] == [
+        "overdue:1:2026-11-23"
+    ]
+    assert due_posts([not_yet], at("2026-11-23 09:30"), DEFAULTS) == []
+
+
+def test_a_group_may_have_its_own_lead_times():
+    group = a_group(agenda_lead=timedelta(days=5), reminder_leads=(timedelta(hours=2),))
+    posts = meeting_posts(group, a_meeting("2026-11-23 13:00"), DEFAULTS.for_group(group))
+
+    assert local_times(posts) == [
+        ("agenda", "Mon 2026-11-16 09:00"),
+        ("reminder", "Mon 2026-11-23 11:00"),
+        ("nudge", "Fri 2026-11-20 09:00"),
+    ]
+
+
+def test_the_planning_horizon_covers_the_longest_lead():
+    assert planning_horizon(DEFAULTS) >= timedelta(days=2 + 6)
+    assert planning_horizon(LeadTimes(timedelta(days=30), ())) >= timedelta(days=42)
+    assert planning_horizon(LeadTimes(timedelta(hours=5), ())) >= timedelta(days=1)
+
+
+def test_retries_back_off_exponentially_with_jitter():
+    assert [retry_delay(n, 0.999) for n in (1, 2, 3, 4, 10, 20)] == [
+        1.998,
+        3.996,
+        7.992,
+        15.984,
+        899.1,
+        899.1,
+    ]
+    assert retry_delay(5, 0.0) == 1.0  # never a busy loop
