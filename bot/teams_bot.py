@@ -320,7 +320,7 @@ class RagBot(TeamsActivityHandler):
                 "meeting.move",
                 lang,
                 meeting=meeting.id,
-                version=meeting.updated_at.isoformat(),
+                version=meeting.version,
                 starts=target.starts_at.isoformat(),
                 ends=target.ends_at.isoformat(),
                 place=target.place,
@@ -337,7 +337,7 @@ class RagBot(TeamsActivityHandler):
                 "meeting.cancel",
                 lang,
                 meeting=found.id,
-                version=found.updated_at.isoformat(),
+                version=found.version,
             )
             await _send_card(ctx, card)
 

@@ -15,6 +15,7 @@ The template is the one in the group's own minutes:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -117,16 +118,19 @@ def section_heading(agenda: Agenda, number: int, section: Section) -> str:
     return f"{number}. {title}"
 
 
-def item_line(carried: CarriedItem, agenda: Agenda) -> str:
-    """ "#3 Veronica kollar med Region Skåne – ansvarig Veronica, senast 30 nov (försenad)"."""
+def item_line(
+    carried: CarriedItem, agenda: Agenda, clean: Callable[[str], str] = lambda text: text
+) -> str:
+    """ "#3 Veronica kollar med Region Skåne – ansvarig Veronica, senast 30 nov (försenad)";
+    ``clean`` is applied to what users wrote (Markdown escaping for a message)."""
     item = carried.item
     details = []
     if item.owner_name:
-        details.append(message(agenda.language, "agenda_owner", owner=item.owner_name))
+        details.append(message(agenda.language, "agenda_owner", owner=clean(item.owner_name)))
     due = due_phrase(item, agenda.group)
     if due:
         details.append(message(agenda.language, "agenda_due", due=due))
-    line = f"#{item.number} {item.text}"
+    line = f"#{item.number} {clean(item.text)}"
     if details:
         line += " – " + ", ".join(details)
     if carried.overdue:
@@ -158,7 +162,7 @@ def agenda_text(agenda: Agenda) -> str:
     lines += [f"- {escape_markdown(point.text)}" for point in agenda.development]
     if agenda.items:
         lines.append(f"- {message(lang, 'agenda_items')}")
-        lines += [f"  - {escape_markdown(item_line(c, agenda))}" for c in agenda.items]
+        lines += [f"  - {item_line(c, agenda, escape_markdown)}" for c in agenda.items]
     lines.append(section_heading(agenda, 4, Section.OTHER))
     lines += [f"- {escape_markdown(point.text)}" for point in agenda.other]
     lines.append(section_heading(agenda, 5, Section.NEXT_MEETINGS))

@@ -398,35 +398,35 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "place to be announced",
     },
     "meeting_no_time": {
-        "sv": "Jag hittar ingen tid i {entry}. Skriv till exempel `23/11 kl 13-14 Teams`. "
+        "sv": "Jag hittar ingen tid i ”{entry}”. Skriv till exempel `23/11 kl 13-14 Teams`. "
         "Inget har sparats.",
-        "nb": "Jeg finner ikke noe klokkeslett i {entry}. Skriv for eksempel "
+        "nb": "Jeg finner ikke noe klokkeslett i ”{entry}”. Skriv for eksempel "
         "`23/11 kl 13-14 Teams`. Ingenting er lagret.",
-        "en": "I can't find a time in {entry}. Write for example `23/11 at 13-14 Teams`. "
+        "en": "I can't find a time in ”{entry}”. Write for example `23/11 at 13-14 Teams`. "
         "Nothing was saved.",
     },
     "meeting_no_day": {
-        "sv": "Jag hittar inget datum i {entry}. Skriv till exempel `23/11 kl 13-14 Teams`. "
+        "sv": "Jag hittar inget datum i ”{entry}”. Skriv till exempel `23/11 kl 13-14 Teams`. "
         "Inget har sparats.",
-        "nb": "Jeg finner ingen dato i {entry}. Skriv for eksempel `23/11 kl 13-14 Teams`. "
+        "nb": "Jeg finner ingen dato i ”{entry}”. Skriv for eksempel `23/11 kl 13-14 Teams`. "
         "Ingenting er lagret.",
-        "en": "I can't find a date in {entry}. Write for example `23/11 at 13-14 Teams`. "
+        "en": "I can't find a date in ”{entry}”. Write for example `23/11 at 13-14 Teams`. "
         "Nothing was saved.",
     },
     "meeting_unreadable": {
-        "sv": "Jag förstår inte datumet {phrase} i {entry}. Skriv till exempel "
+        "sv": "Jag förstår inte datumet ”{phrase}” i ”{entry}”. Skriv till exempel "
         "`23/11 kl 13-14 Teams`. Inget har sparats.",
-        "nb": "Jeg forstår ikke datoen {phrase} i {entry}. Skriv for eksempel "
+        "nb": "Jeg forstår ikke datoen ”{phrase}” i ”{entry}”. Skriv for eksempel "
         "`23/11 kl 13-14 Teams`. Ingenting er lagret.",
-        "en": "I don't understand the date {phrase} in {entry}. Write for example "
+        "en": "I don't understand the date ”{phrase}” in ”{entry}”. Write for example "
         "`23/11 at 13-14 Teams`. Nothing was saved.",
     },
     "meeting_bad_time": {
-        "sv": "Tiden {phrase} går inte att läsa: skriv till exempel `kl 13-14` (sluttiden efter "
+        "sv": "Tiden ”{phrase}” går inte att läsa: skriv till exempel `kl 13-14` (sluttiden efter "
         "starttiden). Inget har sparats.",
-        "nb": "Klokkeslettet {phrase} kan ikke leses: skriv for eksempel `kl 13-14` (slutt etter "
+        "nb": "Klokkeslettet ”{phrase}” kan ikke leses: skriv for eksempel `kl 13-14` (slutt etter "
         "start). Ingenting er lagret.",
-        "en": "The time {phrase} can't be read: write for example `13-14` (the end after the "
+        "en": "The time ”{phrase}” can't be read: write for example `13-14` (the end after the "
         "start). Nothing was saved.",
     },
     "meeting_none_given": {
@@ -620,14 +620,14 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "**Overdue action items**",
     },
     "overdue_line_owner": {
-        "sv": "#{number} {text} – ansvarig {owner}, skulle vara klar {due}",
-        "nb": "#{number} {text} – ansvarlig {owner}, frist {due}",
-        "en": "#{number} {text} – owner {owner}, due {due}",
+        "sv": "#{number} ”{text}” – ansvarig {owner}, skulle vara klar {due}",
+        "nb": "#{number} ”{text}” – ansvarlig {owner}, frist {due}",
+        "en": "#{number} ”{text}” – owner {owner}, due {due}",
     },
     "overdue_line": {
-        "sv": "#{number} {text} – skulle vara klar {due}",
-        "nb": "#{number} {text} – frist {due}",
-        "en": "#{number} {text} – due {due}",
+        "sv": "#{number} ”{text}” – skulle vara klar {due}",
+        "nb": "#{number} ”{text}” – frist {due}",
+        "en": "#{number} ”{text}” – due {due}",
     },
     "overdue_footer": {
         "sv": "Skriv `@RAG klar <nr>` när en punkt är klar, eller `@RAG ändra <nr> <nytt datum>`.",
@@ -666,37 +666,37 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "settings_show": {
         "sv": "**Inställningar för {group}**\n\n"
-        "- Språk: {language}\n"
+        "- Språk: {language_name}\n"
         "- Tidszon: {timezone} (helgdagar: {country})\n"
         "- Dagordningen skickas: {agenda} – ändra med `inställningar dagordning 3 dagar`\n"
         "- Påminnelser: {reminders} – ändra med `inställningar påminnelser 1 dag, 15 minuter`\n\n"
         "{own}",
         "nb": "**Innstillinger for {group}**\n\n"
-        "- Språk: {language}\n"
+        "- Språk: {language_name}\n"
         "- Tidssone: {timezone} (helligdager: {country})\n"
         "- Dagsorden sendes: {agenda} – endre med `innstillinger dagsorden 3 dager`\n"
         "- Påminnelser: {reminders} – endre med `innstillinger påminnelser 1 dag, 15 minutter`\n\n"
         "{own}",
         "en": "**Settings of {group}**\n\n"
-        "- Language: {language}\n"
+        "- Language: {language_name}\n"
         "- Time zone: {timezone} (public holidays: {country})\n"
         "- The agenda is posted: {agenda} – change with `settings agenda 3 days`\n"
         "- Reminders: {reminders} – change with `settings reminders 1 day, 15 minutes`\n\n"
         "{own}",
     },
     "settings_unknown": {
-        "sv": "{what} kan jag inte ställa in. Det går att ändra `dagordning`, `påminnelser` "
+        "sv": "”{what}” kan jag inte ställa in. Det går att ändra `dagordning`, `påminnelser` "
         "eller `standard`.",
-        "nb": "{what} kan jeg ikke stille inn. Det går an å endre `dagsorden`, `påminnelser` "
+        "nb": "”{what}” kan jeg ikke stille inn. Det går an å endre `dagsorden`, `påminnelser` "
         "eller `standard`.",
-        "en": "I can't set {what}. You can change `agenda`, `reminders` or `default`.",
+        "en": "I can't set ”{what}”. You can change `agenda`, `reminders` or `default`.",
     },
     "settings_bad_lead": {
-        "sv": "{text} är ingen tid jag kan läsa. Skriv till exempel `2 dagar` eller "
+        "sv": "”{text}” är ingen tid jag kan läsa. Skriv till exempel `2 dagar` eller "
         "`1 dag, 15 minuter`. Inget har ändrats.",
-        "nb": "{text} er ingen tid jeg kan lese. Skriv for eksempel `2 dager` eller "
+        "nb": "”{text}” er ingen tid jeg kan lese. Skriv for eksempel `2 dager` eller "
         "`1 dag, 15 minutter`. Ingenting er endret.",
-        "en": "{text} is not a time I can read. Write for example `2 days` or "
+        "en": "”{text}” is not a time I can read. Write for example `2 days` or "
         "`1 day, 15 minutes`. Nothing was changed.",
     },
     "settings_lead_range": {

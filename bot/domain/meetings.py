@@ -283,7 +283,7 @@ class Meetings:
     ) -> tuple[Meeting, Meeting] | Refusal:
         """Apply a confirmed move; refused if the meeting changed since it was shown."""
         meeting = await self._meetings.get(group.id, meeting_id)
-        if meeting is None or meeting.cancelled or meeting.updated_at.isoformat() != seen_version:
+        if meeting is None or meeting.cancelled or meeting.version != seen_version:
             return Refusal("meeting_changed")
         upcoming = await self.upcoming(group)
         problem = self._check(group, target, upcoming, [], moving=meeting)
@@ -296,6 +296,6 @@ class Meetings:
 
     async def cancel(self, group: Group, meeting_id: int, seen_version: str) -> Meeting | Refusal:
         meeting = await self._meetings.get(group.id, meeting_id)
-        if meeting is None or meeting.cancelled or meeting.updated_at.isoformat() != seen_version:
+        if meeting is None or meeting.cancelled or meeting.version != seen_version:
             return Refusal("meeting_changed")
         return await self._meetings.cancel(group.id, meeting_id, self._clock.now())

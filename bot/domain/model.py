@@ -6,6 +6,7 @@ datetimes in UTC; a group's time zone decides only how they are shown.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -94,6 +95,13 @@ class Meeting:
     @property
     def cancelled(self) -> bool:
         return self.status is MeetingStatus.CANCELLED
+
+    @property
+    def version(self) -> str:
+        """Changes whenever the meeting does: a confirmation shown for an older version of it
+        is refused."""
+        state = f"{self.status}|{self.starts_at}|{self.ends_at}|{self.place}|{self.updated_at}"
+        return hashlib.sha256(state.encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)

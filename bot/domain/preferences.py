@@ -73,7 +73,7 @@ class Preferences:
             lang,
             "settings_show",
             group=group.name or message(lang, "this_group"),
-            language=message(lang, f"language_{lang}"),
+            language_name=message(lang, f"language_{lang}"),
             timezone=group.timezone,
             country=country_of(group),
             agenda=describe_lead(leads.agenda, lang),
