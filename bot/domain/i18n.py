@@ -620,14 +620,14 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "**Overdue action items**",
     },
     "overdue_line_owner": {
-        "sv": "#{number} ”{text}” – ansvarig {owner}, skulle vara klar {due}",
-        "nb": "#{number} ”{text}” – ansvarlig {owner}, frist {due}",
-        "en": "#{number} ”{text}” – owner {owner}, due {due}",
+        "sv": "#{number} {text} – ansvarig {owner}, skulle vara klar {due}",
+        "nb": "#{number} {text} – ansvarlig {owner}, frist {due}",
+        "en": "#{number} {text} – owner {owner}, due {due}",
     },
     "overdue_line": {
-        "sv": "#{number} ”{text}” – skulle vara klar {due}",
-        "nb": "#{number} ”{text}” – frist {due}",
-        "en": "#{number} ”{text}” – due {due}",
+        "sv": "#{number} {text} – skulle vara klar {due}",
+        "nb": "#{number} {text} – frist {due}",
+        "en": "#{number} {text} – due {due}",
     },
     "overdue_footer": {
         "sv": "Skriv `@RAG klar <nr>` när en punkt är klar, eller `@RAG ändra <nr> <nytt datum>`.",

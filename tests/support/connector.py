@@ -38,12 +38,17 @@ class Posted:
     headers: dict[str, str]
 
     @property
+    def message(self) -> dict[str, Any]:
+        """The message posted: a new conversation carries it as its first activity."""
+        return self.body.get("activity") or {} if self.kind == "create" else self.body
+
+    @property
     def text(self) -> str | None:
-        return self.body.get("text")
+        return self.message.get("text")
 
     @property
     def attachments(self) -> list[dict[str, Any]]:
-        return self.body.get("attachments") or []
+        return self.message.get("attachments") or []
 
 
 @dataclass

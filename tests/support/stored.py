@@ -40,7 +40,9 @@ class Stored:
         group = await self.group(key)
         begins: datetime = local(start)
         [meeting] = await self.meetings.add_many(
-            group.id, [(begins, begins + timedelta(hours=hours), place)], begins - timedelta(days=30)
+            group.id,
+            [(begins, begins + timedelta(hours=hours), place)],
+            begins - timedelta(days=30),
         )
         return meeting
 
