@@ -62,6 +62,8 @@ class _Fault:
 @dataclass
 class FakeConnector:
     members: list[dict[str, Any]] = field(default_factory=list)
+    # Seconds each call takes, as a real connector's round trip does.
+    latency: float = 0.0
     posted: list[Posted] = field(default_factory=list)
     # Calls answered with an injected fault, for asserting that a retry happened.
     refused: list[Posted] = field(default_factory=list)
@@ -132,6 +134,8 @@ class FakeConnector:
         return None
 
     async def _record(self, request: web.Request, kind: str) -> web.Response | None:
+        if self.latency:
+            await asyncio.sleep(self.latency)
         raw = await request.read()
         body = json.loads(raw) if raw else {}
         post = Posted(

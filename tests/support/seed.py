@@ -1,0 +1,63 @@
+"""Many groups, each in its own Teams channel with a meeting, written through the repositories:
+for the multi-process scheduler test and the scheduler benchmark."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from bot.domain.model import ConversationAddress, ConversationType, GroupDefaults
+from storage.db import Database
+from storage.repositories import SqlGroupRepository, SqlMeetingRepository
+from tests.support.teams import BOT
+
+DEFAULTS = GroupDefaults(language="sv", timezone="Europe/Stockholm")
+REGIONS = ["Linköping", "Jönköping", "Kalmar"]
+
+
+def channel_address(number: int, service_url: str, tenants: int) -> ConversationAddress:
+    channel = f"19:seeded{number:06d}@thread.tacv2"
+    tenant = f"tenant-{number % tenants:04d}"
+    return ConversationAddress(
+        key=channel,
+        conversation_type=ConversationType.CHANNEL,
+        tenant_id=tenant,
+        team_id=f"19:team{number:06d}@thread.tacv2",
+        channel_id=channel,
+        name=f"RAG {number}",
+        reference={
+            "bot": dict(BOT),
+            "conversation": {
+                "id": channel,
+                "isGroup": True,
+                "conversationType": "channel",
+                "tenantId": tenant,
+            },
+            "channelId": "msteams",
+            "serviceUrl": service_url,
+        },
+    )
+
+
+async def seed_groups(
+    database: Database,
+    count: int,
+    *,
+    service_url: str,
+    meeting_at: datetime,
+    planned_at: datetime,
+    tenants: int = 10,
+) -> list[str]:
+    """``count`` channel groups with regions and one meeting at ``meeting_at``; their keys."""
+    groups = SqlGroupRepository(database)
+    meetings = SqlMeetingRepository(database)
+    keys = []
+    for number in range(count):
+        group, _ = await groups.remember(
+            channel_address(number, service_url, tenants), DEFAULTS, planned_at
+        )
+        await groups.set_regions(group.id, REGIONS, planned_at)
+        await meetings.add_many(
+            group.id, [(meeting_at, meeting_at + timedelta(hours=1), "Teams")], planned_at
+        )
+        keys.append(group.key)
+    return keys
