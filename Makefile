@@ -37,6 +37,7 @@ manifest: install
 bench: install
 	$(BIN)/python -m bench.startup
 	$(BIN)/python -m bench.dates
+	$(BIN)/python -m bench.scheduler
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

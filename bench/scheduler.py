@@ -1,0 +1,182 @@
+"""Scheduler figures: how long a tick takes for 10,000 groups, and how long 1,000 agenda posts
+take to deliver against a fake connector answering in 50 ms.
+
+The tick: 10,000 channel groups on a migrated SQLite file and on PostgreSQL (a throwaway
+database on the server the tests use),
+each with a meeting on one of the next 30 days; the first tick queues what is due, the next
+ones find nothing new (the steady state, every 30 s). Delivery: 1,000 groups whose agenda is
+due, spread over 100 tenants (Teams allows 30 posts/s per tenant), and the same 1,000 in one
+tenant, where that limit alone makes it at least 33 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import insert
+
+from bot.app import build_dependencies, build_scheduler
+from bot.settings import Settings
+from storage.db import Database, create_engine
+from storage.migrate import upgrade
+from storage.tables import GroupRow, MeetingRow
+from tests.support.clock import FakeClock
+from tests.support.connector import FakeConnector
+from tests.support.postgres import obtain
+from tests.support.seed import REGIONS, channel_address
+
+NOW = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)  # Friday 09:00 in Stockholm
+
+
+async def bulk_seed(
+    database: Database, count: int, *, url: str, tenants: int, days: int, first_day: int = 1
+) -> None:
+    """``count`` groups; meeting ``n`` at 13:00 on day ``first_day + n % days`` from now,
+    planned long ago."""
+    planned = NOW - timedelta(days=60)
+    groups, meetings = [], []
+    for number in range(count):
+        address = channel_address(number, url, tenants)
+        groups.append(
+            {
+                "id": number + 1,
+                "key": address.key,
+                "conversation_type": "channel",
+                "tenant_id": address.tenant_id,
+                "team_id": address.team_id,
+                "channel_id": address.channel_id,
+                "name": address.name,
+                "language": "sv",
+                "timezone": "Europe/Stockholm",
+                "regions": REGIONS,
+                "reference": address.reference,
+                "active": True,
+                "action_item_seq": 0,
+                "created_at": planned,
+                "updated_at": planned,
+            }
+        )
+        start = NOW + timedelta(days=first_day + number % days, hours=4)
+        meetings.append(
+            {
+                "group_id": number + 1,
+                "starts_at": start,
+                "ends_at": start + timedelta(hours=1),
+                "place": "Teams",
+                "status": "scheduled",
+                "created_at": planned,
+                "updated_at": planned,
+            }
+        )
+    async with database.writing() as session:
+        for start in range(0, count, 2000):
+            await session.execute(insert(GroupRow), groups[start : start + 2000])
+            await session.execute(insert(MeetingRow), meetings[start : start + 2000])
+
+
+def scheduler_for(database_url: str, clock: FakeClock, database: Database):
+    settings = Settings(_env_file=None, database_url=database_url, scheduler=False)
+    return build_scheduler(settings, database, build_dependencies(settings, database, clock))
+
+
+async def tick_figures(database_url: str, groups: int) -> str:
+    engine = create_engine(database_url)
+    database = Database(engine)
+    await bulk_seed(database, groups, url="http://127.0.0.1:9/", tenants=100, days=30)
+    clock = FakeClock(NOW)
+    scheduler = scheduler_for(database_url, clock, database)
+    started = time.perf_counter()
+    first = await scheduler.plan()
+    first_seconds = time.perf_counter() - started
+    steady = []
+    for _ in range(5):
+        started = time.perf_counter()
+        await scheduler.plan()
+        steady.append(time.perf_counter() - started)
+    await engine.dispose()
+    return (
+        f"tick, {groups:,} groups: first {first_seconds * 1000:.0f} ms "
+        f"(queued {first.queued:,}, dropped {first.dropped:,}), "
+        f"steady state median {statistics.median(steady) * 1000:.0f} ms"
+    )
+
+
+async def delivery_figures(database_url: str, posts: int, tenants: int) -> str:
+    connector = await FakeConnector(latency=0.05).start()
+    engine = create_engine(database_url)
+    database = Database(engine)
+    # Every meeting on Tuesday at 13:00: the agendas are due (two working days before),
+    # nothing else yet.
+    await bulk_seed(database, posts, url=connector.url, tenants=tenants, days=1, first_day=4)
+    clock = FakeClock(NOW)
+    scheduler = scheduler_for(database_url, clock, database)
+    queued = await scheduler.plan()
+    started = time.perf_counter()
+    report = await scheduler.deliver()
+    seconds = time.perf_counter() - started
+    await engine.dispose()
+    await connector.close()
+    assert report.sent == queued.queued == len(connector.posted), (report, queued)
+    return (
+        f"deliver {report.sent:,} agenda posts, 50 ms connector, {tenants} tenant(s): "
+        f"{seconds:.1f} s ({report.sent / seconds:.0f} posts/s)"
+    )
+
+
+def _fresh_sqlite(folder: Path, name: str) -> str:
+    url = f"sqlite+aiosqlite:///{folder / name}"
+    upgrade(url)
+    return url
+
+
+FIGURES = (("tick", 10_000, 0), ("spread", 1_000, 100), ("one", 1_000, 1))
+
+
+async def run(databases: dict[tuple[str, str], str]) -> None:
+    for backend in ("SQLite", "PostgreSQL"):
+        for name, count, tenants in FIGURES:
+            url = databases.get((backend, name))
+            if url is None:
+                continue
+            figure = (
+                await tick_figures(url, count)
+                if name == "tick"
+                else await delivery_figures(url, count, tenants)
+            )
+            print(f"{figure} [{backend}]", flush=True)
+
+
+def main() -> None:
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
+    server = obtain(os.environ.get("RAGBOT_TEST_POSTGRES_URL"))
+    created = []
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            # Alembic runs its own event loop: migrate before ours starts.
+            databases = {
+                ("SQLite", name): _fresh_sqlite(Path(folder), f"{name}.db")
+                for name, _, _ in FIGURES
+            }
+            for name, _, _ in FIGURES:
+                created.append(server.create_database())
+                url = server.database_url(created[-1]).replace(
+                    "postgresql://", "postgresql+asyncpg://", 1
+                )
+                upgrade(url)
+                databases["PostgreSQL", name] = url
+            asyncio.run(run(databases))
+    finally:
+        for name in created:
+            server.drop_database(name)
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()
