@@ -70,6 +70,7 @@ def create_app(settings: Settings, *, clock: Clock | None = None) -> web.Applica
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/calendar/{token}.ics", calendar)
+    app.router.add_get("/calendar/{token}/{meeting:\\d+}.ics", calendar)
     if not settings.auth_enabled:
         log.warning(
             "no MicrosoftAppId set: running in local mode, inbound requests are NOT "
@@ -251,13 +252,19 @@ async def healthz(request: web.Request) -> web.Response:
 
 
 async def calendar(request: web.Request) -> web.Response:
-    """Every upcoming meeting of the group whose calendar link this is, as .ics."""
+    """The group's upcoming meetings, or one meeting (cancelled too), as an .ics file."""
     token = request.match_info["token"]
-    bot = request.app[BOT]
-    group = await bot.deps.groups.by_calendar_token(token) if len(token) >= 20 else None
+    deps = request.app[BOT].deps
+    group = await deps.groups.by_calendar_token(token) if len(token) >= 20 else None
     if group is None:
         raise web.HTTPNotFound()
-    meetings = await bot.deps.meetings.upcoming(group)
+    if "meeting" in request.match_info:
+        meeting = await deps.meetings.get(group, int(request.match_info["meeting"]))
+        if meeting is None:
+            raise web.HTTPNotFound()
+        meetings = [meeting]
+    else:
+        meetings = await deps.meetings.upcoming(group)
     body = meetings_calendar(group, meetings, request.app[CLOCK].now())
     return web.Response(
         body=body,

@@ -291,7 +291,9 @@ class RagBot(TeamsActivityHandler):
         lang = group.language
         name, args = command.name, command.args
         if name is CommandName.NEXT_MEETING:
-            await _say(ctx, next_meeting(await meetings.next_meeting(group), group))
+            found = await meetings.next_meeting(group)
+            link = found and await meetings.calendar_url(group, self._deps.public_url, found)
+            await _say(ctx, next_meeting(found, group, link))
         elif name is CommandName.MEETINGS and not args:
             link = await meetings.calendar_url(group, self._deps.public_url)
             await _say(ctx, meetings_overview(await meetings.upcoming(group), group, link))

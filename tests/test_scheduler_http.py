@@ -100,6 +100,54 @@ async def test_agenda_reminders_and_nudge_at_their_times(settings, clock, connec
     assert len(connector.posted) == 8
 
 
+async def test_the_agenda_and_reminders_follow_a_moved_and_a_cancelled_meeting(
+    settings, clock, connector
+):
+    channel = TeamsSpace.channel(connector.url)
+    app = create_app(settings, clock=clock)
+    async with serve(app) as bot:
+        await plan_meeting(bot, channel)
+        await bot.post_activity(channel.message("mötestider 10/12 kl 13-14 Teams"))
+        await connector.wait_for(3)
+        scheduler = app[SCHEDULER]
+        to(clock, TUESDAY_9)
+        await scheduler.tick()
+        agenda = connector.posted[-1]
+        await bot.post_activity(channel.message("flytta möte 26/11 till 27/11 kl 10-11"))
+        question = (await connector.wait_for(5))[-1]
+        move = question.attachments[0]["content"]["actions"][0]["data"]
+        await bot.post_activity(channel.card_submit(move))
+        await connector.wait_for(6)
+        moved = await scheduler.tick()
+        moved_agenda = connector.posted[-1]
+        to(clock, WEDNESDAY_9)
+        wednesday = await scheduler.tick()  # the day-before reminder is Thursday's now
+        to(clock, local("2026-11-26 09:00"))
+        await scheduler.tick()
+        reminder = connector.posted[-2]
+        await bot.post_activity(channel.message("ställ in möte 27/11"))
+        question = connector.posted[-1]  # the reply arrives within the request
+        cancel = question.attachments[0]["content"]["actions"][0]["data"]
+        await bot.post_activity(channel.card_submit(cancel))
+        cancelled = await scheduler.tick()
+        cancelled_agenda = connector.posted[-1]
+        to(clock, local("2026-11-27 09:45"))
+        silent = await scheduler.tick()
+
+    assert agenda.kind == "create"
+    assert (moved.updated, moved_agenda.kind) == (1, "update")
+    assert moved_agenda.conversation_id == f"{CHANNEL_ID};messageid={moved_agenda.activity_id}"
+    assert cancelled_agenda.activity_id == moved_agenda.activity_id
+    assert "Datum 2026-11-27, kl. 10.00 – 11.00" in card_lines(moved_agenda)
+    assert (wednesday.sent, wednesday.updated) == (0, 0)
+    assert reminder.text == (
+        "Påminnelse: nästa möte är i morgon, fredag 27 november kl. 10.00–11.00, Teams."
+    )
+    assert cancelled.updated == 1
+    assert "Mötet är inställt." in card_lines(cancelled_agenda)
+    assert (silent.sent, silent.queued) == (0, 0)  # no 15-minute reminder for it
+
+
 async def test_a_restart_between_due_and_sent_posts_once(settings, clock, connector):
     channel = TeamsSpace.channel(connector.url)
     first = create_app(settings, clock=clock)

@@ -509,9 +509,9 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "Calendar file (.ics) with every upcoming meeting: {url}",
     },
     "next_meeting": {
-        "sv": "Nästa möte: {meeting}.",
-        "nb": "Neste møte: {meeting}.",
-        "en": "Next meeting: {meeting}.",
+        "sv": "Nästa möte: {meeting}.\nTill din kalender (.ics): {url}",
+        "nb": "Neste møte: {meeting}.\nTil kalenderen din (.ics): {url}",
+        "en": "Next meeting: {meeting}.\nTo your calendar (.ics): {url}",
     },
     "move_confirm": {
         "sv": "Flytta mötet {old} till {new}?",

@@ -134,12 +134,19 @@ class Meetings:
         self._groups = groups
         self._clock = clock
 
-    async def calendar_url(self, group: Group, public_url: str) -> str:
-        """The group's calendar link; its secret is made the first time it is asked for."""
+    async def calendar_url(
+        self, group: Group, public_url: str, meeting: Meeting | None = None
+    ) -> str:
+        """The link to the group's calendar file, or to one meeting's; the secret in it is
+        made the first time it is asked for."""
         token = group.calendar_token or await self._groups.calendar_token(
             group.id, secrets.token_urlsafe(24)
         )
-        return f"{public_url.rstrip('/')}/calendar/{token}.ics"
+        one = f"/{meeting.id}" if meeting else ""
+        return f"{public_url.rstrip('/')}/calendar/{token}{one}.ics"
+
+    async def get(self, group: Group, meeting_id: int) -> Meeting | None:
+        return await self._meetings.get(group.id, meeting_id)
 
     def _context(self, group: Group, upcoming: list[Meeting]) -> DateContext:
         now = self._clock.now()

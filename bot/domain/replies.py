@@ -133,9 +133,8 @@ def meetings_overview(meetings: list[Meeting], group: Group, calendar_url: str) 
     return "\n".join(lines)
 
 
-def next_meeting(meeting: Meeting | None, group: Group) -> str:
+def next_meeting(meeting: Meeting | None, group: Group, calendar_url: str | None) -> str:
     if meeting is None:
         return message(group.language, "meetings_none")
-    return message(
-        group.language, "next_meeting", meeting=escape_markdown(meeting_line(meeting, group))
-    )
+    line = escape_markdown(meeting_line(meeting, group))
+    return message(group.language, "next_meeting", meeting=line, url=calendar_url)
