@@ -162,7 +162,9 @@ class Capture:
             return Refusal("empty_text")
         if len(names) > MAX_REGIONS or any(len(name) > MAX_REGION_LENGTH for name in names):
             return Refusal("regions_too_many", {"limit": MAX_REGIONS, "length": MAX_REGION_LENGTH})
-        return await self._repos.groups.set_regions(group.id, names, self._clock.now())
+        updated = await self._repos.groups.set_regions(group.id, names, self._clock.now())
+        await self._agenda_changed(group)  # the agenda has one slot per region
+        return updated
 
     def resolve_region(self, group: Group, text: str) -> str | Refusal:
         if not group.regions:

@@ -24,6 +24,7 @@ Det här kan jag. Skriv @RAG före kommandot när du skriver i en kanal.
 **punkt** *text* – föreslå en punkt till nästa dagordning
 **mötestider** `23/11 kl 13-14 Teams; 14/12 kl 11-12 Teams` – planera möten
 **nästa möte** – visa nästa möte
+**flytta möte** `23/11 till 24/11 kl 13-14`, **ställ in möte** `23/11` – ändra ett möte
 **dagordning** – utkast till dagordning
 **minnesanteckningar** – utkast till minnesanteckningar
 **inställningar** – gruppens inställningar och hur de ändras
@@ -44,6 +45,7 @@ Dette kan jeg. Skriv @RAG foran kommandoen når du skriver i en kanal.
 **punkt** *tekst* – foreslå et punkt til neste dagsorden
 **møtetider** `23/11 kl 13-14 Teams; 14/12 kl 11-12 Teams` – planlegg møter
 **neste møte** – vis neste møte
+**flytt møte** `23/11 til 24/11 kl 13-14`, **avlys møte** `23/11` – endre et møte
 **dagsorden** – utkast til dagsorden
 **referat** – utkast til referat
 **innstillinger** – gruppens innstillinger og hvordan de endres
@@ -64,6 +66,7 @@ Here is what I can do. In a channel, write @RAG before the command.
 **item** *text* – propose an item for the next agenda
 **meetings** `23/11 13-14 Teams; 14/12 11-12 Teams` – schedule meetings
 **next meeting** – show the next meeting
+**move meeting** `23/11 to 24/11 at 13-14`, **cancel meeting** `23/11` – change a meeting
 **agenda** – agenda draft
 **minutes** – minutes draft
 **settings** – the group's settings and how to change them
