@@ -93,7 +93,6 @@ def build_dependencies(settings: Settings, database: Database, clock: Clock) -> 
             items=items,
             decisions=SqlDecisionRepository(database),
             points=points,
-            outbox=SqlOutbox(database),
         ),
         clock,
     )

@@ -44,7 +44,10 @@ async def drop_unsent(session: AsyncSession, *where: Any) -> None:
 
 
 async def mark_agenda_changed(session: AsyncSession, group_id: int, now: datetime) -> int:
-    """Queue an in-place update of the group's posted agendas whose meeting is still ahead."""
+    """Queue an in-place update of the group's posted agendas whose meeting is still ahead.
+
+    The repositories call it in the transaction that changes what an agenda shows (reports,
+    items, points, regions, meetings), so a posted agenda never misses a change."""
     result = await session.execute(
         update(OutboxRow)
         .where(
@@ -304,23 +307,6 @@ class SqlOutbox:
                 .where(OutboxRow.id == entry.id, OutboxRow.claimed_by == worker)
                 .values(claimed_by=None, claimed_until=None, **values)
             )
-
-    async def agenda_changed(self, group_id: int, now: datetime) -> int:
-        async with self._database.reading() as session:
-            posted = await session.scalar(
-                select(OutboxRow.id)
-                .where(
-                    OutboxRow.group_id == group_id,
-                    OutboxRow.kind == PostKind.AGENDA.value,
-                    OutboxRow.activity_id.is_not(None),
-                    OutboxRow.expires_at > now,
-                )
-                .limit(1)
-            )
-        if posted is None:
-            return 0  # the common case: nothing posted to update, and no write
-        async with self._database.writing() as session:
-            return await mark_agenda_changed(session, group_id, now)
 
     async def group_gone(self, group_id: int, now: datetime) -> int:
         async with self._database.writing() as session:

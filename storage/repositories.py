@@ -105,7 +105,8 @@ class SqlGroupRepository(_Repository):
             return to_group(row), created
 
     async def set_regions(self, group_id: int, regions: list[str], now: datetime) -> Group:
-        return await self._change(group_id, now, regions=list(regions))
+        # A posted agenda has one slot per region.
+        return await self._change(group_id, now, agenda_changed=True, regions=list(regions))
 
     async def set_lead_times(
         self,
@@ -125,7 +126,13 @@ class SqlGroupRepository(_Repository):
         )
 
     async def _change(
-        self, group_id: int, now: datetime, *, replan: bool = False, **values: Any
+        self,
+        group_id: int,
+        now: datetime,
+        *,
+        replan: bool = False,
+        agenda_changed: bool = False,
+        **values: Any,
     ) -> Group:
         async with self._database.writing() as session:
             await session.execute(
@@ -133,6 +140,8 @@ class SqlGroupRepository(_Repository):
             )
             if replan:  # queued posts not sent yet were timed by the old lead times
                 await drop_unsent(session, OutboxRow.group_id == group_id)
+            if agenda_changed:
+                await mark_agenda_changed(session, group_id, now)
             row = await session.get(GroupRow, group_id, populate_existing=True)
             assert row is not None
             return to_group(row)
@@ -389,6 +398,7 @@ class SqlStatusReportRepository(_Repository):
             )
             session.add(row)
             await session.flush()
+            await mark_agenda_changed(session, group_id, now)
             return to_report(row), (to_report(current[0]) if current else None)
 
     async def current(self, group_id: int, meeting_id: int | None) -> list[StatusReport]:
@@ -430,6 +440,7 @@ class SqlActionItemRepository(_Repository):
             )
             session.add(row)
             await session.flush()
+            await mark_agenda_changed(session, group_id, now)
             return to_action_item(row)
 
     async def get(self, group_id: int, number: int) -> ActionItem | None:
@@ -458,10 +469,14 @@ class SqlActionItemRepository(_Repository):
                 .returning(ActionItemRow.id)
             )
             closed_now = closed.scalar() is not None
+            if closed_now:
+                await mark_agenda_changed(session, group_id, now)
             row = await self._row(session, group_id, number)
             return (to_action_item(row) if row else None), closed_now
 
-    async def update(self, group_id: int, number: int, **changes: object) -> ActionItem | None:
+    async def update(
+        self, group_id: int, number: int, now: datetime, **changes: object
+    ) -> ActionItem | None:
         allowed = {"text", "owner_name", "owner_id", "due_at"}
         if not set(changes) <= allowed:
             raise ValueError(f"cannot change {set(changes) - allowed}")
@@ -471,6 +486,7 @@ class SqlActionItemRepository(_Repository):
                 .where(ActionItemRow.group_id == group_id, ActionItemRow.number == number)
                 .values(**changes)
             )
+            await mark_agenda_changed(session, group_id, now)
             row = await self._row(session, group_id, number)
             return to_action_item(row) if row else None
 
@@ -528,6 +544,7 @@ class SqlAgendaPointRepository(_Repository):
             )
             session.add(row)
             await session.flush()
+            await mark_agenda_changed(session, group_id, now)
             return to_point(row)
 
     async def for_meeting(self, group_id: int, meeting_id: int) -> list[AgendaPoint]:

@@ -250,13 +250,13 @@ async def test_an_item_update_changes_only_what_is_named(database):
     await items.add(group.id, ActionItemDraft("Boka lokal", created_by="Edyta"), NOW)
     due = NOW + timedelta(days=3)
 
-    updated = await items.update(group.id, 1, owner_name="Sara", due_at=due)
+    updated = await items.update(group.id, 1, NOW, owner_name="Sara", due_at=due)
 
     assert (updated.text, updated.owner_name, updated.due_at) == ("Boka lokal", "Sara", due)
     assert await items.get(group.id, 1) == updated
-    assert await items.update(group.id, 2, text="x") is None
+    assert await items.update(group.id, 2, NOW, text="x") is None
     with pytest.raises(ValueError, match="cannot change"):
-        await items.update(group.id, 1, closed_by="Mats")
+        await items.update(group.id, 1, NOW, closed_by="Mats")
 
 
 async def test_a_member_belongs_to_the_group_last_written_in(database):

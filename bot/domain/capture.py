@@ -41,7 +41,6 @@ from bot.domain.ports import (
     DecisionRepository,
     GroupRepository,
     MeetingRepository,
-    OutboxRepository,
     StatusReportRepository,
 )
 from bot.domain.regions import (
@@ -114,8 +113,6 @@ class CaptureRepositories:
     items: ActionItemRepository
     decisions: DecisionRepository
     points: AgendaPointRepository
-    # A posted agenda is updated in place when what it shows changes.
-    outbox: OutboxRepository
 
 
 def check_text(text: str | None, limit: int) -> Refusal | None:
@@ -135,9 +132,6 @@ class Capture:
     def __init__(self, repositories: CaptureRepositories, clock: Clock) -> None:
         self._repos = repositories
         self._clock = clock
-
-    async def _agenda_changed(self, group: Group) -> None:
-        await self._repos.outbox.agenda_changed(group.id, self._clock.now())
 
     # --- meetings the captured things belong to --------------------------------------------
 
@@ -162,9 +156,7 @@ class Capture:
             return Refusal("empty_text")
         if len(names) > MAX_REGIONS or any(len(name) > MAX_REGION_LENGTH for name in names):
             return Refusal("regions_too_many", {"limit": MAX_REGIONS, "length": MAX_REGION_LENGTH})
-        updated = await self._repos.groups.set_regions(group.id, names, self._clock.now())
-        await self._agenda_changed(group)  # the agenda has one slot per region
-        return updated
+        return await self._repos.groups.set_regions(group.id, names, self._clock.now())
 
     def resolve_region(self, group: Group, text: str) -> str | Refusal:
         if not group.regions:
@@ -202,7 +194,6 @@ class Capture:
             author,
             self._clock.now(),
         )
-        await self._agenda_changed(group)
         return SavedReport(report, replaced, meeting)
 
     async def current_report(self, group: Group, region: str) -> StatusReport | None:
@@ -237,7 +228,6 @@ class Capture:
             due_at=parts.due.start if parts.due else None,
         )
         item = await self._repos.items.add(group.id, draft, self._clock.now())
-        await self._agenda_changed(group)
         return SavedItem(item, parts.note)
 
     async def action_item(self, group: Group, number: int) -> ActionItem | None:
@@ -259,8 +249,6 @@ class Capture:
         )
         if item is None:
             return Refusal("action_unknown", {"number": number})
-        if closed_now:
-            await self._agenda_changed(group)
         return item, closed_now
 
     async def edit_action_item(
@@ -282,9 +270,8 @@ class Capture:
     async def _update_item(
         self, group: Group, number: int, changes: dict[str, object]
     ) -> ActionItem:
-        updated = await self._repos.items.update(group.id, number, **changes)
+        updated = await self._repos.items.update(group.id, number, self._clock.now(), **changes)
         assert updated is not None
-        await self._agenda_changed(group)
         return updated
 
     async def _edits(
@@ -379,9 +366,7 @@ class Capture:
         upcoming = await self._repos.meetings.upcoming(group.id, now)
         later = [meeting for meeting in upcoming if meeting.starts_at > now]
         meeting_id = later[0].id if later else None
-        saved = await self._repos.points.add(group.id, meeting_id, section, point, author.name, now)
-        await self._agenda_changed(group)
-        return saved
+        return await self._repos.points.add(group.id, meeting_id, section, point, author.name, now)
 
 
 # --- reading one-message input -------------------------------------------------------------

@@ -154,7 +154,9 @@ class ActionItemRepository(Protocol):
         """Close an open item; the item (None if unknown) and whether this call closed it."""
         ...
 
-    async def update(self, group_id: int, number: int, **changes: object) -> ActionItem | None:
+    async def update(
+        self, group_id: int, number: int, now: datetime, **changes: object
+    ) -> ActionItem | None:
         """Change text, owner_name, owner_id or due_at of an item."""
         ...
 
@@ -233,10 +235,6 @@ class OutboxRepository(Protocol):
         self, entry: OutboxEntry, worker: str, status: str, error: str | None = None
     ) -> None:
         """Close a post that will not be sent: "skipped", "dropped" or "failed"."""
-        ...
-
-    async def agenda_changed(self, group_id: int, now: datetime) -> int:
-        """Queue an in-place update of the group's posted agendas whose meeting is ahead."""
         ...
 
     async def group_gone(self, group_id: int, now: datetime) -> int:
