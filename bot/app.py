@@ -60,6 +60,7 @@ ENGINE = web.AppKey("engine", AsyncEngine)
 ADAPTER = web.AppKey("adapter", CloudAdapter)
 BOT = web.AppKey("bot", RagBot)
 SCHEDULER = web.AppKey("scheduler", Scheduler)
+DEPS = web.AppKey("deps", BotDependencies)
 
 
 def create_app(settings: Settings, *, clock: Clock | None = None) -> web.Application:
@@ -162,6 +163,7 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
     scheduler = build_scheduler(settings, database, deps)
     app[ENGINE] = engine
     app[BOT] = bot
+    app[DEPS] = deps
     app[ADAPTER] = adapter
     app[SCHEDULER] = scheduler
     # The first tick runs at once: what fell due while the bot was down goes out now.
@@ -253,7 +255,7 @@ async def healthz(request: web.Request) -> web.Response:
 async def calendar(request: web.Request) -> web.Response:
     """The group's upcoming meetings, or one meeting (cancelled too), as an .ics file."""
     token = request.match_info["token"]
-    deps = request.app[BOT].deps
+    deps = request.app[DEPS]
     group = await deps.groups.by_calendar_token(token) if len(token) >= 20 else None
     if group is None:
         raise web.HTTPNotFound()

@@ -22,7 +22,7 @@ import random
 import socket
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.domain.model import Group
@@ -72,7 +72,6 @@ class TickReport:
     skipped: int = 0
     retried: int = 0
     failed: int = 0
-    errors: list[str] = field(default_factory=list)
 
 
 class Scheduler:
@@ -199,7 +198,6 @@ class Scheduler:
     async def _failed(
         self, entry: OutboxEntry, group: Group, error: DeliveryError, report: TickReport
     ) -> None:
-        report.errors.append(str(error))
         if error.problem is DeliveryProblem.GONE:
             failed = await self._outbox.group_gone(group.id, self._clock.now())
             log.warning("bot removed from group %s (%s); %d posts failed", group.id, error, failed)

@@ -187,7 +187,6 @@ def mentions_of(activity: Activity) -> list[Mention]:
 
 class RagBot(TeamsActivityHandler):
     def __init__(self, deps: BotDependencies) -> None:
-        self.deps = deps
         self._deps = deps
         self._preferences = Preferences(deps.groups, deps.leads, deps.clock)
         self._dialogs = DialogSet(deps.dialog_state.create_property("DialogState"))
@@ -291,8 +290,10 @@ class RagBot(TeamsActivityHandler):
         lang = group.language
         name, args = command.name, command.args
         if name is CommandName.NEXT_MEETING:
-            found = await meetings.next_meeting(group)
-            link = found and await meetings.calendar_url(group, self._deps.public_url, found)
+            found = await self._deps.capture.next_or_ongoing_meeting(group)
+            link = None
+            if found is not None:
+                link = await meetings.calendar_url(group, self._deps.public_url, found)
             await _say(ctx, next_meeting(found, group, link))
         elif name is CommandName.MEETINGS and not args:
             link = await meetings.calendar_url(group, self._deps.public_url)
@@ -374,7 +375,7 @@ class RagBot(TeamsActivityHandler):
         )
 
     async def _agenda(self, ctx: TurnContext, group: Group) -> None:
-        meeting = await self._deps.meetings.next_meeting(group)
+        meeting = await self._deps.capture.next_or_ongoing_meeting(group)
         if meeting is None:
             await _say(ctx, message(group.language, "agenda_no_meeting"))
             return

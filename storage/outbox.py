@@ -105,48 +105,17 @@ class SqlOutbox:
         dropped: list[PlannedPost] = []
         for start in range(0, len(candidates), PLAN_CHUNK):
             chunk = candidates[start : start + PLAN_CHUNK]
+            # Most ticks find nothing new: decide in a read first, so they take no write lock.
+            async with self._database.reading() as session:
+                plans = await self._plans(session, chunk, now, group_horizon, lookback)
+                nothing_new = not await self._new(session, decide(plans))
+            if nothing_new:
+                continue
             async with self._database.writing() as session:
-                groups = (
-                    await session.execute(
-                        select(GroupRow).where(GroupRow.id.in_(chunk), GroupRow.active.is_(True))
-                    )
-                ).scalars()
-                meetings: dict[int, list[Any]] = {}
-                for row in (
-                    await session.execute(
-                        select(MeetingRow)
-                        .where(
-                            MeetingRow.group_id.in_(chunk),
-                            MeetingRow.status == MeetingStatus.SCHEDULED.value,
-                            MeetingRow.starts_at > now - lookback,
-                            MeetingRow.starts_at <= now + group_horizon,
-                        )
-                        .order_by(MeetingRow.starts_at)
-                    )
-                ).scalars():
-                    meetings.setdefault(row.group_id, []).append(to_meeting(row))
-                earliest = dict(
-                    (
-                        await session.execute(
-                            select(ActionItemRow.group_id, func.min(ActionItemRow.due_at))
-                            .where(
-                                ActionItemRow.group_id.in_(chunk),
-                                ActionItemRow.closed_at.is_(None),
-                                ActionItemRow.due_at < now,
-                            )
-                            .group_by(ActionItemRow.group_id)
-                        )
-                    ).all()
-                )
-                plans = [
-                    GroupPlan(to_group(row), tuple(meetings.get(row.id, ())), earliest.get(row.id))
-                    for row in groups
-                ]
-                posts = decide(plans)
-                if posts:
-                    new_queued, new_dropped = await self._insert(session, posts, now)
-                    queued += new_queued
-                    dropped += new_dropped
+                posts = decide(await self._plans(session, chunk, now, group_horizon, lookback))
+                new_queued, new_dropped = await self._insert(session, posts, now)
+                queued += new_queued
+                dropped += new_dropped
         for post in dropped:
             log.warning(
                 "dropped %s (due %s): not sent before %s, no longer useful",
@@ -155,6 +124,68 @@ class SqlOutbox:
                 post.expires_at.isoformat(),
             )
         return queued, dropped
+
+    @staticmethod
+    async def _plans(
+        session: AsyncSession,
+        chunk: list[int],
+        now: datetime,
+        group_horizon: timedelta,
+        lookback: timedelta,
+    ) -> list[GroupPlan]:
+        """What the planner needs to know about these groups at ``now``."""
+        groups = (
+            await session.execute(
+                select(GroupRow).where(GroupRow.id.in_(chunk), GroupRow.active.is_(True))
+            )
+        ).scalars()
+        meetings: dict[int, list[Any]] = {}
+        for row in (
+            await session.execute(
+                select(MeetingRow)
+                .where(
+                    MeetingRow.group_id.in_(chunk),
+                    MeetingRow.status == MeetingStatus.SCHEDULED.value,
+                    MeetingRow.starts_at > now - lookback,
+                    MeetingRow.starts_at <= now + group_horizon,
+                )
+                .order_by(MeetingRow.starts_at)
+            )
+        ).scalars():
+            meetings.setdefault(row.group_id, []).append(to_meeting(row))
+        earliest = dict(
+            (
+                await session.execute(
+                    select(ActionItemRow.group_id, func.min(ActionItemRow.due_at))
+                    .where(
+                        ActionItemRow.group_id.in_(chunk),
+                        ActionItemRow.closed_at.is_(None),
+                        ActionItemRow.due_at < now,
+                    )
+                    .group_by(ActionItemRow.group_id)
+                )
+            ).all()
+        )
+        return [
+            GroupPlan(to_group(row), tuple(meetings.get(row.id, ())), earliest.get(row.id))
+            for row in groups
+        ]
+
+    @staticmethod
+    async def _new(session: AsyncSession, posts: list[PlannedPost]) -> list[PlannedPost]:
+        """The posts not in the outbox yet."""
+        if not posts:
+            return []
+        known = set(
+            (
+                await session.execute(
+                    select(OutboxRow.dedupe_key).where(
+                        OutboxRow.dedupe_key.in_([post.key for post in posts])
+                    )
+                )
+            ).scalars()
+        )
+        return [post for post in posts if post.key not in known]
 
     async def _candidate_groups(
         self, now: datetime, horizon: timedelta, group_horizon: timedelta, lookback: timedelta
@@ -192,16 +223,9 @@ class SqlOutbox:
     async def _insert(
         self, session: AsyncSession, posts: list[PlannedPost], now: datetime
     ) -> tuple[list[PlannedPost], list[PlannedPost]]:
-        known = set(
-            (
-                await session.execute(
-                    select(OutboxRow.dedupe_key).where(
-                        OutboxRow.dedupe_key.in_([post.key for post in posts])
-                    )
-                )
-            ).scalars()
-        )
-        new = [post for post in posts if post.key not in known]
+        """Queue the new posts (those no longer useful as dropped); another process may have
+        queued some meanwhile: the unique key makes those inserts do nothing."""
+        new = await self._new(session, posts)
         if not new:
             return [], []
         inserted = set(

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from bot.domain.dates import (
     DateContext,
@@ -142,11 +141,7 @@ class Capture:
     async def date_context(self, group: Group) -> DateContext:
         now = self._clock.now()
         upcoming = await self._repos.meetings.upcoming(group.id, now)
-        return DateContext(
-            now=now,
-            timezone=ZoneInfo(group.timezone),
-            meetings=tuple(m.starts_at for m in upcoming if m.starts_at >= now),
-        )
+        return DateContext.at(now, group.timezone, (m.starts_at for m in upcoming))
 
     # --- regions and status reports --------------------------------------------------------
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
@@ -39,6 +40,12 @@ class DateContext:
     timezone: ZoneInfo
     # Start times of the group's upcoming meetings, soonest first.
     meetings: tuple[datetime, ...] = ()
+
+    @classmethod
+    def at(cls, now: datetime, timezone: str, starts: Iterable[datetime]) -> DateContext:
+        """The context at ``now`` in the zone named ``timezone``; of the meeting ``starts``
+        only those still ahead count."""
+        return cls(now, ZoneInfo(timezone), tuple(start for start in starts if start >= now))
 
     @property
     def local_now(self) -> datetime:

@@ -149,19 +149,10 @@ class Meetings:
         return await self._meetings.get(group.id, meeting_id)
 
     def _context(self, group: Group, upcoming: list[Meeting]) -> DateContext:
-        now = self._clock.now()
-        return DateContext(
-            now=now,
-            timezone=ZoneInfo(group.timezone),
-            meetings=tuple(m.starts_at for m in upcoming if m.starts_at >= now),
-        )
+        return DateContext.at(self._clock.now(), group.timezone, (m.starts_at for m in upcoming))
 
     async def upcoming(self, group: Group) -> list[Meeting]:
         return await self._meetings.upcoming(group.id, self._clock.now())
-
-    async def next_meeting(self, group: Group) -> Meeting | None:
-        upcoming = await self.upcoming(group)
-        return upcoming[0] if upcoming else None
 
     async def schedule(self, group: Group, text: str) -> Scheduled | Refusal:
         """Read every entry and store them all, or none with the first reason."""

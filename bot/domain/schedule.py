@@ -131,49 +131,25 @@ def meeting_posts(group: Group, meeting: Meeting, leads: LeadTimes) -> list[Plan
     zone = ZoneInfo(group.timezone)
     country = country_of(group)
     start = meeting.starts_at
-    payload = {"starts_at": start.isoformat()}
-    posts = [
-        PlannedPost(
-            key=f"agenda:{meeting.id}",
-            kind=PostKind.AGENDA,
-            group_id=group.id,
-            meeting_id=meeting.id,
-            # An agenda planned after its time (a meeting booked at short notice) goes now.
-            due_at=max(post_time(start, leads.agenda, zone, country), meeting.updated_at),
-            expires_at=start,
-            payload=payload,
-        )
-    ]
+
+    def post(key: str, kind: PostKind, due: datetime, expires: datetime) -> PlannedPost:
+        payload = {"starts_at": start.isoformat()}
+        return PlannedPost(key, kind, group.id, meeting.id, due, expires, payload)
+
+    # An agenda planned after its time (a meeting booked at short notice) goes now.
+    agenda_due = max(post_time(start, leads.agenda, zone, country), meeting.updated_at)
+    posts = [post(f"agenda:{meeting.id}", PostKind.AGENDA, agenda_due, start)]
     times = sorted({post_time(start, lead, zone, country) for lead in leads.reminders})
     for index, due in enumerate(times):
         # A reminder is no longer useful once the next one is due.
         expires = times[index + 1] if index + 1 < len(times) else start
         if due < meeting.updated_at or due >= expires:
             continue  # its time had passed before the meeting was planned as it is now
-        posts.append(
-            PlannedPost(
-                key=f"reminder:{meeting.id}:{_stamp(start)}:{_stamp(due)}",
-                kind=PostKind.REMINDER,
-                group_id=group.id,
-                meeting_id=meeting.id,
-                due_at=due,
-                expires_at=expires,
-                payload=payload,
-            )
-        )
+        key = f"reminder:{meeting.id}:{_stamp(start)}:{_stamp(due)}"
+        posts.append(post(key, PostKind.REMINDER, due, expires))
     nudge = post_time(start, DAY, zone, country)
     if group.regions and meeting.updated_at <= nudge < start:
-        posts.append(
-            PlannedPost(
-                key=f"nudge:{meeting.id}:{_stamp(start)}",
-                kind=PostKind.NUDGE,
-                group_id=group.id,
-                meeting_id=meeting.id,
-                due_at=nudge,
-                expires_at=start,
-                payload=payload,
-            )
-        )
+        posts.append(post(f"nudge:{meeting.id}:{_stamp(start)}", PostKind.NUDGE, nudge, start))
     return posts
 
 
