@@ -5,21 +5,20 @@ in an old one): ``create_conversation`` with the channel id, which needs a non-e
 even in local mode. In a group or personal chat it is a message sent into the conversation.
 An update is a PUT to the message's activity id, so an agenda changes in place.
 
-Teams allows 7 messages per second per conversation and 30 per tenant; two leaky buckets
-(aiolimiter) keep this process under both. Connector failures become ``DeliveryError``s: 429
-with its Retry-After, 5xx and timeouts to retry, 403/404 for a conversation the bot was
-removed from, other 4xx (and 404 for an update: the message was deleted) as rejected.
+Teams allows a conversation 7 messages in any second (8 in two, 60 in thirty) and a tenant 30
+per second; sliding windows (``bot.ratelimit``) keep this process under them. Connector
+failures become ``DeliveryError``s: 429 with its Retry-After, 5xx and timeouts to retry, 403
+(and 404 for a post) for a conversation the bot was removed from, other 4xx (and 404 for an
+update: the message was deleted) as rejected.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections import OrderedDict
 from typing import Any
 
 import aiohttp
-from aiolimiter import AsyncLimiter
 from botbuilder.core import CardFactory, MessageFactory, TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import (
@@ -35,11 +34,13 @@ from bot import cards
 from bot.domain.model import ConversationType, Group
 from bot.domain.notices import Notice
 from bot.domain.ports import DeliveryError, DeliveryProblem, PostedMessage
+from bot.ratelimit import SlidingWindows
 
 log = logging.getLogger(__name__)
 
-PER_CONVERSATION = 7  # messages per second, Teams' limit per conversation
-PER_TENANT = 30  # messages per second, Teams' limit per tenant
+# Teams' limits on a bot's messages: per conversation (thread) and per tenant.
+PER_CONVERSATION = ((7, 1.0), (8, 2.0), (60, 30.0), (1800, 3600.0))
+PER_TENANT = ((30, 1.0),)
 SEND_TIMEOUT = 30.0  # seconds for one connector call
 
 
@@ -64,36 +65,20 @@ def render(notice: Notice) -> Activity:
     return activity
 
 
-class _Limiters:
-    """One leaky bucket per key, the least recently used forgotten beyond ``size``."""
-
-    def __init__(self, rate: float, size: int = 10_000) -> None:
-        self._rate = rate
-        self._size = size
-        self._buckets: OrderedDict[str, AsyncLimiter] = OrderedDict()
-
-    def __call__(self, key: str) -> AsyncLimiter:
-        bucket = self._buckets.pop(key, None) or AsyncLimiter(self._rate, 1)
-        self._buckets[key] = bucket
-        if len(self._buckets) > self._size:
-            self._buckets.popitem(last=False)
-        return bucket
-
-
 class TeamsNotifier:
     def __init__(self, adapter: CloudAdapter, bot_id: str) -> None:
         self._adapter = adapter
         self._bot_id = bot_id
-        self._per_conversation = _Limiters(PER_CONVERSATION)
-        self._per_tenant = _Limiters(PER_TENANT)
+        self._per_conversation = SlidingWindows(PER_CONVERSATION)
+        self._per_tenant = SlidingWindows(PER_TENANT)
 
     async def post(self, group: Group, notice: Notice) -> PostedMessage:
         activity = render(notice)
         reference = ConversationReference().deserialize(group.reference)
-        async with self._slot(group):
-            if group.conversation_type is ConversationType.CHANNEL and group.channel_id:
-                return await self._call(self._new_thread(group, reference, activity))
-            return await self._call(self._send(reference, activity))
+        await self._slot(group)
+        if group.conversation_type is ConversationType.CHANNEL and group.channel_id:
+            return await self._call(self._new_thread(group, reference, activity))
+        return await self._call(self._send(reference, activity))
 
     async def update(self, group: Group, posted: PostedMessage, notice: Notice) -> None:
         activity = render(notice)
@@ -105,11 +90,13 @@ class TeamsNotifier:
         async def put(context: TurnContext) -> None:
             await context.update_activity(activity)
 
-        async with self._slot(group):
-            await self._call(self._continue(reference, put), updating=True)
+        await self._slot(group)
+        await self._call(self._continue(reference, put), updating=True)
 
-    def _slot(self, group: Group) -> Any:
-        return _Both(self._per_tenant(group.tenant_id or "-"), self._per_conversation(group.key))
+    async def _slot(self, group: Group) -> None:
+        """Wait until Teams' limits for the tenant and the conversation allow one more."""
+        await self._per_tenant.wait(group.tenant_id or "-")
+        await self._per_conversation.wait(group.key)
 
     async def _new_thread(
         self, group: Group, reference: ConversationReference, activity: Activity
@@ -164,20 +151,6 @@ class TeamsNotifier:
         except (TimeoutError, ClientRequestError, aiohttp.ClientError, OSError) as error:
             detail = f"connector unreachable: {error!r}"
             raise DeliveryError(DeliveryProblem.RETRY, detail) from error
-
-
-class _Both:
-    """Enter two limiters as one: wait for the tenant's bucket, then the conversation's."""
-
-    def __init__(self, first: AsyncLimiter, second: AsyncLimiter) -> None:
-        self._first, self._second = first, second
-
-    async def __aenter__(self) -> None:
-        await self._first.acquire()
-        await self._second.acquire()
-
-    async def __aexit__(self, *exc: object) -> None:
-        return None
 
 
 def _delivery_error(error: HttpOperationError, updating: bool) -> DeliveryError:

@@ -167,6 +167,44 @@ async def test_a_restart_between_due_and_sent_posts_once(settings, clock, connec
     assert (again.queued, again.sent) == (0, 0)
 
 
+async def test_a_post_missed_while_down_is_dropped_with_a_log_line_once_useless(
+    settings, clock, connector, caplog
+):
+    channel = TeamsSpace.channel(connector.url)
+    first = create_app(settings, clock=clock)
+    async with serve(first) as bot:
+        await plan_meeting(bot, channel)
+        await connector.wait_for(2)
+        to(clock, TUESDAY_9)
+        await first[SCHEDULER].plan()  # the agenda is queued, then the bot is down for days
+
+    to(clock, local("2026-11-26 13:05"))  # the meeting has started
+    restarted = create_app(settings, clock=clock)
+    async with serve(restarted):
+        late = await restarted[SCHEDULER].tick()
+
+    assert (late.sent, late.dropped) == (0, 4)  # the agenda, two reminders and the nudge
+    assert len(connector.posted) == 2
+    dropped = [r.getMessage() for r in caplog.records if r.getMessage().startswith("dropped")]
+    assert len(dropped) == 4
+    assert any(line.startswith("dropped agenda:") for line in dropped)
+
+
+async def test_a_groups_own_agenda_lead_time_is_used(settings, clock, connector):
+    channel = TeamsSpace.channel(connector.url)
+    app = create_app(settings, clock=clock)
+    async with serve(app) as bot:
+        await plan_meeting(bot, channel)
+        on_defaults = await app[SCHEDULER].tick()  # Tuesday 09:00 is still ahead
+        # Four working days before Thursday 26/11 is Friday 20/11, 09:00: already passed.
+        await bot.post_activity(channel.message("inställningar dagordning 4 dagar"))
+        own = await app[SCHEDULER].tick()
+
+    assert on_defaults.sent == 0
+    assert own.sent == 1
+    assert card_lines(connector.posted[-1])[0] == "Dagordning RAG nuklearmedicin"
+
+
 async def test_throttling_and_server_errors_deliver_every_post_once(settings, clock, connector):
     channel = TeamsSpace.channel(connector.url)
     app = create_app(settings, clock=clock)
