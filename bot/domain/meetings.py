@@ -36,8 +36,10 @@ _TIME_RANGE = re.compile(
     rf"|(?<![\w/.:-])(?:kl\.?|klockan|klokka|at)\s*{_TIME}(?![\w/-])",
     re.IGNORECASE,
 )
+# Ways of writing "Teams" (folded); "digitalt" or "online" are kept as written, they may
+# mean another tool.
 _TEAMS = {"teams", "teamsmote", "teams-mote", "via teams", "pa teams", "i teams", "ms teams",
-          "microsoft teams", "digitalt", "digital", "online", "teamsmøte"}  # fmt: skip
+          "microsoft teams"}  # fmt: skip
 _PLACE_LATER = re.compile(
     r"^(?:plats\s+)?(?:meddelas|meddelas\s+senare|bestams\s+senare|sted\s+kommer|"
     r"sted\s+meddeles\s+senere|meddeles\s+senere|tba|tbd|to be announced|place tba)\b"
@@ -224,9 +226,7 @@ class Meetings:
         context = self._context(group, upcoming)
         day = parse_date(day_text, context)
         if isinstance(day, DateError):
-            return Refusal(
-                "meeting_unreadable", {"phrase": quote(day_text), "entry": quote(day_text)}
-            )
+            return Refusal("date_unreadable", {"phrase": quote(day_text)})
         zone = context.timezone
         for meeting in upcoming:
             if meeting.starts_at.astimezone(zone).date() == day.day:
@@ -262,7 +262,7 @@ class Meetings:
         if _TIME_RANGE.search(text) is None:  # a day only: keep the time and place
             day = parse_date(text.strip(" ,."), context)
             if isinstance(day, DateError) or day.has_time:
-                return Refusal("meeting_unreadable", {"phrase": quote(text), "entry": quote(text)})
+                return Refusal("date_unreadable", {"phrase": quote(text)})
             new_start = datetime.combine(day.day, start.timetz().replace(tzinfo=None), zone)
             return MeetingTime(
                 new_start.astimezone(context.now.tzinfo),
