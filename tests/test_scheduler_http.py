@@ -148,14 +148,19 @@ async def test_the_agenda_and_reminders_follow_a_moved_and_a_cancelled_meeting(
     assert (silent.sent, silent.queued) == (0, 0)  # no 15-minute reminder for it
 
 
-async def test_a_restart_between_due_and_sent_posts_once(settings, clock, connector):
+async def queue_agenda_and_stop(settings, clock, connector):
+    """A bot that plans the meeting, queues its agenda on Tuesday 09:00 and stops unsent."""
     channel = TeamsSpace.channel(connector.url)
     first = create_app(settings, clock=clock)
     async with serve(first) as bot:
         await plan_meeting(bot, channel)
         await connector.wait_for(2)
         to(clock, TUESDAY_9)
-        planned = await first[SCHEDULER].plan()  # due and queued, then the process stops
+        return await first[SCHEDULER].plan()
+
+
+async def test_a_restart_between_due_and_sent_posts_once(settings, clock, connector):
+    planned = await queue_agenda_and_stop(settings, clock, connector)
 
     restarted = create_app(settings.model_copy(update={"scheduler": True}), clock=clock)
     async with serve(restarted):
@@ -170,13 +175,7 @@ async def test_a_restart_between_due_and_sent_posts_once(settings, clock, connec
 async def test_a_post_missed_while_down_is_dropped_with_a_log_line_once_useless(
     settings, clock, connector, caplog
 ):
-    channel = TeamsSpace.channel(connector.url)
-    first = create_app(settings, clock=clock)
-    async with serve(first) as bot:
-        await plan_meeting(bot, channel)
-        await connector.wait_for(2)
-        to(clock, TUESDAY_9)
-        await first[SCHEDULER].plan()  # the agenda is queued, then the bot is down for days
+    await queue_agenda_and_stop(settings, clock, connector)  # then the bot is down for days
 
     to(clock, local("2026-11-26 13:05"))  # the meeting has started
     restarted = create_app(settings, clock=clock)
