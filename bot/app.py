@@ -16,17 +16,14 @@ import logging
 from collections.abc import AsyncIterator
 from typing import Any
 
-import jwt
 from aiohttp import web
 from botbuilder.core import InvokeResponse, PrivateConversationState
-from botbuilder.integration.aiohttp import (
-    CloudAdapter,
-    ConfigurationBotFrameworkAuthentication,
-)
+from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import Activity
 from msrest.universal_http.requests import ClientRetryPolicy
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.auth import KeysUnavailable, build_authentication
 from bot.domain.calendar import meetings_calendar
 from bot.domain.capture import Capture, CaptureRepositories
 from bot.domain.meetings import Meetings
@@ -141,7 +138,7 @@ def build_bot(settings: Settings, engine: AsyncEngine, clock: Clock) -> RagBot:
 
 def build_adapter(settings: Settings) -> CloudAdapter:
     _speed_up_connector_clients()
-    return CloudAdapter(ConfigurationBotFrameworkAuthentication(settings.bot_framework_config()))
+    return CloudAdapter(build_authentication(settings))
 
 
 def _speed_up_connector_clients() -> None:
@@ -215,11 +212,12 @@ async def messages(request: web.Request) -> web.Response:
         invoke_response = await request.app[ADAPTER].process_activity(
             auth_header, activity, request.app[BOT].on_turn
         )
-    except (PermissionError, jwt.PyJWTError) as error:
-        # botbuilder raises PermissionError for a bad token, but lets PyJWT's errors for a
-        # malformed one escape; both mean the same to the caller.
+    except PermissionError as error:
         log.warning("refused unauthenticated request: %s", error)
         raise web.HTTPUnauthorized() from None
+    except KeysUnavailable as error:
+        log.error("could not fetch the token signing keys: %s", error)
+        raise web.HTTPServiceUnavailable() from None
     if invoke_response:
         return _invoke_json(invoke_response)
     return web.Response(status=200)

@@ -15,6 +15,8 @@ from types import SimpleNamespace
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from botbuilder.schema import CallerIdConstants
+from botframework.connector.auth import AuthenticationConstants
 from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
@@ -66,6 +68,13 @@ class Settings(BaseSettings):
     app_tenant_id: str = Field(
         default="", validation_alias=AliasChoices("MicrosoftAppTenantId", "RAGBOT_APP_TENANT_ID")
     )
+    # Where Bot Framework tokens come from and go to. The defaults are Microsoft's public
+    # cloud; another cloud (or a test's loopback identity provider) is configuration only.
+    openid_metadata_url: str = AuthenticationConstants.TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL
+    token_issuer: str = AuthenticationConstants.TO_BOT_FROM_CHANNEL_TOKEN_ISSUER
+    login_url: str = AuthenticationConstants.TO_CHANNEL_FROM_BOT_LOGIN_URL_PREFIX
+    oauth_scope: str = AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE
+    validate_authority: bool = True
     # Only for local development: the id the bot uses for itself when it has no credentials.
     # Creating a channel conversation needs a non-empty bot id even then.
     local_bot_id: str = "ragbot-local"
@@ -128,4 +137,16 @@ class Settings(BaseSettings):
             APP_PASSWORD=self.app_password,
             APP_TYPE=self.app_type,
             APP_TENANTID=self.app_tenant_id,
+            # Always the parameterised authentication, so that the production path and the
+            # tests' loopback identity provider run the same validation code.
+            TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL=self.openid_metadata_url,
+            TO_BOT_FROM_CHANNEL_TOKEN_ISSUER=self.token_issuer,
+            TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL=(
+                AuthenticationConstants.TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL
+            ),
+            TO_CHANNEL_FROM_BOT_LOGIN_URL=self.login_url,
+            TO_CHANNEL_FROM_BOT_OAUTH_SCOPE=self.oauth_scope,
+            VALIDATE_AUTHORITY=self.validate_authority,
+            OAUTH_URL=AuthenticationConstants.OAUTH_URL,
+            CALLER_ID=CallerIdConstants.public_azure_channel,
         )
