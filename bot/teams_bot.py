@@ -47,6 +47,7 @@ from bot.domain.model import (
 from bot.domain.notices import Notices
 from bot.domain.ports import ActivityJournal, Clock, GroupRepository, MemberRepository
 from bot.domain.preferences import Preferences
+from bot.domain.privacy import holds_identity_number
 from bot.domain.regions import split_region_and_text
 from bot.domain.replies import (
     action_done,
@@ -214,6 +215,10 @@ class RagBot(TeamsActivityHandler):
             await self._deps.members.seen(place.id, actor, self._deps.clock.now())
         group = await self._working_group(place, actor)
         text = strip_bot_mention(activity)
+        # Before anything can hold on to the text: a dialog's state, a draft, a log line.
+        if holds_identity_number(text, *_strings(activity.value)):
+            await _say(turn_context, message((group or place).language, "identity_number"))
+            return
         if not text and isinstance(activity.value, dict):
             if group is None:
                 await _say(turn_context, message(place.language, "no_group"))
@@ -571,6 +576,19 @@ async def _say(ctx: TurnContext, text: str) -> None:
 
 async def _send_card(ctx: TurnContext, card: dict[str, Any]) -> None:
     await ctx.send_activity(MessageFactory.attachment(CardFactory.adaptive_card(card)))
+
+
+def _strings(value: object, depth: int = 0) -> list[str]:
+    """Every string in a card submit's value, however nested (to a sane depth)."""
+    if isinstance(value, str):
+        return [value]
+    if depth > 8:
+        return []
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item, depth + 1)]
+    return []
 
 
 def _int(value: object) -> int | None:

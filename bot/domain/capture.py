@@ -42,6 +42,7 @@ from bot.domain.ports import (
     MeetingRepository,
     StatusReportRepository,
 )
+from bot.domain.privacy import holds_identity_number
 from bot.domain.regions import (
     MAX_REGION_LENGTH,
     MAX_REGIONS,
@@ -119,6 +120,8 @@ def check_text(text: str | None, limit: int) -> Refusal | None:
         return Refusal("empty_text")
     if len(text) > limit:
         return Refusal("too_long", {"length": f"{len(text):,}".replace(",", " "), "limit": limit})
+    if holds_identity_number(text):
+        return Refusal("identity_number")
     return None
 
 

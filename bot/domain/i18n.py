@@ -135,6 +135,17 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "nb": "Teksten er tom. Ingenting er lagret.",
         "en": "The text is empty. Nothing was saved.",
     },
+    "identity_number": {
+        "sv": "Jag sparade ingenting: meddelandet ser ut att innehålla ett personnummer eller "
+        "samordningsnummer. Patientuppgifter hör inte hemma i gruppens anteckningar. Skriv om "
+        "det utan numret (t.ex. ”en patient i Kalmar”).",
+        "nb": "Jeg lagret ingenting: meldingen ser ut til å inneholde et fødselsnummer eller "
+        "D-nummer. Pasientopplysninger hører ikke hjemme i gruppens notater. Skriv den om uten "
+        "nummeret (f.eks. «en pasient i Kalmar»).",
+        "en": "I saved nothing: the message seems to contain a personal identity number "
+        "(personnummer, samordningsnummer, fødselsnummer or D-nummer). Patient data does not "
+        "belong in the group's notes. Please write it again without the number.",
+    },
     "too_long": {
         "sv": "Texten är för lång ({length} tecken, högst {limit}). Inget har sparats – korta "
         "den eller dela upp den.",
