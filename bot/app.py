@@ -30,6 +30,7 @@ from bot.domain.meetings import Meetings
 from bot.domain.model import GroupDefaults
 from bot.domain.notices import NoticeRepositories, Notices
 from bot.domain.ports import Clock, SystemClock
+from bot.domain.roles import Roles
 from bot.domain.schedule import LeadTimes
 from bot.proactive import TeamsNotifier
 from bot.scheduler import Scheduler
@@ -37,6 +38,7 @@ from bot.settings import Settings
 from bot.teams_bot import BotDependencies, RagBot
 from storage.bot_state import SqlStorage
 from storage.db import Database, create_engine, database_answers
+from storage.governance import SqlAuditLog, SqlRoleRepository
 from storage.outbox import SqlOutbox
 from storage.repositories import (
     SqlActionItemRepository,
@@ -101,6 +103,7 @@ def build_dependencies(settings: Settings, database: Database, clock: Clock) -> 
         capture=capture,
         meetings=Meetings(meetings, groups, clock),
         notices=Notices(NoticeRepositories(meetings, reports, items, points), clock),
+        roles=Roles(SqlRoleRepository(database), SqlAuditLog(database), clock),
         clock=clock,
         defaults=GroupDefaults(language=settings.language, timezone=settings.timezone),
         leads=lead_times(settings),

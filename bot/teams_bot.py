@@ -61,9 +61,10 @@ from bot.domain.replies import (
     report_overview,
     report_saved,
 )
+from bot.domain.roles import Guarded, Roles
 from bot.domain.schedule import LeadTimes
 from bot.domain.services import answer, greeting
-from bot.domain.text import fold
+from bot.domain.text import escape_markdown, fold
 from dialogs.status_report import DIALOG_ID, StatusReportDialog, report_options
 
 log = logging.getLogger(__name__)
@@ -72,6 +73,7 @@ _MESSAGE_ACTIVITY = "application/vnd.microsoft.activity.message"
 _SPACES = re.compile(r"[ \t\xa0]+")
 _CANCEL_WORDS = {"avbryt", "cancel", "stopp", "stop"}
 _ALL_WORDS = {"alla", "alle", "all"}
+_GUARDED_COMMANDS = {CommandName.ROLES, CommandName.ROLE, CommandName.DELETE, CommandName.LOG}
 _MEETING_COMMANDS = {
     CommandName.MEETINGS,
     CommandName.NEXT_MEETING,
@@ -88,6 +90,7 @@ class BotDependencies:
     capture: Capture
     meetings: Meetings
     notices: Notices
+    roles: Roles
     clock: Clock
     defaults: GroupDefaults
     leads: LeadTimes
@@ -170,7 +173,9 @@ def actor_of(activity: Activity) -> Actor:
     sender = activity.from_property
     if sender is None:
         return Actor("unknown", "?")
-    return Actor(sender.aad_object_id or sender.id or "unknown", sender.name or "?")
+    return Actor(
+        sender.aad_object_id or sender.id or "unknown", sender.name or "?", teams_id=sender.id
+    )
 
 
 def mentions_of(activity: Activity) -> list[Mention]:
@@ -278,13 +283,15 @@ class RagBot(TeamsActivityHandler):
                 ctx, point.text(lang) if isinstance(point, Refusal) else point_saved(point, group)
             )
         elif name is CommandName.REGIONS:
-            await self._regions(ctx, group, args)
+            await self._regions(ctx, group, args, actor)
         elif name in _MEETING_COMMANDS:
             await self._meetings(ctx, group, command)
         elif name is CommandName.AGENDA:
             await self._agenda(ctx, group)
         elif name is CommandName.SETTINGS:
-            await self._settings(ctx, group, args)
+            await self._settings(ctx, group, args, actor)
+        elif name in _GUARDED_COMMANDS:
+            await self._guarded(ctx, group, command, actor)
         else:
             await _say(ctx, answer(command, lang))
 
@@ -387,15 +394,52 @@ class RagBot(TeamsActivityHandler):
         agenda = await self._deps.notices.agenda(group, meeting)
         await _send_card(ctx, cards.agenda_card(agenda))
 
-    async def _settings(self, ctx: TurnContext, group: Group, args: str) -> None:
+    async def _settings(self, ctx: TurnContext, group: Group, args: str, actor: Actor) -> None:
         if not args.strip():
             await _say(ctx, self._preferences.show(group))
             return
-        changed = await self._preferences.change(group, args)
+        changed = await self._permitted(group, actor, Guarded.SETTINGS)
+        if changed is None:
+            changed = await self._preferences.change(group, args)
         if isinstance(changed, Refusal):
             await _say(ctx, changed.text(group.language))
+            return
+        await self._deps.roles.record(group, actor, "settings", change=" ".join(args.split()))
+        await _say(ctx, self._preferences.show(changed))
+
+    async def _guarded(
+        self, ctx: TurnContext, group: Group, command: Command, actor: Actor
+    ) -> None:
+        """Roles, deleting an item and the log: the chair's and the secretary's commands."""
+        roles = self._deps.roles
+        name, args = command.name, command.args
+        if name is CommandName.ROLES or (name is CommandName.ROLE and not args.strip()):
+            await _say(ctx, await roles.overview(group))
+            return
+        guard = {CommandName.ROLE: Guarded.ROLES, CommandName.DELETE: Guarded.DELETE}
+        refused = await self._permitted(group, actor, guard.get(name, Guarded.LOG))
+        if refused is not None:
+            await _say(ctx, refused.text(group.language))
+        elif name is CommandName.ROLE:
+            changed = await roles.change(group, actor, args, mentions_of(ctx.activity))
+            await _say(
+                ctx, changed.text(group.language) if isinstance(changed, Refusal) else changed
+            )
+        elif name is CommandName.LOG:
+            await _say(ctx, await roles.log(group))
         else:
-            await _say(ctx, self._preferences.show(changed))
+            deleted = await self._deps.capture.delete_action_item(group, args)
+            if isinstance(deleted, Refusal):
+                await _say(ctx, deleted.text(group.language))
+                return
+            await roles.record(group, actor, "delete", number=deleted.number, text=deleted.text)
+            reply = message(
+                group.language, "deleted", number=deleted.number, text=escape_markdown(deleted.text)
+            )
+            await _say(ctx, reply)
+
+    async def _permitted(self, group: Group, actor: Actor, action: Guarded) -> Refusal | None:
+        return await self._deps.roles.permit(group, actor, action)
 
     async def _status_report(
         self, ctx: TurnContext, group: Group, args: str, actor: Actor, personal: bool
@@ -421,7 +465,7 @@ class RagBot(TeamsActivityHandler):
         form = cards.report_form(region, meeting, current.text if current else None, group.language)
         await _send_card(ctx, form)
 
-    async def _regions(self, ctx: TurnContext, group: Group, args: str) -> None:
+    async def _regions(self, ctx: TurnContext, group: Group, args: str, actor: Actor) -> None:
         lang = group.language
         if not args.strip():
             reply = (
@@ -431,11 +475,14 @@ class RagBot(TeamsActivityHandler):
             )
             await _say(ctx, reply)
             return
-        updated = await self._deps.capture.set_regions(group, args)
+        updated = await self._permitted(group, actor, Guarded.REGIONS)
+        if updated is None:
+            updated = await self._deps.capture.set_regions(group, args)
         if isinstance(updated, Refusal):
             await _say(ctx, updated.text(lang))
-        else:
-            await _say(ctx, message(lang, "regions_set", regions=regions_line(updated)))
+            return
+        await self._deps.roles.record(group, actor, "regions", regions=", ".join(updated.regions))
+        await _say(ctx, message(lang, "regions_set", regions=regions_line(updated)))
 
     async def _close_item(self, ctx: TurnContext, group: Group, number: str, actor: Actor) -> None:
         closed = await self._deps.capture.close_action_item(group, number, actor)

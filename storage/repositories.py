@@ -221,12 +221,16 @@ class SqlMemberRepository(_Repository):
         async with self._database.reading() as session:
             row = (
                 await session.execute(
-                    select(MemberRow.last_seen_at, MemberRow.name).where(
+                    select(MemberRow.last_seen_at, MemberRow.name, MemberRow.teams_id).where(
                         MemberRow.group_id == group_id, MemberRow.user_id == actor.id
                     )
                 )
             ).first()
-        if row and row.name == actor.name and now - row.last_seen_at < self.REFRESH:
+        if (
+            row
+            and (row.name, row.teams_id) == (actor.name, actor.teams_id)
+            and now - row.last_seen_at < self.REFRESH
+        ):
             return
         async with self._database.writing() as session:
             await session.execute(
@@ -234,6 +238,7 @@ class SqlMemberRepository(_Repository):
                 .values(
                     group_id=group_id,
                     user_id=actor.id,
+                    teams_id=actor.teams_id,
                     name=actor.name,
                     role="member",
                     created_at=now,
@@ -241,7 +246,7 @@ class SqlMemberRepository(_Repository):
                 )
                 .on_conflict_do_update(
                     index_elements=["group_id", "user_id"],
-                    set_={"name": actor.name, "last_seen_at": now},
+                    set_={"name": actor.name, "teams_id": actor.teams_id, "last_seen_at": now},
                 )
             )
 
@@ -489,6 +494,16 @@ class SqlActionItemRepository(_Repository):
             await mark_agenda_changed(session, group_id, now)
             row = await self._row(session, group_id, number)
             return to_action_item(row) if row else None
+
+    async def delete(self, group_id: int, number: int, now: datetime) -> ActionItem | None:
+        async with self._database.writing() as session:
+            row = await self._row(session, group_id, number)
+            if row is None:
+                return None
+            item = to_action_item(row)
+            await session.delete(row)
+            await mark_agenda_changed(session, group_id, now)
+            return item
 
     async def _list(self, group_id: int, *conditions: Any) -> list[ActionItem]:
         async with self._database.reading() as session:

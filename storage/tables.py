@@ -80,7 +80,10 @@ class MemberRow(Base):
     id: Mapped[int] = mapped_column(Id, primary_key=True)
     group_id: Mapped[int] = _group_fk()
     user_id: Mapped[str] = mapped_column(String(200))
+    # The Teams user id ("29:…"): what an @mention names, while user_id is the Entra id.
+    teams_id: Mapped[str | None] = mapped_column(String(200), index=True)
     name: Mapped[str] = mapped_column(String(200))
+    # "chair", "secretary" or "member".
     role: Mapped[str] = mapped_column(String(20), default="member")
     created_at: Mapped[datetime]
     # When they last spoke in the group; a 1:1 chat acts for the latest one.
@@ -197,6 +200,21 @@ class OutboxRow(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime]
     sent_at: Mapped[datetime | None]
+
+
+class AuditRow(Base):
+    """Who changed what, for the chair: settings, roles, deletions, approvals."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_group_at", "group_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    group_id: Mapped[int] = mapped_column(Id, ForeignKey("groups.id", ondelete="CASCADE"))
+    at: Mapped[datetime]
+    actor_id: Mapped[str] = mapped_column(String(200))
+    actor_name: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[dict[str, Any]]
 
 
 class BotStateRow(Base):

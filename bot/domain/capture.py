@@ -249,6 +249,13 @@ class Capture:
             return Refusal("action_unknown", {"number": number})
         return item, closed_now
 
+    async def delete_action_item(self, group: Group, number_text: str) -> ActionItem | Refusal:
+        number = _item_number(number_text)
+        if number is None:
+            return Refusal("action_number_missing")
+        item = await self._repos.items.delete(group.id, number, self._clock.now())
+        return item or Refusal("action_unknown", {"number": number})
+
     async def edit_action_item(
         self, group: Group, args: str, mentions: list[Mention]
     ) -> ActionItem | Refusal:

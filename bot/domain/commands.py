@@ -34,6 +34,10 @@ class CommandName(StrEnum):
     MINUTES = "minutes"
     SETTINGS = "settings"
     REGIONS = "regions"
+    ROLES = "roles"
+    ROLE = "role"
+    DELETE = "delete"
+    LOG = "log"
     EMPTY = "empty"
     UNKNOWN = "unknown"
 
@@ -74,6 +78,10 @@ VOCABULARY: dict[CommandName, tuple[str, ...]] = {
     CommandName.MINUTES: ("minnesanteckningar", "minutes", "referat"),
     CommandName.SETTINGS: ("inställningar", "settings", "innstillinger"),
     CommandName.REGIONS: ("regioner", "regions"),
+    CommandName.ROLES: ("roller", "roles"),
+    CommandName.ROLE: ("roll", "role", "rolle"),
+    CommandName.DELETE: ("ta bort", "delete", "slett"),
+    CommandName.LOG: ("logg", "log"),
 }
 
 

@@ -28,6 +28,9 @@ Det här kan jag. Skriv @RAG före kommandot när du skriver i en kanal.
 **dagordning** – utkast till dagordning
 **minnesanteckningar** – utkast till minnesanteckningar
 **inställningar** – gruppens inställningar och hur de ändras
+**roller**, **roll** `ordförande @namn` – vem som är ordförande och sekreterare
+**ta bort** *nr* – ta bort en åtgärdspunkt (ordförande eller sekreterare)
+**logg** – de senaste ändringarna av inställningar, roller och borttagningar
 **hjälp** – den här listan
 
 Kommandona finns också på engelska (status, action, agenda, help …) och norska (tiltak, \
@@ -49,6 +52,9 @@ Dette kan jeg. Skriv @RAG foran kommandoen når du skriver i en kanal.
 **dagsorden** – utkast til dagsorden
 **referat** – utkast til referat
 **innstillinger** – gruppens innstillinger og hvordan de endres
+**roller**, **rolle** `leder @navn` – hvem som er leder og sekretær
+**slett** *nr* – slett et tiltakspunkt (leder eller sekretær)
+**logg** – de siste endringene av innstillinger, roller og slettinger
 **hjelp** – denne listen
 
 Kommandoene finnes også på svensk (lägesrapport, åtgärd, dagordning …) og engelsk (status, \
@@ -70,6 +76,9 @@ Here is what I can do. In a channel, write @RAG before the command.
 **agenda** – agenda draft
 **minutes** – minutes draft
 **settings** – the group's settings and how to change them
+**roles**, **role** `chair @name` – who is chair and secretary
+**delete** *no.* – delete an action item (chair or secretary)
+**log** – the latest changes to settings, roles and deletions
 **help** – this list
 
 The commands also work in Swedish (lägesrapport, åtgärd, dagordning …) and Norwegian (tiltak, \
@@ -134,6 +143,120 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "sv": "Texten är tom. Inget har sparats.",
         "nb": "Teksten er tom. Ingenting er lagret.",
         "en": "The text is empty. Nothing was saved.",
+    },
+    "role_chair": {"sv": "ordförande", "nb": "leder", "en": "chair"},
+    "role_secretary": {"sv": "sekreterare", "nb": "sekretær", "en": "secretary"},
+    "role_member": {"sv": "medlem", "nb": "medlem", "en": "member"},
+    "nobody": {"sv": "ingen", "nb": "ingen", "en": "nobody"},
+    "roles_show": {
+        "sv": "Ordförande: {chair}. Sekreterare: {secretary}. Ordföranden och sekreteraren "
+        "ändrar inställningar, regioner och roller, tar bort åtgärdspunkter och läser loggen. "
+        "Ändra med: roll ordförande @namn, roll sekreterare @namn, roll medlem @namn",
+        "nb": "Leder: {chair}. Sekretær: {secretary}. Lederen og sekretæren endrer "
+        "innstillinger, regioner og roller, sletter tiltakspunkter og leser loggen. Endre med: "
+        "rolle leder @navn, rolle sekretær @navn, rolle medlem @navn",
+        "en": "Chair: {chair}. Secretary: {secretary}. The chair and the secretary change "
+        "settings, regions and roles, delete action items and read the log. Change with: role "
+        "chair @name, role secretary @name, role member @name",
+    },
+    "roles_none": {
+        "sv": "Gruppen har ingen ordförande än, så alla kan ändra inställningar, regioner och "
+        "roller. Utse en med: roll ordförande @namn (eller roll ordförande mig)",
+        "nb": "Gruppen har ingen leder ennå, så alle kan endre innstillinger, regioner og "
+        "roller. Utpek en med: rolle leder @navn (eller rolle leder meg)",
+        "en": "The group has no chair yet, so anyone can change settings, regions and roles. "
+        "Appoint one with: role chair @name (or role chair me)",
+    },
+    "role_set": {
+        "sv": "{name} är nu {role} i gruppen.",
+        "nb": "{name} er nå {role} i gruppen.",
+        "en": "{name} is now {role} of the group.",
+    },
+    "role_usage": {
+        "sv": "Skriv roll ordförande @namn, roll sekreterare @namn eller roll medlem @namn "
+        "(mig för dig själv).",
+        "nb": "Skriv rolle leder @navn, rolle sekretær @navn eller rolle medlem @navn (meg for "
+        "deg selv).",
+        "en": "Write role chair @name, role secretary @name or role member @name (me for "
+        "yourself).",
+    },
+    "role_who": {
+        "sv": "Jag vet inte vem {who} är. @-nämn personen, eller skriv mig.",
+        "nb": "Jeg vet ikke hvem {who} er. @-nevn personen, eller skriv meg.",
+        "en": "I don't know who {who} is. @mention the person, or write me.",
+    },
+    "forbidden_settings": {
+        "sv": "Bara ordföranden eller sekreteraren kan ändra gruppens inställningar ({officers}).",
+        "nb": "Bare lederen eller sekretæren kan endre gruppens innstillinger ({officers}).",
+        "en": "Only the chair or the secretary can change the group's settings ({officers}).",
+    },
+    "forbidden_regions": {
+        "sv": "Bara ordföranden eller sekreteraren kan ändra gruppens regioner ({officers}).",
+        "nb": "Bare lederen eller sekretæren kan endre gruppens regioner ({officers}).",
+        "en": "Only the chair or the secretary can change the group's regions ({officers}).",
+    },
+    "forbidden_roles": {
+        "sv": "Bara ordföranden eller sekreteraren kan ändra roller ({officers}).",
+        "nb": "Bare lederen eller sekretæren kan endre roller ({officers}).",
+        "en": "Only the chair or the secretary can change roles ({officers}).",
+    },
+    "forbidden_delete": {
+        "sv": "Bara ordföranden eller sekreteraren kan ta bort åtgärdspunkter ({officers}). "
+        "Är den gjord? Skriv klar och numret.",
+        "nb": "Bare lederen eller sekretæren kan slette tiltakspunkter ({officers}). Er det "
+        "gjort? Skriv ferdig og nummeret.",
+        "en": "Only the chair or the secretary can delete action items ({officers}). Is it "
+        "done? Write done and its number.",
+    },
+    "forbidden_log": {
+        "sv": "Bara ordföranden eller sekreteraren kan läsa loggen ({officers}).",
+        "nb": "Bare lederen eller sekretæren kan lese loggen ({officers}).",
+        "en": "Only the chair or the secretary can read the log ({officers}).",
+    },
+    "deleted": {
+        "sv": "Åtgärd #{number} är borttagen: {text}",
+        "nb": "Tiltak #{number} er slettet: {text}",
+        "en": "Action item #{number} was deleted: {text}",
+    },
+    "log_empty": {
+        "sv": "Loggen är tom: inga inställningar, roller eller borttagningar har ändrats än.",
+        "nb": "Loggen er tom: ingen innstillinger, roller eller slettinger er endret ennå.",
+        "en": "The log is empty: no settings, roles or deletions have changed yet.",
+    },
+    "log_header": {
+        "sv": "Senaste ändringarna:",
+        "nb": "Siste endringer:",
+        "en": "Latest changes:",
+    },
+    "audit_settings": {
+        "sv": "ändrade inställningarna: {change}",
+        "nb": "endret innstillingene: {change}",
+        "en": "changed the settings: {change}",
+    },
+    "audit_regions": {
+        "sv": "satte regionerna: {regions}",
+        "nb": "satte regionene: {regions}",
+        "en": "set the regions: {regions}",
+    },
+    "audit_role": {
+        "sv": "gjorde {name} till {role}",
+        "nb": "gjorde {name} til {role}",
+        "en": "made {name} {role}",
+    },
+    "audit_delete": {
+        "sv": "tog bort åtgärd #{number}: {text}",
+        "nb": "slettet tiltak #{number}: {text}",
+        "en": "deleted action item #{number}: {text}",
+    },
+    "audit_forget": {
+        "sv": "tog bort namnet {name} ur öppna uppgifter ({count} ändringar)",
+        "nb": "fjernet navnet {name} fra åpne opplysninger ({count} endringer)",
+        "en": "removed the name {name} from open records ({count} changes)",
+    },
+    "audit_purge": {
+        "sv": "rensade enligt lagringstiden: {count} uppgifter äldre än {before}",
+        "nb": "slettet etter lagringstiden: {count} opplysninger eldre enn {before}",
+        "en": "purged by the retention period: {count} records older than {before}",
     },
     "identity_number": {
         "sv": "Jag sparade ingenting: meddelandet ser ut att innehålla ett personnummer eller "

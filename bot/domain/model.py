@@ -79,6 +79,39 @@ class Actor:
 
     id: str
     name: str
+    # The Teams user id ("29:…"), which is what an @mention names; ``id`` is the Entra id.
+    teams_id: str | None = None
+
+
+class Role(StrEnum):
+    CHAIR = "chair"
+    SECRETARY = "secretary"
+    MEMBER = "member"
+
+
+@dataclass(frozen=True)
+class RoleHolder:
+    """A member with a role; matched by either of a person's ids."""
+
+    user_id: str
+    teams_id: str | None
+    name: str
+    role: Role
+
+    def is_actor(self, actor: Actor) -> bool:
+        return self.user_id == actor.id or (
+            self.teams_id is not None and self.teams_id in (actor.teams_id, actor.id)
+        )
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One line of the audit log: an i18n ``audit_<action>`` text and its values."""
+
+    at: datetime
+    actor_name: str
+    action: str
+    detail: dict[str, str]
 
 
 @dataclass(frozen=True)

@@ -17,11 +17,14 @@ from bot.domain.model import (
     ActionItemDraft,
     Actor,
     AgendaPoint,
+    AuditEntry,
     ConversationAddress,
     Decision,
     Group,
     GroupDefaults,
     Meeting,
+    Role,
+    RoleHolder,
     Section,
     StatusReport,
 )
@@ -81,6 +84,28 @@ class MemberRepository(Protocol):
     async def latest_group_of(self, user_id: str) -> int | None:
         """The group the user was last seen in, for commands sent in a 1:1 chat."""
         ...
+
+
+class RoleRepository(Protocol):
+    async def holders(self, group_id: int) -> list[RoleHolder]:
+        """The group's members that have a role other than member."""
+        ...
+
+    async def set_role(self, group_id: int, person: Actor, role: Role, now: datetime) -> None:
+        """Give ``person`` the role; a chair or secretary before them becomes a member."""
+        ...
+
+    async def member_named(self, group_id: int, name: str) -> Actor | None:
+        """A member seen in the group whose name matches (accents and case aside)."""
+        ...
+
+
+class AuditLog(Protocol):
+    async def record(
+        self, group_id: int, actor: Actor, action: str, detail: dict[str, str], now: datetime
+    ) -> None: ...
+
+    async def latest(self, group_id: int, limit: int) -> list[AuditEntry]: ...
 
 
 class MeetingRepository(Protocol):
@@ -158,6 +183,10 @@ class ActionItemRepository(Protocol):
         self, group_id: int, number: int, now: datetime, **changes: object
     ) -> ActionItem | None:
         """Change text, owner_name, owner_id or due_at of an item."""
+        ...
+
+    async def delete(self, group_id: int, number: int, now: datetime) -> ActionItem | None:
+        """Remove an item for good; the item as it was, or None if there is none."""
         ...
 
 

@@ -1,0 +1,121 @@
+"""Roles and the audit log: who may change a group's setup and data, and a record of who did.
+
+A new group has no chair, and anyone may do anything, as in a new team. Once someone is
+chair (``roll ordförande @Edyta``, or ``roll ordförande mig``), the guarded actions are for
+the chair and the secretary only: changing settings, regions and roles, deleting an action
+item, and reading the log. Every refusal names who can. There is one chair and one secretary;
+appointing a new one makes the old one a member, so the chair hands over with one command.
+Every guarded change is recorded in the audit log (who, when, what), which ``logg`` shows.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from bot.domain.capture import Mention, Refusal
+from bot.domain.i18n import join_words, message
+from bot.domain.model import Actor, Group, Role
+from bot.domain.ports import AuditLog, Clock, RoleRepository
+from bot.domain.text import fold, quote
+
+LOG_LINES = 10
+
+
+class Guarded(StrEnum):
+    """What only the chair and the secretary may do once the group has a chair."""
+
+    SETTINGS = "settings"
+    REGIONS = "regions"
+    ROLES = "roles"
+    DELETE = "delete"
+    LOG = "log"
+
+
+_ROLE_WORDS = {
+    Role.CHAIR: ("ordforande", "ordf", "leder", "chair", "chairperson"),
+    Role.SECRETARY: ("sekreterare", "sekretaer", "sekretar", "secretary"),
+    Role.MEMBER: ("medlem", "member", "ingen", "none"),
+}
+_SELF_WORDS = {"mig", "jag", "meg", "jeg", "me", "myself", "i"}
+
+
+class Roles:
+    def __init__(self, roles: RoleRepository, audit: AuditLog, clock: Clock) -> None:
+        self._roles = roles
+        self._audit = audit
+        self._clock = clock
+
+    async def permit(self, group: Group, actor: Actor, action: Guarded) -> Refusal | None:
+        """None if ``actor`` may do ``action`` in the group, else why not."""
+        holders = await self._roles.holders(group.id)
+        if not any(holder.role is Role.CHAIR for holder in holders):
+            return None
+        if any(holder.is_actor(actor) for holder in holders):
+            return None
+        names = join_words([holder.name for holder in holders], group.language)
+        return Refusal(f"forbidden_{action}", {"officers": names})
+
+    async def overview(self, group: Group) -> str:
+        holders = await self._roles.holders(group.id)
+        by_role = {holder.role: holder.name for holder in holders}
+        if Role.CHAIR not in by_role:
+            return message(group.language, "roles_none")
+        nobody = message(group.language, "nobody")
+        return message(
+            group.language,
+            "roles_show",
+            chair=by_role[Role.CHAIR],
+            secretary=by_role.get(Role.SECRETARY, nobody),
+        )
+
+    async def change(
+        self, group: Group, actor: Actor, args: str, mentions: list[Mention]
+    ) -> str | Refusal:
+        """``roll <role> <who>``: who is an @mention, "mig", or a member's name."""
+        words = args.split(maxsplit=1)
+        role = _role(words[0]) if words else None
+        if role is None:
+            return Refusal("role_usage")
+        who = words[1].strip() if len(words) > 1 else ""
+        person = await self._person(group, actor, who, mentions)
+        if isinstance(person, Refusal):
+            return person
+        now = self._clock.now()
+        await self._roles.set_role(group.id, person, role, now)
+        role_name = message(group.language, f"role_{role}")
+        await self.record(group, actor, "role", name=person.name, role=role_name)
+        return message(group.language, "role_set", name=person.name, role=role_name)
+
+    async def record(self, group: Group, actor: Actor, action: str, **detail: object) -> None:
+        values = {name: str(value) for name, value in detail.items()}
+        await self._audit.record(group.id, actor, action, values, self._clock.now())
+
+    async def log(self, group: Group) -> str:
+        entries = await self._audit.latest(group.id, LOG_LINES)
+        lang = group.language
+        if not entries:
+            return message(lang, "log_empty")
+        lines = [message(lang, "log_header")]
+        for entry in entries:
+            when = f"{entry.at.astimezone(ZoneInfo(group.timezone)):%Y-%m-%d %H:%M}"
+            what = message(lang, f"audit_{entry.action}", **entry.detail)
+            lines.append(f"- {when} – {entry.actor_name}: {what}")
+        return "\n".join(lines)
+
+    async def _person(
+        self, group: Group, actor: Actor, who: str, mentions: list[Mention]
+    ) -> Actor | Refusal:
+        if mentions:
+            first = mentions[0]
+            return Actor(first.id, first.name, teams_id=first.id)
+        if not who or fold(who) in _SELF_WORDS:
+            return actor
+        found = await self._roles.member_named(group.id, who)
+        return found or Refusal("role_who", {"who": quote(who)})
+
+
+def _role(word: str) -> Role | None:
+    folded = re.sub(r"[^a-z]", "", fold(word))
+    return next((role for role, words in _ROLE_WORDS.items() if folded in words), None)

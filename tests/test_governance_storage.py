@@ -1,0 +1,52 @@
+"""Roles and the audit log on SQLite and PostgreSQL: a person appointed by @mention (Teams id
+only) is recognised once they write (Entra id); one chair at a time; the log comes back
+newest first, with its details intact."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.domain.model import Actor, Role
+from storage.governance import SqlAuditLog, SqlRoleRepository
+from storage.repositories import SqlGroupRepository, SqlMemberRepository
+from tests.test_storage import DEFAULTS, NOW, address
+
+SARA_BY_MENTION = Actor("29:sara", "Sara Axelsson", teams_id="29:sara")
+SARA_WRITING = Actor("aad-sara", "Sara Axelsson", teams_id="29:sara")
+EDYTA = Actor("aad-edyta", "Edyta Johansson", teams_id="29:edyta")
+
+
+async def test_roles_follow_a_person_across_their_two_ids(database):
+    group, _ = await SqlGroupRepository(database).remember(address(), DEFAULTS, NOW)
+    roles, members = SqlRoleRepository(database), SqlMemberRepository(database)
+
+    await roles.set_role(group.id, SARA_BY_MENTION, Role.CHAIR, NOW)
+    await members.seen(group.id, SARA_WRITING, NOW)
+    await members.seen(group.id, EDYTA, NOW)
+    [sara] = await roles.holders(group.id)
+    await roles.set_role(group.id, EDYTA, Role.CHAIR, NOW)
+    [edyta] = await roles.holders(group.id)
+    found = await roles.member_named(group.id, "edyta")
+
+    assert (sara.role, sara.is_actor(SARA_WRITING), sara.is_actor(EDYTA)) == (
+        Role.CHAIR,
+        True,
+        False,
+    )
+    assert (edyta.name, edyta.role, edyta.is_actor(EDYTA)) == ("Edyta Johansson", Role.CHAIR, True)
+    assert found == EDYTA
+
+
+async def test_the_audit_log_is_newest_first(database):
+    group, _ = await SqlGroupRepository(database).remember(address(), DEFAULTS, NOW)
+    log = SqlAuditLog(database)
+
+    await log.record(group.id, EDYTA, "role", {"name": "Edyta Johansson", "role": "ordf"}, NOW)
+    later = NOW + timedelta(minutes=1)
+    await log.record(group.id, EDYTA, "delete", {"number": "3", "text": "Boka ”lokal”"}, later)
+
+    entries = await log.latest(group.id, 10)
+    assert [(e.at, e.action, e.detail) for e in entries] == [
+        (later, "delete", {"number": "3", "text": "Boka ”lokal”"}),
+        (NOW, "role", {"name": "Edyta Johansson", "role": "ordf"}),
+    ]
