@@ -22,6 +22,7 @@ from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import Activity
 from msrest.universal_http.requests import ClientRetryPolicy
 from sqlalchemy.ext.asyncio import AsyncEngine
+from yarl import URL
 
 from bot.auth import KeysUnavailable, build_authentication
 from bot.domain.calendar import meetings_calendar
@@ -60,6 +61,8 @@ ADAPTER = web.AppKey("adapter", CloudAdapter)
 BOT = web.AppKey("bot", RagBot)
 SCHEDULER = web.AppKey("scheduler", Scheduler)
 DEPS = web.AppKey("deps", BotDependencies)
+# Teams activities nest a handful of levels; card values a few more.
+MAX_JSON_DEPTH = 32
 
 
 def create_app(settings: Settings, *, clock: Clock | None = None) -> web.Application:
@@ -195,16 +198,22 @@ async def messages(request: web.Request) -> web.Response:
         raise web.HTTPUnsupportedMediaType(text="expected application/json")
     try:
         body = json.loads(await request.read())
-    except (json.JSONDecodeError, UnicodeDecodeError):
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
         return _bad_request("body is not JSON")
+    if _depth(body) > MAX_JSON_DEPTH:
+        return _bad_request("body is nested too deeply")
     if not isinstance(body, dict) or not isinstance(body.get("type"), str) or not body["type"]:
         return _bad_request("body is not a Bot Framework activity")
+    problem = _shape_problem(body)
+    if problem:
+        return _bad_request(problem)
     try:
         activity = Activity().deserialize(body)
     except Exception:  # noqa: BLE001 - msrest raises a zoo of types for bad shapes
         return _bad_request("activity could not be read")
-    if activity.conversation is None or not activity.conversation.id:
-        return _bad_request("activity has no conversation")
+    if not _is_service_url(activity.service_url):
+        # Replies go there; in production the token's serviceurl claim must also match it.
+        return _bad_request("activity has no valid serviceUrl")
     settings = request.app[SETTINGS]
     tenant = _tenant_of(body)
     if settings.allowed_tenants and (tenant or "").lower() not in settings.allowed_tenants:
@@ -224,6 +233,64 @@ async def messages(request: web.Request) -> web.Response:
     if invoke_response:
         return _invoke_json(invoke_response)
     return web.Response(status=200)
+
+
+_ID_FIELDS = (("id",), ("channelId",), ("replyToId",), ("from", "id"), ("recipient", "id"))
+_OBJECT_FIELDS = (("from",), ("recipient",), ("channelData",)) + tuple(
+    ("channelData", name) for name in ("tenant", "team", "channel", "meeting", "settings")
+)
+
+
+def _shape_problem(body: dict[str, Any]) -> str | None:
+    """What makes the activity one Teams never sends, or None. botbuilder reads these fields
+    without checking their types, and the ids go into the URLs of its replies."""
+    for path in _OBJECT_FIELDS:
+        value = _field(body, path)
+        if value is not None and not isinstance(value, dict):
+            return f"{'.'.join(path)} must be an object"
+    if not _is_id(_field(body, ("conversation", "id"))):
+        return "activity has no conversation"
+    for required in (("channelId",), ("from", "id")):
+        if _field(body, required) is None:
+            return f"activity has no {'.'.join(required)}"
+    for path in _ID_FIELDS:
+        value = _field(body, path)
+        if value is not None and not _is_id(value):
+            return f"{'.'.join(path)} must be a short ASCII string"
+    return None
+
+
+def _field(body: dict[str, Any], path: tuple[str, ...]) -> object:
+    value: object = body
+    for name in path:
+        value = value.get(name) if isinstance(value, dict) else None
+    return value
+
+
+def _is_id(value: object) -> bool:
+    return isinstance(value, str) and 0 < len(value) <= 1000 and value.isascii()
+
+
+def _depth(document: object) -> int:
+    """How deeply lists and objects nest in a parsed JSON document (without recursion)."""
+    deepest, stack = 0, [(document, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict | list):
+            deepest = max(deepest, depth)
+            children = value.values() if isinstance(value, dict) else value
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def _is_service_url(value: object) -> bool:
+    if not isinstance(value, str) or len(value) > 2000:
+        return False
+    try:
+        url = URL(value)
+    except ValueError:
+        return False
+    return url.scheme in ("https", "http") and bool(url.host) and value.isascii()
 
 
 def _tenant_of(body: dict[str, Any]) -> str | None:

@@ -27,6 +27,7 @@ from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.dialogs import DialogSet, DialogTurnStatus
 from botbuilder.schema import (
     Activity,
+    ActivityTypes,
     ChannelAccount,
     ConversationReference,
 )
@@ -108,26 +109,27 @@ def strip_bot_mention(activity: Activity) -> str:
     ("RAG-gruppen" would become "-gruppen"); this removes only the mention markup Teams put
     there, as the mention entities name it, and leaves other people's mentions alone.
     """
-    text = activity.text or ""
+    text = activity.text if isinstance(activity.text, str) else ""
     bot_id = activity.recipient.id if activity.recipient else None
     for entity in activity.entities or []:
         if entity.type != "mention":
             continue
-        props = entity.additional_properties or {}
-        mentioned = props.get("mentioned") or {}
-        markup = props.get("text")
-        if markup and mentioned.get("id") == bot_id:
+        props = _mapping(entity.additional_properties)
+        markup = _text(props.get("text"))
+        if markup and _mapping(props.get("mentioned")).get("id") == bot_id:
             text = text.replace(markup, " ")
     lines = [_SPACES.sub(" ", line).strip() for line in text.replace("\r\n", "\n").split("\n")]
     return "\n".join(lines).strip()
 
 
 def conversation_address(activity: Activity) -> ConversationAddress:
-    """Where this activity came from, as the domain keys groups."""
-    channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
-    team = channel_data.get("team") or {}
-    channel = channel_data.get("channel") or {}
-    tenant = (channel_data.get("tenant") or {}).get("id") or activity.conversation.tenant_id
+    """Where this activity came from, as the domain keys groups (odd channelData ignored)."""
+    channel_data = _mapping(activity.channel_data)
+    team = _mapping(channel_data.get("team"))
+    channel = _mapping(channel_data.get("channel"))
+    tenant = _text(_mapping(channel_data.get("tenant")).get("id")) or _text(
+        activity.conversation.tenant_id
+    )
     # In a channel every reply thread has its own conversation id (";messageid=…"); the
     # group is the channel itself.
     base_id = activity.conversation.id.split(";", 1)[0]
@@ -139,15 +141,24 @@ def conversation_address(activity: Activity) -> ConversationAddress:
     reference = TurnContext.get_conversation_reference(activity)
     reference.conversation.id = base_id
     reference.activity_id = None
+    channel_id = _text(channel.get("id"))
     return ConversationAddress(
-        key=channel.get("id") or base_id,
+        key=channel_id or base_id,
         conversation_type=conversation_type,
         tenant_id=tenant,
-        team_id=team.get("id"),
-        channel_id=channel.get("id"),
-        name=team.get("name") or activity.conversation.name or "",
+        team_id=_text(team.get("id")),
+        channel_id=channel_id,
+        name=(_text(team.get("name")) or _text(activity.conversation.name) or "")[:200],
         reference=_reference_json(reference),
     )
+
+
+def _mapping(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
 
 
 def _reference_json(reference: ConversationReference) -> dict:
@@ -183,11 +194,13 @@ def mentions_of(activity: Activity) -> list[Mention]:
     bot_id = activity.recipient.id if activity.recipient else None
     found = []
     for entity in activity.entities or []:
-        props = entity.additional_properties or {}
-        mentioned = props.get("mentioned") or {}
-        if entity.type != "mention" or mentioned.get("id") in (None, bot_id):
+        props = _mapping(entity.additional_properties)
+        mentioned = _mapping(props.get("mentioned"))
+        person = _text(mentioned.get("id"))
+        if entity.type != "mention" or person is None or person == bot_id:
             continue
-        found.append(Mention(mentioned["id"], mentioned.get("name") or "?", props.get("text", "")))
+        name = _text(mentioned.get("name")) or "?"
+        found.append(Mention(person, name[:200], _text(props.get("text")) or ""))
     return found
 
 
@@ -202,6 +215,11 @@ class RagBot(TeamsActivityHandler):
         key = activity_key(turn_context.activity)
         if key and not await self._deps.journal.first_seen(key, self._deps.clock.now()):
             log.info("skipping resent activity %s", turn_context.activity.id)
+            if turn_context.activity.type == ActivityTypes.invoke:
+                # Answered the first time; the resend still needs an answer of its own.
+                await turn_context.send_activity(
+                    Activity(type=ActivityTypes.invoke_response, value=InvokeResponse(status=200))
+                )
             return
         try:
             await super().on_turn(turn_context)
@@ -575,7 +593,10 @@ class RagBot(TeamsActivityHandler):
 
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
         if turn_context.activity.name != "adaptiveCard/action":
-            return await super().on_invoke_activity(turn_context)
+            # The app declares no task modules, message extensions or sign-in, so Teams sends
+            # no other invoke; botbuilder's handlers for them would only fail on odd values.
+            log.info("ignored an invoke the app does not use: %.60r", turn_context.activity.name)
+            return InvokeResponse(status=200)
         # botbuilder types AdaptiveCardInvokeResponse.value as a dict and cannot serialise the
         # message form (a string), so the Universal Action response is built as plain JSON.
         group, _ = await self._remember(turn_context)
@@ -598,7 +619,10 @@ class RagBot(TeamsActivityHandler):
             language = group.language if group else language
         except Exception:  # noqa: BLE001 - the database may be why the turn failed
             log.warning("could not look up the group's language for the error reply")
-        await turn_context.send_activity(MessageFactory.text(message(language, "error")))
+        try:
+            await turn_context.send_activity(MessageFactory.text(message(language, "error")))
+        except Exception as failure:  # noqa: BLE001 - the connector may be why it failed
+            log.warning("could not send the error reply either: %s", failure)
 
     async def _remember(self, turn_context: TurnContext) -> tuple[Group, bool]:
         """The group living where the activity came from, created on first contact."""
