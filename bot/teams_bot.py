@@ -46,7 +46,13 @@ from bot.domain.model import (
     GroupDefaults,
 )
 from bot.domain.notices import Notices
-from bot.domain.ports import ActivityJournal, Clock, GroupRepository, MemberRepository
+from bot.domain.ports import (
+    HANDLING,
+    ActivityJournal,
+    Clock,
+    GroupRepository,
+    MemberRepository,
+)
 from bot.domain.preferences import Preferences
 from bot.domain.privacy import holds_identity_number
 from bot.domain.regions import split_region_and_text
@@ -213,7 +219,7 @@ class RagBot(TeamsActivityHandler):
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         key = activity_key(turn_context.activity)
-        if key and not await self._deps.journal.first_seen(key, self._deps.clock.now()):
+        if key and not await self._deps.journal.claim(key, self._deps.clock.now()):
             log.info("skipping resent activity %s", turn_context.activity.id)
             if turn_context.activity.type == ActivityTypes.invoke:
                 # Answered the first time; the resend still needs an answer of its own.
@@ -221,13 +227,18 @@ class RagBot(TeamsActivityHandler):
                     Activity(type=ActivityTypes.invoke_response, value=InvokeResponse(status=200))
                 )
             return
+        handling = HANDLING.set(key)
         try:
             await super().on_turn(turn_context)
             await self._deps.dialog_state.save_changes(turn_context)
+            if key:
+                await self._deps.journal.done(key, self._deps.clock.now())
         except Exception:
             if key:
                 await self._deps.journal.forget(key)
             raise
+        finally:
+            HANDLING.reset(handling)
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         place, _ = await self._remember(turn_context)

@@ -23,6 +23,7 @@ from bot.domain.model import (
     Section,
     StatusReport,
 )
+from bot.domain.ports import CLAIM_LEASE, HANDLING
 from storage.db import Database
 from storage.mappers import (
     as_minutes,
@@ -142,6 +143,7 @@ class SqlGroupRepository(_Repository):
                 await drop_unsent(session, OutboxRow.group_id == group_id)
             if agenda_changed:
                 await mark_agenda_changed(session, group_id, now)
+            await mark_handled(session, now)
             row = await session.get(GroupRow, group_id, populate_existing=True)
             assert row is not None
             return to_group(row)
@@ -299,6 +301,7 @@ class SqlMeetingRepository(_Repository):
                         .values(meeting_id=first.id)
                     )
             await mark_agenda_changed(session, group_id, now)
+            await mark_handled(session, now)
             return sorted((to_meeting(row) for row in rows), key=lambda m: m.starts_at)
 
     async def get(self, group_id: int, meeting_id: int) -> Meeting | None:
@@ -328,6 +331,7 @@ class SqlMeetingRepository(_Repository):
                 .values(expires_at=starts_at)
             )
             await mark_agenda_changed(session, group_id, now)
+            await mark_handled(session, now)
             return to_meeting(row)
 
     async def cancel(self, group_id: int, meeting_id: int, now: datetime) -> Meeting:
@@ -346,6 +350,7 @@ class SqlMeetingRepository(_Repository):
                 .values(meeting_id=successor)
             )
             await mark_agenda_changed(session, group_id, now)
+            await mark_handled(session, now)
             return to_meeting(row)
 
     async def upcoming(self, group_id: int, now: datetime) -> list[Meeting]:
@@ -404,6 +409,7 @@ class SqlStatusReportRepository(_Repository):
             session.add(row)
             await session.flush()
             await mark_agenda_changed(session, group_id, now)
+            await mark_handled(session, now)
             return to_report(row), (to_report(current[0]) if current else None)
 
     async def current(self, group_id: int, meeting_id: int | None) -> list[StatusReport]:
@@ -446,6 +452,7 @@ class SqlActionItemRepository(_Repository):
             session.add(row)
             await session.flush()
             await mark_agenda_changed(session, group_id, now)
+            await mark_handled(session, now)
             return to_action_item(row)
 
     async def get(self, group_id: int, number: int) -> ActionItem | None:
@@ -476,6 +483,7 @@ class SqlActionItemRepository(_Repository):
             closed_now = closed.scalar() is not None
             if closed_now:
                 await mark_agenda_changed(session, group_id, now)
+                await mark_handled(session, now)
             row = await self._row(session, group_id, number)
             return (to_action_item(row) if row else None), closed_now
 
@@ -492,6 +500,7 @@ class SqlActionItemRepository(_Repository):
                 .values(**changes)
             )
             await mark_agenda_changed(session, group_id, now)
+            await mark_handled(session, now)
             row = await self._row(session, group_id, number)
             return to_action_item(row) if row else None
 
@@ -503,6 +512,7 @@ class SqlActionItemRepository(_Repository):
             item = to_action_item(row)
             await session.delete(row)
             await mark_agenda_changed(session, group_id, now)
+            await mark_handled(session, now)
             return item
 
     async def _list(self, group_id: int, *conditions: Any) -> list[ActionItem]:
@@ -535,6 +545,7 @@ class SqlDecisionRepository(_Repository):
             )
             session.add(row)
             await session.flush()
+            await mark_handled(session, now)
             return Decision(row.id, group_id, meeting_id, text, by, now)
 
 
@@ -560,6 +571,7 @@ class SqlAgendaPointRepository(_Repository):
             session.add(row)
             await session.flush()
             await mark_agenda_changed(session, group_id, now)
+            await mark_handled(session, now)
             return to_point(row)
 
     async def for_meeting(self, group_id: int, meeting_id: int) -> list[AgendaPoint]:
@@ -572,8 +584,20 @@ class SqlAgendaPointRepository(_Repository):
             return [to_point(row) for row in rows.scalars()]
 
 
+async def mark_handled(session: Any, now: datetime) -> None:
+    """Inside a transaction that stores what the running turn's activity asked for: mark the
+    activity handled in the same commit (see ``HANDLING``)."""
+    key = HANDLING.get()
+    if key is not None:
+        await session.execute(
+            update(ProcessedActivityRow)
+            .where(ProcessedActivityRow.key == key, ProcessedActivityRow.completed_at.is_(None))
+            .values(completed_at=now)
+        )
+
+
 class SqlActivityJournal(_Repository):
-    async def first_seen(self, key: str, now: datetime) -> bool:
+    async def claim(self, key: str, now: datetime) -> bool:
         async with self._database.writing() as session:
             inserted = await session.execute(
                 insert_for(session, ProcessedActivityRow)
@@ -581,7 +605,28 @@ class SqlActivityJournal(_Repository):
                 .on_conflict_do_nothing(index_elements=["key"])
                 .returning(ProcessedActivityRow.key)
             )
-            return inserted.scalar() is not None
+            if inserted.scalar() is not None:
+                return True
+            # Taken over only if the claim is stale; one conditional UPDATE, so of two
+            # resends racing for it only one wins.
+            taken = await session.execute(
+                update(ProcessedActivityRow)
+                .where(
+                    ProcessedActivityRow.key == key,
+                    ProcessedActivityRow.completed_at.is_(None),
+                    ProcessedActivityRow.received_at < now - CLAIM_LEASE,
+                )
+                .values(received_at=now)
+            )
+            return taken.rowcount == 1
+
+    async def done(self, key: str, now: datetime) -> None:
+        async with self._database.writing() as session:
+            await session.execute(
+                update(ProcessedActivityRow)
+                .where(ProcessedActivityRow.key == key)
+                .values(completed_at=now)
+            )
 
     async def forget(self, key: str) -> None:
         async with self._database.writing() as session:

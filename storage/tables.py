@@ -235,3 +235,5 @@ class ProcessedActivityRow(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     received_at: Mapped[datetime] = mapped_column(index=True)
+    # NULL while a process is handling it; a claim left NULL past its lease was a crash.
+    completed_at: Mapped[datetime | None]

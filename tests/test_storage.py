@@ -130,9 +130,9 @@ async def test_action_item_numbers_are_unique_per_group_under_concurrency(databa
 async def test_the_journal_lets_one_of_many_racing_handlers_through(database):
     journal = SqlActivityJournal(database)
 
-    results = await asyncio.gather(*(journal.first_seen("a" * 64, NOW) for _ in range(10)))
+    results = await asyncio.gather(*(journal.claim("a" * 64, NOW) for _ in range(10)))
     await journal.forget("a" * 64)
-    after_forget = await journal.first_seen("a" * 64, NOW)
+    after_forget = await journal.claim("a" * 64, NOW)
 
     assert results.count(True) == 1
     assert after_forget is True
@@ -140,13 +140,31 @@ async def test_the_journal_lets_one_of_many_racing_handlers_through(database):
 
 async def test_the_journal_forgets_old_activities_only(database, clock):
     journal = SqlActivityJournal(database)
-    await journal.first_seen("old", NOW - timedelta(days=3))
-    await journal.first_seen("new", NOW)
+    await journal.claim("old", NOW - timedelta(days=3))
+    await journal.claim("new", NOW)
 
     assert await journal.prune(NOW - timedelta(days=1)) == 1
 
-    assert await journal.first_seen("old", NOW) is True
-    assert await journal.first_seen("new", NOW) is False
+    assert await journal.claim("old", NOW) is True
+    assert await journal.claim("new", NOW) is False
+
+
+async def test_a_claim_left_by_a_crashed_process_is_taken_over_after_its_lease(database):
+    """A process killed mid-turn never completes its claim: Teams' resend must be handled
+    then, but not while the first process may still be working on it, and never twice."""
+    journal = SqlActivityJournal(database)
+    await journal.claim("crashed", NOW)
+    await journal.claim("handled", NOW)
+    await journal.done("handled", NOW + timedelta(seconds=1))
+
+    within_lease = await journal.claim("crashed", NOW + timedelta(seconds=10))
+    after_lease = NOW + timedelta(seconds=25)
+    racing = await asyncio.gather(*(journal.claim("crashed", after_lease) for _ in range(6)))
+    handled_resend = await journal.claim("handled", NOW + timedelta(minutes=5))
+
+    assert within_lease is False
+    assert racing.count(True) == 1
+    assert handled_resend is False
 
 
 async def test_a_newer_report_supersedes_the_current_one_and_keeps_it(database):

@@ -7,6 +7,7 @@ clock is injected everywhere time matters, so tests move time instead of sleepin
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -210,15 +211,32 @@ class AgendaPointRepository(Protocol):
     async def for_meeting(self, group_id: int, meeting_id: int) -> list[AgendaPoint]: ...
 
 
+# The journal key of the inbound activity whose turn is running, set by the bot's edge. A
+# repository that stores what the activity asked for marks it handled in the same
+# transaction: a process killed after that commit is not replayed into a duplicate, one
+# killed before it is (``ActivityJournal.claim``).
+HANDLING: ContextVar[str | None] = ContextVar("handling", default=None)
+
+# Longer than any turn takes (Bot Framework gives up on a request after 15 s), shorter than
+# Teams keeps resending.
+CLAIM_LEASE = timedelta(seconds=20)
+
+
 class ActivityJournal(Protocol):
     """Remembers which inbound activities were handled, so a resent one is handled once."""
 
-    async def first_seen(self, key: str, now: datetime) -> bool:
-        """Record ``key``; True only for the first caller, across processes."""
+    async def claim(self, key: str, now: datetime) -> bool:
+        """Take the activity ``key`` for handling; True only for one caller, across processes.
+        A claim never completed within ``CLAIM_LEASE`` belonged to a process that died: the
+        resend takes it over, so a crash loses no message."""
+        ...
+
+    async def done(self, key: str, now: datetime) -> None:
+        """The activity was handled: every later resend of it is skipped."""
         ...
 
     async def forget(self, key: str) -> None:
-        """Undo ``first_seen`` for an activity whose handling failed, so a resend is handled."""
+        """Undo ``claim`` for an activity whose handling failed, so a resend is handled."""
         ...
 
     async def prune(self, before: datetime) -> int:

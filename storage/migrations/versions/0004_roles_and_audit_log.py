@@ -1,4 +1,4 @@
-"""roles by Teams id and the audit log
+"""roles by Teams id, the audit log, and completed activities
 
 Revision ID: 0004
 Revises: 0003
@@ -42,9 +42,17 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_log")),
     )
     op.create_index("ix_audit_log_group_at", "audit_log", ["group_id", "at"], unique=False)
+    # Activities handled before this revision were completed when they were received.
+    with op.batch_alter_table("processed_activities", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("completed_at", storage.types.UTCDateTime(timezone=True), nullable=True)
+        )
+    op.execute("UPDATE processed_activities SET completed_at = received_at")
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("processed_activities", schema=None) as batch_op:
+        batch_op.drop_column("completed_at")
     op.drop_index("ix_audit_log_group_at", table_name="audit_log")
     op.drop_table("audit_log")
     with op.batch_alter_table("members", schema=None) as batch_op:
