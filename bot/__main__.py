@@ -1,17 +1,27 @@
 """The ``ragbot`` command: ``ragbot migrate`` brings the database schema up to date,
-``ragbot run`` (the default) serves the bot. Settings come from the environment and `.env`."""
+``ragbot run`` (the default) serves the bot, ``ragbot export --group …`` writes a group's
+complete data as JSON, ``ragbot forget-user …`` removes a person's name from open data and
+reports what it touched. Settings come from the environment and `.env`."""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import json
 import logging
 import sys
+from datetime import UTC, datetime
+from pathlib import Path
 
 from aiohttp import web
 
 from bot.app import create_app
+from bot.domain.records import forget_person
 from bot.settings import Settings
+from storage.db import Database, create_engine
+from storage.governance import SqlAuditLog
 from storage.migrate import upgrade
+from storage.records import SqlRecords
 
 log = logging.getLogger("bot")
 
@@ -31,9 +41,71 @@ def _run(settings: Settings) -> int:
     return 0
 
 
+async def _export(settings: Settings, query: str) -> dict | None:
+    engine = create_engine(settings.database_url)
+    try:
+        records = SqlRecords(Database(engine))
+        groups = await records.find_groups(query)
+        if len(groups) != 1:
+            found = "; ".join(f"{g.id} {g.key} {g.name!r}" for g in groups) or "none"
+            log.error(
+                "--group %r must name exactly one group (by id, key or name); found: %s",
+                query,
+                found,
+            )
+            return None
+        return {
+            "format": "ragbot-export/1",
+            "exported_at": datetime.now(UTC).isoformat(),
+            **await records.export(groups[0].id),
+        }
+    finally:
+        await engine.dispose()
+
+
+def _write_export(document: dict | None, out: str | None) -> int:
+    if document is None:
+        return 2
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
+        log.info("exported group %s to %s", document["group"]["id"], out)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+async def _forget(settings: Settings, person: str) -> int:
+    engine = create_engine(settings.database_url)
+    try:
+        database = Database(engine)
+        touched = await forget_person(
+            SqlRecords(database), SqlAuditLog(database), person, datetime.now(UTC)
+        )
+    finally:
+        await engine.dispose()
+    if not touched:
+        sys.stdout.write(f"Nothing stored names {person!r}.\n")
+        return 0
+    for group_id, kinds in sorted(touched.items()):
+        where = f"group {group_id}" if group_id else "dialog state"
+        changes = ", ".join(f"{kind}: {count}" for kind, count in sorted(kinds.items()))
+        sys.stdout.write(f"{where}: {changes}\n")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ragbot", description="RAG-boten, a Teams bot")
-    parser.add_argument("command", nargs="?", default="run", choices=["run", "migrate"])
+    commands = parser.add_subparsers(dest="command")
+    commands.add_parser("run", help="serve the bot (the default)")
+    commands.add_parser("migrate", help="bring the database schema up to date")
+    export = commands.add_parser("export", help="write a group's complete data as JSON")
+    export.add_argument("--group", required=True, help="the group's id, key or name")
+    export.add_argument("--out", help="a file to write (default: standard output)")
+    forget = commands.add_parser(
+        "forget-user", help="remove a person's name from open data and say what changed"
+    )
+    forget.add_argument("person", help="the person's name, Entra object id or Teams id")
     args = parser.parse_args(argv)
     settings = Settings()
     logging.basicConfig(
@@ -45,6 +117,10 @@ def main(argv: list[str] | None = None) -> int:
         upgrade(settings.database_url)
         log.info("database schema is up to date")
         return 0
+    if args.command == "export":
+        return _write_export(asyncio.run(_export(settings, args.group)), args.out)
+    if args.command == "forget-user":
+        return asyncio.run(_forget(settings, args.person))
     return _run(settings)
 
 

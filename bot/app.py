@@ -31,6 +31,7 @@ from bot.domain.meetings import Meetings
 from bot.domain.model import GroupDefaults
 from bot.domain.notices import NoticeRepositories, Notices
 from bot.domain.ports import Clock, SystemClock
+from bot.domain.records import Retention
 from bot.domain.roles import Roles
 from bot.domain.schedule import LeadTimes
 from bot.proactive import TeamsNotifier
@@ -41,6 +42,7 @@ from storage.bot_state import SqlStorage
 from storage.db import Database, create_engine, database_answers
 from storage.governance import SqlAuditLog, SqlRoleRepository
 from storage.outbox import SqlOutbox
+from storage.records import SqlRecords
 from storage.repositories import (
     SqlActionItemRepository,
     SqlActivityJournal,
@@ -134,6 +136,11 @@ def build_scheduler(
         clock=deps.clock,
         leads=deps.leads,
         worker=worker,
+        retention=(
+            Retention(SqlRecords(database), SqlAuditLog(database), settings.retention)
+            if settings.retention
+            else None
+        ),
     )
 
 

@@ -37,6 +37,7 @@ from bot.domain.ports import (
     OutboxRepository,
     PostedMessage,
 )
+from bot.domain.records import Retention
 from bot.domain.schedule import (
     LOOKBACK,
     MAX_LEAD,
@@ -87,6 +88,7 @@ class Scheduler:
         leads: LeadTimes,
         worker: str | None = None,
         draw: Callable[[], float] = random.random,
+        retention: Retention | None = None,
     ) -> None:
         self._outbox = outbox
         self._groups = groups
@@ -100,6 +102,7 @@ class Scheduler:
         self._horizon = planning_horizon(leads)
         self._group_horizon = planning_horizon(LeadTimes(MAX_LEAD, (MAX_LEAD,)))
         self._last_prune: datetime | None = None
+        self._retention = retention
 
     async def run(self, interval: float) -> None:
         """Tick forever (cancel the task to stop); a failing tick is logged, not fatal."""
@@ -226,3 +229,12 @@ class Scheduler:
         self._last_prune = now
         pruned = await self._journal.prune(now - JOURNAL_RETENTION)
         log.info("pruned %d handled-activity ids older than %s", pruned, JOURNAL_RETENTION)
+        if self._retention is not None:
+            purged = await self._retention.purge(now)
+            log.info(
+                "retention %s: purged %d items and reports, %d dialog drafts, %d finished posts",
+                self._retention.period,
+                sum(purged.per_group.values()),
+                purged.drafts,
+                purged.posts,
+            )

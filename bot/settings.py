@@ -47,6 +47,9 @@ class Settings(BaseSettings):
         timedelta(days=1),
         timedelta(minutes=15),
     ]
+    # How long closed items, superseded reports, dialog drafts and finished posts are kept
+    # (ISO-8601 duration); None keeps everything.
+    retention: timedelta | None = None
     allowed_tenants: Annotated[list[str], NoDecode] = []
     allow_insecure: bool = False
     max_request_bytes: int = Field(default=512 * 1024, gt=1024)
@@ -85,6 +88,11 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
+
+    @field_validator("retention", mode="before")
+    @classmethod
+    def _no_retention(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("allowed_tenants", mode="before")
     @classmethod

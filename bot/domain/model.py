@@ -105,6 +105,16 @@ class RoleHolder:
 
 
 @dataclass(frozen=True)
+class PurgeResult:
+    """What a retention purge removed: per group (closed items, superseded reports), and in
+    all (dialog drafts, finished posts)."""
+
+    per_group: dict[int, int]
+    drafts: int
+    posts: int
+
+
+@dataclass(frozen=True)
 class AuditEntry:
     """One line of the audit log: an i18n ``audit_<action>`` text and its values."""
 

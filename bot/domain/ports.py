@@ -6,12 +6,13 @@ clock is injected everywhere time matters, so tests move time instead of sleepin
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.domain.model import (
     ActionItem,
@@ -24,6 +25,7 @@ from bot.domain.model import (
     Group,
     GroupDefaults,
     Meeting,
+    PurgeResult,
     Role,
     RoleHolder,
     Section,
@@ -107,6 +109,18 @@ class AuditLog(Protocol):
     ) -> None: ...
 
     async def latest(self, group_id: int, limit: int) -> list[AuditEntry]: ...
+
+
+class RecordsRepository(Protocol):
+    """A group's records as a whole (retention, export, forgetting a person)."""
+
+    async def purge(self, before: datetime) -> PurgeResult: ...
+
+    async def find_groups(self, query: str) -> list[Group]: ...
+
+    async def export(self, group_id: int) -> dict[str, Any]: ...
+
+    async def forget(self, person: str, now: datetime) -> dict[int, Counter[str]]: ...
 
 
 class MeetingRepository(Protocol):

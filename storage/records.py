@@ -1,0 +1,199 @@
+"""A group's records as a whole: retention purges, the complete export, and removing a person's
+name from open data (the ``RecordsRepository`` port).
+
+What retention removes past its period: closed action items, superseded versions of status
+reports, dialog drafts (botbuilder state) nobody has touched, and finished outbox posts. What
+it keeps: open items, each region's current report, decisions, agenda points and meetings,
+which are the group's record of its meetings. "Open data" for forgetting a person is the
+same: open items (owner, creator, the name inside the text), current reports, and what they
+filed for meetings still to come; their member row and their dialog drafts go too. Closed
+items, superseded reports and the audit log are records of what happened and keep the name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, func, or_, select, update
+
+from bot.domain.model import Group, PurgeResult
+from bot.domain.text import fold
+from storage.db import Database
+from storage.mappers import to_group
+from storage.tables import (
+    ActionItemRow,
+    AgendaPointRow,
+    AuditRow,
+    Base,
+    BotStateRow,
+    DecisionRow,
+    GroupRow,
+    MeetingRow,
+    MemberRow,
+    OutboxRow,
+    StatusReportRow,
+)
+
+FORGOTTEN = "(borttagen)"
+_EXPORTED = {
+    "meetings": MeetingRow,
+    "status_reports": StatusReportRow,
+    "action_items": ActionItemRow,
+    "decisions": DecisionRow,
+    "agenda_points": AgendaPointRow,
+    "members": MemberRow,
+    "audit_log": AuditRow,
+}
+_SECRET_COLUMNS = {"reference", "calendar_token"}
+
+
+class SqlRecords:
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    async def purge(self, before: datetime) -> PurgeResult:
+        per_group: Counter[int] = Counter()
+        async with self._database.writing() as session:
+            for table, condition in (
+                (ActionItemRow, ActionItemRow.closed_at < before),
+                (StatusReportRow, StatusReportRow.superseded_at < before),
+            ):
+                deleted = await session.execute(
+                    delete(table).where(condition).returning(table.group_id)
+                )
+                per_group.update(deleted.scalars().all())
+            drafts = await session.execute(
+                delete(BotStateRow).where(BotStateRow.updated_at < before)
+            )
+            posts = await session.execute(
+                delete(OutboxRow).where(
+                    OutboxRow.status.in_(("sent", "dropped", "failed")),
+                    OutboxRow.created_at < before,
+                )
+            )
+        return PurgeResult(dict(per_group), drafts.rowcount, posts.rowcount)
+
+    async def find_groups(self, query: str) -> list[Group]:
+        """Groups whose id, key (channel or chat id) or name is ``query``."""
+        conditions = [GroupRow.key == query, func.lower(GroupRow.name) == query.lower()]
+        if query.isdigit():
+            conditions.append(GroupRow.id == int(query))
+        async with self._database.reading() as session:
+            rows = await session.execute(select(GroupRow).where(or_(*conditions)))
+            return [to_group(row) for row in rows.scalars()]
+
+    async def export(self, group_id: int) -> dict[str, Any]:
+        async with self._database.reading() as session:
+            group = await session.get(GroupRow, group_id)
+            assert group is not None
+            document: dict[str, Any] = {"group": _row_dict(group, _SECRET_COLUMNS)}
+            for name, table in _EXPORTED.items():
+                rows = await session.execute(
+                    select(table).where(table.group_id == group_id).order_by(table.id)
+                )
+                document[name] = [_row_dict(row) for row in rows.scalars()]
+        return document
+
+    async def forget(self, person: str, now: datetime) -> dict[int, Counter[str]]:
+        """Remove ``person`` (a name, an Entra id or a Teams id) from open data; what was
+        changed, per group and kind."""
+        touched: dict[int, Counter[str]] = {}
+        async with self._database.writing() as session:
+            members = (
+                (
+                    await session.execute(
+                        select(MemberRow).where(
+                            or_(
+                                MemberRow.user_id == person,
+                                MemberRow.teams_id == person,
+                                func.lower(MemberRow.name) == person.lower(),
+                            )
+                        )
+                    )
+                )
+                .scalars()
+                .all()
+            )
+            by_id = any(person in (m.user_id, m.teams_id) for m in members)
+            names = {m.name for m in members if m.name} | (set() if by_id else {person})
+            ids = {person} | {m.user_id for m in members} | {m.teams_id for m in members}
+
+            def count(group_id: int, kind: str, amount: int = 1) -> None:
+                if amount:
+                    touched.setdefault(group_id, Counter())[kind] += amount
+
+            items = await session.execute(
+                select(ActionItemRow).where(ActionItemRow.closed_at.is_(None))
+            )
+            for item in items.scalars():
+                if item.owner_id in ids or _same_name(item.owner_name, names):
+                    item.owner_id, item.owner_name = None, None
+                    count(item.group_id, "action item owners")
+                if _same_name(item.created_by, names):
+                    item.created_by = FORGOTTEN
+                    count(item.group_id, "action item creators")
+                text = _without_names(item.text, names)
+                if text != item.text:
+                    item.text = text
+                    count(item.group_id, "action item texts")
+            reports = await session.execute(
+                select(StatusReportRow).where(StatusReportRow.superseded_at.is_(None))
+            )
+            for report in reports.scalars():
+                if report.author_id in ids or _same_name(report.author_name, names):
+                    report.author_id, report.author_name = FORGOTTEN, FORGOTTEN
+                    count(report.group_id, "status report authors")
+                text = _without_names(report.text, names)
+                if text != report.text:
+                    report.text = text
+                    count(report.group_id, "status report texts")
+            upcoming = select(MeetingRow.id).where(MeetingRow.starts_at >= now)
+            for table in (DecisionRow, AgendaPointRow):
+                rows = await session.execute(
+                    select(table).where(
+                        or_(table.meeting_id.is_(None), table.meeting_id.in_(upcoming))
+                    )
+                )
+                for row in rows.scalars():
+                    if _same_name(row.created_by, names):
+                        row.created_by = FORGOTTEN
+                        count(row.group_id, f"{table.__tablename__.replace('_', ' ')} authors")
+            for member in members:
+                count(member.group_id, "members")
+                await session.delete(member)
+            teams_ids = [m.teams_id for m in members if m.teams_id] or [person]
+            drafts = await session.execute(
+                delete(BotStateRow).where(
+                    or_(*(BotStateRow.key.contains(f"/users/{tid}/") for tid in teams_ids))
+                )
+            )
+            if drafts.rowcount:
+                touched.setdefault(0, Counter())["dialog drafts"] += drafts.rowcount
+            await session.execute(
+                update(GroupRow).where(GroupRow.id.in_(touched)).values(updated_at=now)
+            )
+        return touched
+
+
+def _same_name(value: str | None, names: set[str]) -> bool:
+    return value is not None and fold(value.strip()) in {fold(name) for name in names}
+
+
+def _without_names(text: str, names: set[str]) -> str:
+    for name in names:
+        if len(name) >= 3 and not name.startswith(("29:", "a:")):
+            text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", FORGOTTEN, text, flags=re.IGNORECASE)
+    return text
+
+
+def _row_dict(row: Base, hidden: set[str] = frozenset()) -> dict[str, Any]:
+    values = {}
+    for column in row.__table__.columns:
+        if column.name in hidden:
+            continue
+        value = getattr(row, column.key)
+        values[column.name] = value.isoformat() if isinstance(value, datetime) else value
+    return values
