@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -99,8 +101,7 @@ class SqlRecords:
 
     async def forget(self, person: str, now: datetime) -> dict[int, Counter[str]]:
         """Remove ``person`` (a name, an Entra id or a Teams id) from open data; what was
-        changed, per group and kind."""
-        touched: dict[int, Counter[str]] = {}
+        changed, per group and kind (group 0: dialog drafts, which belong to no group)."""
         async with self._database.writing() as session:
             members = (
                 (
@@ -117,65 +118,79 @@ class SqlRecords:
                 .scalars()
                 .all()
             )
-            by_id = any(person in (m.user_id, m.teams_id) for m in members)
-            names = {m.name for m in members if m.name} | (set() if by_id else {person})
-            ids = {person} | {m.user_id for m in members} | {m.teams_id for m in members}
-
-            def count(group_id: int, kind: str, amount: int = 1) -> None:
-                if amount:
-                    touched.setdefault(group_id, Counter())[kind] += amount
-
-            items = await session.execute(
-                select(ActionItemRow).where(ActionItemRow.closed_at.is_(None))
-            )
-            for item in items.scalars():
-                if item.owner_id in ids or _same_name(item.owner_name, names):
+            who = _Person.of(person, members)
+            open_items = select(ActionItemRow).where(ActionItemRow.closed_at.is_(None))
+            for item in (await session.execute(open_items)).scalars():
+                if who.is_named(item.owner_id, item.owner_name):
                     item.owner_id, item.owner_name = None, None
-                    count(item.group_id, "action item owners")
-                if _same_name(item.created_by, names):
-                    item.created_by = FORGOTTEN
-                    count(item.group_id, "action item creators")
-                text = _without_names(item.text, names)
-                if text != item.text:
-                    item.text = text
-                    count(item.group_id, "action item texts")
-            reports = await session.execute(
-                select(StatusReportRow).where(StatusReportRow.superseded_at.is_(None))
-            )
-            for report in reports.scalars():
-                if report.author_id in ids or _same_name(report.author_name, names):
+                    who.changed(item.group_id, "action item owners")
+                who.scrub(item, "created_by", "action item creators")
+                who.scrub_text(item, "action item texts")
+            current = select(StatusReportRow).where(StatusReportRow.superseded_at.is_(None))
+            for report in (await session.execute(current)).scalars():
+                if who.is_named(report.author_id, report.author_name):
                     report.author_id, report.author_name = FORGOTTEN, FORGOTTEN
-                    count(report.group_id, "status report authors")
-                text = _without_names(report.text, names)
-                if text != report.text:
-                    report.text = text
-                    count(report.group_id, "status report texts")
+                    who.changed(report.group_id, "status report authors")
+                who.scrub_text(report, "status report texts")
             upcoming = select(MeetingRow.id).where(MeetingRow.starts_at >= now)
             for table in (DecisionRow, AgendaPointRow):
-                rows = await session.execute(
-                    select(table).where(
-                        or_(table.meeting_id.is_(None), table.meeting_id.in_(upcoming))
-                    )
+                filed = select(table).where(
+                    or_(table.meeting_id.is_(None), table.meeting_id.in_(upcoming))
                 )
-                for row in rows.scalars():
-                    if _same_name(row.created_by, names):
-                        row.created_by = FORGOTTEN
-                        count(row.group_id, f"{table.__tablename__.replace('_', ' ')} authors")
+                for row in (await session.execute(filed)).scalars():
+                    who.scrub(row, "created_by", f"{table.__tablename__.replace('_', ' ')} authors")
             for member in members:
-                count(member.group_id, "members")
+                who.changed(member.group_id, "members")
                 await session.delete(member)
-            teams_ids = [m.teams_id for m in members if m.teams_id] or [person]
             drafts = await session.execute(
                 delete(BotStateRow).where(
-                    or_(*(BotStateRow.key.contains(f"/users/{tid}/") for tid in teams_ids))
+                    or_(*(BotStateRow.key.contains(f"/users/{tid}/") for tid in who.teams_ids))
                 )
             )
-            if drafts.rowcount:
-                touched.setdefault(0, Counter())["dialog drafts"] += drafts.rowcount
+            who.changed(0, "dialog drafts", drafts.rowcount)
             await session.execute(
-                update(GroupRow).where(GroupRow.id.in_(touched)).values(updated_at=now)
+                update(GroupRow).where(GroupRow.id.in_(who.touched)).values(updated_at=now)
             )
-        return touched
+        return who.touched
+
+
+@dataclass
+class _Person:
+    """Whom ``forget`` looks for, and what it changed so far."""
+
+    names: set[str]
+    ids: set[str]
+    teams_ids: list[str]
+    touched: dict[int, Counter[str]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, person: str, members: Sequence[MemberRow]) -> _Person:
+        by_id = any(person in (m.user_id, m.teams_id) for m in members)
+        return cls(
+            names={m.name for m in members if m.name} | (set() if by_id else {person}),
+            ids={person}
+            | {m.user_id for m in members}
+            | {m.teams_id for m in members if m.teams_id},
+            teams_ids=[m.teams_id for m in members if m.teams_id] or [person],
+        )
+
+    def is_named(self, person_id: str | None, name: str | None) -> bool:
+        return person_id in self.ids or _same_name(name, self.names)
+
+    def changed(self, group_id: int, kind: str, amount: int = 1) -> None:
+        if amount:
+            self.touched.setdefault(group_id, Counter())[kind] += amount
+
+    def scrub(self, row: Any, attribute: str, kind: str) -> None:
+        if _same_name(getattr(row, attribute), self.names):
+            setattr(row, attribute, FORGOTTEN)
+            self.changed(row.group_id, kind)
+
+    def scrub_text(self, row: Any, kind: str) -> None:
+        text = _without_names(row.text, self.names)
+        if text != row.text:
+            row.text = text
+            self.changed(row.group_id, kind)
 
 
 def _same_name(value: str | None, names: set[str]) -> bool:
