@@ -70,10 +70,12 @@ class SqlRecords:
             drafts = await session.execute(
                 delete(BotStateRow).where(BotStateRow.updated_at < before)
             )
+            # By expiry, not age: a sent agenda for a meeting still to come keeps its row, or
+            # the planner would queue it again and lose the message it updates in place.
             posts = await session.execute(
                 delete(OutboxRow).where(
                     OutboxRow.status.in_(("sent", "dropped", "failed")),
-                    OutboxRow.created_at < before,
+                    OutboxRow.expires_at < before,
                 )
             )
         return PurgeResult(dict(per_group), drafts.rowcount, posts.rowcount)

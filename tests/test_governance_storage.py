@@ -1,14 +1,18 @@
-"""Roles and the audit log on SQLite and PostgreSQL: a person appointed by @mention (Teams id
-only) is recognised once they write (Entra id); one chair at a time; the log comes back
-newest first, with its details intact."""
+"""Roles, the audit log and retention on SQLite and PostgreSQL: a person appointed by @mention
+(Teams id only) is recognised once they write (Entra id); one chair at a time; the log comes
+back newest first, with its details intact; finished posts are purged by expiry, not age."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
+from sqlalchemy import select
+
 from bot.domain.model import Actor, Role
 from storage.governance import SqlAuditLog, SqlRoleRepository
+from storage.records import SqlRecords
 from storage.repositories import SqlGroupRepository, SqlMemberRepository
+from storage.tables import OutboxRow
 from tests.test_storage import DEFAULTS, NOW, address
 
 SARA_BY_MENTION = Actor("29:sara", "Sara Axelsson", teams_id="29:sara")
@@ -50,3 +54,36 @@ async def test_the_audit_log_is_newest_first(database):
         (later, "delete", {"number": "3", "text": "Boka ”lokal”"}),
         (NOW, "role", {"name": "Edyta Johansson", "role": "ordf"}),
     ]
+
+
+async def test_retention_purges_finished_posts_by_expiry_not_age(database):
+    """A sent agenda whose meeting is still to come keeps its outbox row: without it the
+    planner would queue the agenda again and lose the message it updates in place."""
+    group, _ = await SqlGroupRepository(database).remember(address(), DEFAULTS, NOW)
+    long_ago = NOW - timedelta(days=60)
+    async with database.writing() as session:
+        for key, status, expires in (
+            ("expired", "sent", NOW - timedelta(days=40)),
+            ("meeting still to come", "sent", NOW + timedelta(days=3)),
+            ("expired but pending", "pending", NOW - timedelta(days=40)),
+        ):
+            session.add(
+                OutboxRow(
+                    group_id=group.id,
+                    dedupe_key=key,
+                    kind="agenda",
+                    payload={},
+                    status=status,
+                    due_at=long_ago,
+                    expires_at=expires,
+                    next_attempt_at=long_ago,
+                    created_at=long_ago,
+                )
+            )
+
+    purged = await SqlRecords(database).purge(NOW - timedelta(days=30))
+
+    async with database.reading() as session:
+        kept = (await session.execute(select(OutboxRow.dedupe_key))).scalars().all()
+    assert purged.posts == 1
+    assert sorted(kept) == ["expired but pending", "meeting still to come"]

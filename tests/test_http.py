@@ -123,7 +123,7 @@ async def test_a_resent_activity_is_answered_once(bot, connector):
     ]
 
 
-async def test_a_tenant_outside_the_allow_list_is_refused(sqlite_url, clock, connector):
+async def test_a_tenant_outside_the_allow_list_is_refused(sqlite_url, clock, connector, caplog):
     settings = Settings(_env_file=None, database_url=sqlite_url, allowed_tenants=TENANT_ID)
     outsider = TeamsSpace.channel(connector.url, tenant_id=OTHER_TENANT_ID)
     member = TeamsSpace.channel(connector.url)
@@ -134,6 +134,9 @@ async def test_a_tenant_outside_the_allow_list_is_refused(sqlite_url, clock, con
 
     assert (refused.status, allowed.status) == (403, 200)
     assert [post.conversation_id.split(";")[0] for post in connector.posted] == [CHANNEL_ID]
+    assert f"refused activity from tenant {OTHER_TENANT_ID} (not in the allow-list)" in (
+        caplog.text
+    )
 
 
 async def test_with_credentials_set_an_unauthenticated_request_is_refused(
