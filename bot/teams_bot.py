@@ -427,14 +427,17 @@ class RagBot(TeamsActivityHandler):
         if not args.strip():
             await _say(ctx, self._preferences.show(group))
             return
-        changed = await self._permitted(group, actor, Guarded.SETTINGS)
-        if changed is None:
-            changed = await self._preferences.change(group, args)
+        changed = await self._deps.roles.guarded(
+            group,
+            actor,
+            Guarded.SETTINGS,
+            lambda: self._preferences.change(group, args),
+            lambda _: {"change": " ".join(args.split())},
+        )
         if isinstance(changed, Refusal):
             await _say(ctx, changed.text(group.language))
-            return
-        await self._deps.roles.record(group, actor, "settings", change=" ".join(args.split()))
-        await _say(ctx, self._preferences.show(changed))
+        else:
+            await _say(ctx, self._preferences.show(changed))
 
     async def _guarded(
         self, ctx: TurnContext, group: Group, command: Command, actor: Actor
@@ -445,30 +448,29 @@ class RagBot(TeamsActivityHandler):
         if name is CommandName.ROLES or (name is CommandName.ROLE and not args.strip()):
             await _say(ctx, await roles.overview(group))
             return
-        guard = {CommandName.ROLE: Guarded.ROLES, CommandName.DELETE: Guarded.DELETE}
-        refused = await self._permitted(group, actor, guard.get(name, Guarded.LOG))
-        if refused is not None:
-            await _say(ctx, refused.text(group.language))
-        elif name is CommandName.ROLE:
-            changed = await roles.change(group, actor, args, mentions_of(ctx.activity))
-            await _say(
-                ctx, changed.text(group.language) if isinstance(changed, Refusal) else changed
-            )
+        if name is CommandName.ROLE:
+            reply = await roles.change(group, actor, args, mentions_of(ctx.activity))
         elif name is CommandName.LOG:
-            await _say(ctx, await roles.log(group))
+            reply = await roles.log(group, actor)
         else:
-            deleted = await self._deps.capture.delete_action_item(group, args)
-            if isinstance(deleted, Refusal):
-                await _say(ctx, deleted.text(group.language))
-                return
-            await roles.record(group, actor, "delete", number=deleted.number, text=deleted.text)
-            reply = message(
-                group.language, "deleted", number=deleted.number, text=escape_markdown(deleted.text)
+            deleted = await roles.guarded(
+                group,
+                actor,
+                Guarded.DELETE,
+                lambda: self._deps.capture.delete_action_item(group, args),
+                lambda item: {"number": item.number, "text": item.text},
             )
-            await _say(ctx, reply)
-
-    async def _permitted(self, group: Group, actor: Actor, action: Guarded) -> Refusal | None:
-        return await self._deps.roles.permit(group, actor, action)
+            reply = (
+                deleted
+                if isinstance(deleted, Refusal)
+                else message(
+                    group.language,
+                    "deleted",
+                    number=deleted.number,
+                    text=escape_markdown(deleted.text),
+                )
+            )
+        await _say(ctx, reply.text(group.language) if isinstance(reply, Refusal) else reply)
 
     async def _status_report(
         self, ctx: TurnContext, group: Group, args: str, actor: Actor, personal: bool
@@ -504,14 +506,17 @@ class RagBot(TeamsActivityHandler):
             )
             await _say(ctx, reply)
             return
-        updated = await self._permitted(group, actor, Guarded.REGIONS)
-        if updated is None:
-            updated = await self._deps.capture.set_regions(group, args)
+        updated = await self._deps.roles.guarded(
+            group,
+            actor,
+            Guarded.REGIONS,
+            lambda: self._deps.capture.set_regions(group, args),
+            lambda changed: {"regions": ", ".join(changed.regions)},
+        )
         if isinstance(updated, Refusal):
             await _say(ctx, updated.text(lang))
-            return
-        await self._deps.roles.record(group, actor, "regions", regions=", ".join(updated.regions))
-        await _say(ctx, message(lang, "regions_set", regions=regions_line(updated)))
+        else:
+            await _say(ctx, message(lang, "regions_set", regions=regions_line(updated)))
 
     async def _close_item(self, ctx: TurnContext, group: Group, number: str, actor: Actor) -> None:
         closed = await self._deps.capture.close_action_item(group, number, actor)

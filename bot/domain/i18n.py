@@ -238,7 +238,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "nb": "satte regionene: {regions}",
         "en": "set the regions: {regions}",
     },
-    "audit_role": {
+    "audit_roles": {
         "sv": "gjorde {name} till {role}",
         "nb": "gjorde {name} til {role}",
         "en": "made {name} {role}",

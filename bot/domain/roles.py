@@ -11,7 +11,9 @@ Every guarded change is recorded in the audit log (who, when, what), which ``log
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 from enum import StrEnum
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from bot.domain.capture import Mention, Refusal
@@ -21,6 +23,7 @@ from bot.domain.ports import AuditLog, Clock, RoleRepository
 from bot.domain.text import fold, quote
 
 LOG_LINES = 10
+T = TypeVar("T")
 
 
 class Guarded(StrEnum):
@@ -74,6 +77,38 @@ class Roles:
         self, group: Group, actor: Actor, args: str, mentions: list[Mention]
     ) -> str | Refusal:
         """``roll <role> <who>``: who is an @mention, "mig", or a member's name."""
+        assigned = await self.guarded(
+            group,
+            actor,
+            Guarded.ROLES,
+            lambda: self._assign(group, actor, args, mentions),
+            lambda done: {"name": done[0].name, "role": done[1]},
+        )
+        if isinstance(assigned, Refusal):
+            return assigned
+        person, role_name = assigned
+        return message(group.language, "role_set", name=person.name, role=role_name)
+
+    async def guarded(
+        self,
+        group: Group,
+        actor: Actor,
+        action: Guarded,
+        change: Callable[[], Awaitable[T | Refusal]],
+        detail: Callable[[T], dict[str, object]],
+    ) -> T | Refusal:
+        """Make a guarded change if ``actor`` may, and record it in the audit log."""
+        refused = await self.permit(group, actor, action)
+        if refused is not None:
+            return refused
+        result = await change()
+        if not isinstance(result, Refusal):
+            await self.record(group, actor, action, **detail(result))
+        return result
+
+    async def _assign(
+        self, group: Group, actor: Actor, args: str, mentions: list[Mention]
+    ) -> tuple[Actor, str] | Refusal:
         words = args.split(maxsplit=1)
         role = _role(words[0]) if words else None
         if role is None:
@@ -82,17 +117,17 @@ class Roles:
         person = await self._person(group, actor, who, mentions)
         if isinstance(person, Refusal):
             return person
-        now = self._clock.now()
-        await self._roles.set_role(group.id, person, role, now)
-        role_name = message(group.language, f"role_{role}")
-        await self.record(group, actor, "role", name=person.name, role=role_name)
-        return message(group.language, "role_set", name=person.name, role=role_name)
+        await self._roles.set_role(group.id, person, role, self._clock.now())
+        return person, message(group.language, f"role_{role}")
 
     async def record(self, group: Group, actor: Actor, action: str, **detail: object) -> None:
         values = {name: str(value) for name, value in detail.items()}
         await self._audit.record(group.id, actor, action, values, self._clock.now())
 
-    async def log(self, group: Group) -> str:
+    async def log(self, group: Group, actor: Actor) -> str | Refusal:
+        refused = await self.permit(group, actor, Guarded.LOG)
+        if refused is not None:
+            return refused
         entries = await self._audit.latest(group.id, LOG_LINES)
         lang = group.language
         if not entries:
