@@ -5,7 +5,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test install migrate lint manifest bench clean
+E2E := tests/e2e
+E2E_STAMP := $(E2E)/node_modules/.installed-stamp
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: run test install migrate lint manifest bench clean e2e-tools chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +32,20 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/hadolint Dockerfile
 
-test: lint
+# The end-to-end suite's tools: Node packages pinned by the lockfile, and Debian's Chromium
+# (Playwright drives it; it never downloads a browser of its own).
+$(E2E_STAMP): $(E2E)/package.json $(E2E)/package-lock.json
+	cd $(E2E) && npm ci --no-audit --no-fund
+	touch $@
+
+chromium:
+	@test -x $(CHROMIUM) || apt-get install -y chromium || \
+		(apt-get update && apt-get install -y chromium) || \
+		{ echo "The end-to-end tests need Debian's chromium at $(CHROMIUM), and apt-get could not install it here. Install it (apt-get install chromium) and run make test again."; exit 1; }
+
+e2e-tools: $(E2E_STAMP) chromium
+
+test: lint e2e-tools
 	$(BIN)/python -m pytest
 
 manifest: install
@@ -40,4 +57,4 @@ bench: install
 	$(BIN)/python -m bench.scheduler
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info
+	rm -rf $(VENV) build dist *.egg-info $(E2E)/node_modules tests/artifacts
