@@ -46,7 +46,9 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
-@pytest.fixture(scope="session")
+# Per module, not per session: while sync Playwright runs, its event loop counts as running
+# in this thread, and the rest of the suite's asyncio.run() calls would refuse to start.
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     if shutil.which(CHROMIUM) is None:
         pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium)")

@@ -1,0 +1,131 @@
+"""RAG-boten in a Teams client we did not write: Microsoft 365 Agents Playground in Chromium,
+typed as a person would, asserting only what the page shows.
+
+In the RAG nuklearmedicin team's Allmänt channel, Edyta: asks `@RAG hjälp`; sets the regions;
+plans a meeting for tomorrow, and the agenda draft appears in the channel by itself (short
+notice: the scheduler posts it at once); files Jönköping's report in the card form and
+presses Spara; adds an action item due by the next meeting; lists the items, presses Klar,
+and the item is gone from the next list; asks for `@RAG dagordning` and sees every region,
+with "ej rapporterat" where nothing came in. In her personal chat she writes a report as a
+text dialog and saves it (typing Spara: the playground cannot press hero-card buttons). The tests run in this order and share the bot's database. Round
+trips are printed and written to tests/artifacts/e2e/timings.txt.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.playground import ANSWER_WITHIN, Services, Teams
+
+TIMINGS: dict[str, float] = {}
+TOMORROW = datetime.now(ZoneInfo("Europe/Stockholm")) + timedelta(days=1)
+MEETING = f"{TOMORROW.day}/{TOMORROW.month} kl 13-14 Teams"
+
+
+@pytest.fixture(scope="module")
+def services(tmp_path_factory: pytest.TempPathFactory, artifacts: Path) -> Iterator[Services]:
+    running = Services(tmp_path_factory.mktemp("e2e"), artifacts).start()
+    yield running
+    running.stop()
+    lines = [f"{name}: {seconds * 1000:.0f} ms" for name, seconds in TIMINGS.items()]
+    (artifacts / "timings.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n" + "\n".join(lines))
+
+
+@pytest.fixture
+def teams(page: Page, services: Services) -> Teams:
+    return Teams(page, services.url)
+
+
+@pytest.fixture
+def channel(teams: Teams) -> Teams:
+    teams.open_channel()
+    return teams
+
+
+def test_help_in_the_channel(channel: Teams):
+    TIMINGS["@RAG hjälp"] = channel.post("hjälp", "Det här kan jag.")
+
+    channel.shows("lägesrapport")
+
+
+def test_regions_and_a_meeting_and_the_agenda_posted_by_itself(channel: Teams):
+    TIMINGS["@RAG regioner"] = channel.post(
+        "regioner Linköping, Jönköping, Kalmar", "Gruppens regioner är nu"
+    )
+    TIMINGS["@RAG mötestider"] = channel.post(f"mötestider {MEETING}", "Planerade möten")
+
+    # Nobody asks for it: the scheduler posts the agenda draft as a new post in the channel.
+    agenda = channel.page.locator(".ac-adaptiveCard", has_text="Dagordning RAG nuklearmedicin")
+    expect(agenda.first).to_be_visible(timeout=ANSWER_WITHIN)
+    expect(agenda.first).to_contain_text("ej rapporterat")
+
+
+def test_a_status_report_in_the_card_form(channel: Teams):
+    TIMINGS["@RAG lägesrapport (card)"] = channel.post(
+        "lägesrapport Jönköping", "Lägesrapport – Jönköping"
+    )
+    form = channel.newest_card()
+    form.locator("textarea").fill(
+        "Status på läkarsidan är oförändrad. SSM genomför inspektion i mars."
+    )
+
+    TIMINGS["Spara (report card)"] = channel.press(
+        "Spara", re.compile("Lägesrapporten för Jönköping är sparad"), within=form
+    )
+
+
+def test_an_action_item_in_one_message(channel: Teams):
+    TIMINGS["@RAG åtgärd"] = channel.post(
+        "åtgärd Mats bokar lokal för studiebesöket till nästa möte", re.compile(r"Åtgärd #\d+")
+    )
+
+    card = channel.newest_card()
+    expect(card).to_contain_text("Mats bokar lokal för studiebesöket")
+    expect(card).to_contain_text("Senast:")
+    expect(card).to_contain_text(f"{TOMORROW.day}")
+
+
+def test_klar_on_the_list_closes_the_item(channel: Teams):
+    channel.post("åtgärd Sara skickar statistiken", re.compile(r"Åtgärd #\d+"))
+    TIMINGS["@RAG åtgärder"] = channel.post("åtgärder", re.compile(r"Öppna åtgärder \(\d+\)"))
+    listing = channel.newest_card()
+    expect(listing).to_contain_text("Sara skickar statistiken")
+    # The newest item is the last in the list, and so is its Klar button.
+    TIMINGS["Klar (list card)"] = channel.press("Klar", re.compile(r"är klar"), within=listing)
+    channel.post("åtgärder", re.compile(r"Öppna åtgärder \(\d+\)"))
+
+    expect(channel.newest_card()).not_to_contain_text("Sara skickar statistiken")
+    expect(channel.newest_card()).to_contain_text("Mats bokar lokal")
+
+
+def test_the_agenda_shows_every_region(channel: Teams):
+    TIMINGS["@RAG dagordning"] = channel.post("dagordning", "Dagordning RAG nuklearmedicin")
+
+    agenda = channel.newest_card()
+    for region in ("Linköping", "Jönköping", "Kalmar"):
+        expect(agenda).to_contain_text(region)
+    expect(agenda).to_contain_text("SSM genomför inspektion i mars.")
+    expect(agenda.get_by_text("ej rapporterat")).to_have_count(2)
+    expect(agenda).to_contain_text("Mats bokar lokal för studiebesöket")
+
+
+def test_a_report_by_text_dialog_in_the_personal_chat(teams: Teams):
+    teams.open_personal_chat()
+
+    TIMINGS["lägesrapport (1:1 dialog start)"] = teams.say(
+        "lägesrapport Kalmar", "Skriv lägesrapporten för Kalmar"
+    )
+    TIMINGS["report text (1:1)"] = teams.say(
+        "Två nya gammakameror är levererade.", "Så här blir lägesrapporten för Kalmar"
+    )
+    # The playground cannot press hero-card (imBack) buttons; typing the choice is the same
+    # answer to the dialog's prompt.
+    TIMINGS["Spara (1:1, typed)"] = teams.say("Spara", "Lägesrapporten för Kalmar är sparad")
