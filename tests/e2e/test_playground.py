@@ -7,8 +7,10 @@ notice: the scheduler posts it at once); files Jönköping's report in the card 
 presses Spara; adds an action item due by the next meeting; lists the items, presses Klar,
 and the item is gone from the next list; asks for `@RAG dagordning` and sees every region,
 with "ej rapporterat" where nothing came in. In her personal chat she writes a report as a
-text dialog and saves it (typing Spara: the playground cannot press hero-card buttons). The tests run in this order and share the bot's database. Round
-trips are printed and written to tests/artifacts/e2e/timings.txt.
+text dialog and saves it (typing Spara: the playground cannot press hero-card buttons).
+
+The tests run in this order and share the bot's database. Round trips are printed and
+written to tests/artifacts/e2e/timings.txt.
 """
 
 from __future__ import annotations
