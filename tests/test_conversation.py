@@ -51,11 +51,11 @@ async def test_help_in_a_channel_lists_the_commands(transcript):
     lines = replies[0].split("\n")
     assert lines[0] == HELP_FIRST_LINE
     assert (
-        "**åtgärd** *text* – ny åtgärdspunkt, t.ex. `åtgärd Veronica kollar med Region Skåne "
+        "- **åtgärd** *text* – ny åtgärdspunkt, t.ex. `åtgärd Veronica kollar med Skåne "
         "till nästa möte`"
     ) in lines
-    assert "**nästa möte** – visa nästa möte" in lines
-    assert "**hjälp** – den här listan" in lines
+    assert "- **nästa möte** – visa nästa möte" in lines
+    assert "- **hjälp** – den här listan" in lines
 
 
 async def test_help_is_understood_in_any_case_accent_or_language(transcript):

@@ -15,23 +15,23 @@ DEFAULT_LANGUAGE: Language = "sv"
 _HELP_SV = """\
 Det här kan jag. Skriv @RAG före kommandot när du skriver i en kanal.
 
-**lägesrapport** *region* – lämna lägesrapport för en region (direkt: `lägesrapport Kalmar: text`)
-**lägesrapporter** – vilka regioner som har rapporterat inför nästa möte
-**åtgärd** *text* – ny åtgärdspunkt, t.ex. `åtgärd Veronica kollar med Region Skåne till nästa möte`
-**åtgärder** – öppna åtgärdspunkter
-**klar** *nr* – stäng en åtgärdspunkt
-**beslut** *text* – anteckna ett beslut
-**punkt** *text* – föreslå en punkt till nästa dagordning
-**mötestider** `23/11 kl 13-14 Teams; 14/12 kl 11-12 Teams` – planera möten
-**nästa möte** – visa nästa möte
-**flytta möte** `23/11 till 24/11 kl 13-14`, **ställ in möte** `23/11` – ändra ett möte
-**dagordning** – utkast till dagordning
-**minnesanteckningar** – utkast till minnesanteckningar
-**inställningar** – gruppens inställningar och hur de ändras
-**roller**, **roll** `ordförande @namn` – vem som är ordförande och sekreterare
-**ta bort** *nr* – ta bort en åtgärdspunkt (ordförande eller sekreterare)
-**logg** – de senaste ändringarna av inställningar, roller och borttagningar
-**hjälp** – den här listan
+- **lägesrapport** *region* – lämna lägesrapport för en region (direkt: `lägesrapport Kalmar: text`)
+- **lägesrapporter** – vilka regioner som har rapporterat inför nästa möte
+- **åtgärd** *text* – ny åtgärdspunkt, t.ex. `åtgärd Veronica kollar med Skåne till nästa möte`
+- **åtgärder** – öppna åtgärdspunkter
+- **klar** *nr* – stäng en åtgärdspunkt
+- **beslut** *text* – anteckna ett beslut
+- **punkt** *text* – föreslå en punkt till nästa dagordning
+- **mötestider** `23/11 kl 13-14 Teams; 14/12 kl 11-12 Teams` – planera möten
+- **nästa möte** – visa nästa möte
+- **flytta möte** `23/11 till 24/11 kl 13-14`, **ställ in möte** `23/11` – ändra ett möte
+- **dagordning** – utkast till dagordning
+- **minnesanteckningar** – utkast till minnesanteckningar
+- **inställningar** – gruppens inställningar och hur de ändras
+- **roller**, **roll** `ordförande @namn` – vem som är ordförande och sekreterare
+- **ta bort** *nr* – ta bort en åtgärdspunkt (ordförande eller sekreterare)
+- **logg** – de senaste ändringarna av inställningar, roller och borttagningar
+- **hjälp** – den här listan
 
 Kommandona finns också på engelska (status, action, agenda, help …) och norska (tiltak, \
 møtetider, referat, hjelp …)."""
@@ -39,23 +39,23 @@ møtetider, referat, hjelp …)."""
 _HELP_NB = """\
 Dette kan jeg. Skriv @RAG foran kommandoen når du skriver i en kanal.
 
-**statusrapport** *region* – statusrapport for en region (direkte: `statusrapport Kalmar: tekst`)
-**statusrapporter** – hvilke regioner som har rapportert før neste møte
-**tiltak** *tekst* – nytt tiltakspunkt, f.eks. `tiltak Kari sjekker med Helse Vest til neste møte`
-**tiltaksliste** – åpne tiltakspunkter
-**ferdig** *nr* – lukk et tiltakspunkt
-**vedtak** *tekst* – noter et vedtak
-**punkt** *tekst* – foreslå et punkt til neste dagsorden
-**møtetider** `23/11 kl 13-14 Teams; 14/12 kl 11-12 Teams` – planlegg møter
-**neste møte** – vis neste møte
-**flytt møte** `23/11 til 24/11 kl 13-14`, **avlys møte** `23/11` – endre et møte
-**dagsorden** – utkast til dagsorden
-**referat** – utkast til referat
-**innstillinger** – gruppens innstillinger og hvordan de endres
-**roller**, **rolle** `leder @navn` – hvem som er leder og sekretær
-**slett** *nr* – slett et tiltakspunkt (leder eller sekretær)
-**logg** – de siste endringene av innstillinger, roller og slettinger
-**hjelp** – denne listen
+- **statusrapport** *region* – statusrapport for en region (direkte: `statusrapport Kalmar: tekst`)
+- **statusrapporter** – hvilke regioner som har rapportert før neste møte
+- **tiltak** *tekst* – nytt tiltakspunkt, f.eks. `tiltak Kari sjekker med Helse Vest til neste møte`
+- **tiltaksliste** – åpne tiltakspunkter
+- **ferdig** *nr* – lukk et tiltakspunkt
+- **vedtak** *tekst* – noter et vedtak
+- **punkt** *tekst* – foreslå et punkt til neste dagsorden
+- **møtetider** `23/11 kl 13-14 Teams; 14/12 kl 11-12 Teams` – planlegg møter
+- **neste møte** – vis neste møte
+- **flytt møte** `23/11 til 24/11 kl 13-14`, **avlys møte** `23/11` – endre et møte
+- **dagsorden** – utkast til dagsorden
+- **referat** – utkast til referat
+- **innstillinger** – gruppens innstillinger og hvordan de endres
+- **roller**, **rolle** `leder @navn` – hvem som er leder og sekretær
+- **slett** *nr* – slett et tiltakspunkt (leder eller sekretær)
+- **logg** – de siste endringene av innstillinger, roller og slettinger
+- **hjelp** – denne listen
 
 Kommandoene finnes også på svensk (lägesrapport, åtgärd, dagordning …) og engelsk (status, \
 action, agenda …)."""
@@ -63,23 +63,23 @@ action, agenda …)."""
 _HELP_EN = """\
 Here is what I can do. In a channel, write @RAG before the command.
 
-**status** *region* – file a status report for a region (at once: `status Kalmar: text`)
-**reports** – which regions have reported for the next meeting
-**action** *text* – new action item, e.g. `action Veronica checks with Region Skåne by next meeting`
-**actions** – open action items
-**done** *no.* – close an action item
-**decision** *text* – record a decision
-**item** *text* – propose an item for the next agenda
-**meetings** `23/11 13-14 Teams; 14/12 11-12 Teams` – schedule meetings
-**next meeting** – show the next meeting
-**move meeting** `23/11 to 24/11 at 13-14`, **cancel meeting** `23/11` – change a meeting
-**agenda** – agenda draft
-**minutes** – minutes draft
-**settings** – the group's settings and how to change them
-**roles**, **role** `chair @name` – who is chair and secretary
-**delete** *no.* – delete an action item (chair or secretary)
-**log** – the latest changes to settings, roles and deletions
-**help** – this list
+- **status** *region* – file a status report for a region (at once: `status Kalmar: text`)
+- **reports** – which regions have reported for the next meeting
+- **action** *text* – new action item, e.g. `action Veronica checks with Skåne by next meeting`
+- **actions** – open action items
+- **done** *no.* – close an action item
+- **decision** *text* – record a decision
+- **item** *text* – propose an item for the next agenda
+- **meetings** `23/11 13-14 Teams; 14/12 11-12 Teams` – schedule meetings
+- **next meeting** – show the next meeting
+- **move meeting** `23/11 to 24/11 at 13-14`, **cancel meeting** `23/11` – change a meeting
+- **agenda** – agenda draft
+- **minutes** – minutes draft
+- **settings** – the group's settings and how to change them
+- **roles**, **role** `chair @name` – who is chair and secretary
+- **delete** *no.* – delete an action item (chair or secretary)
+- **log** – the latest changes to settings, roles and deletions
+- **help** – this list
 
 The commands also work in Swedish (lägesrapport, åtgärd, dagordning …) and Norwegian (tiltak, \
 møtetider, referat …)."""

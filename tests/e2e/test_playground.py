@@ -55,7 +55,9 @@ def channel(teams: Teams) -> Teams:
 def test_help_in_the_channel(channel: Teams):
     TIMINGS["@RAG hjälp"] = channel.post("hjälp", "Det här kan jag.")
 
-    channel.shows("lägesrapport")
+    # One command per line, as a list: Teams joins single-newline lines into one paragraph.
+    expect(channel.page.locator("li", has_text="dagordning").first).to_be_visible()
+    expect(channel.page.locator("li", has_text="hjälp").first).to_contain_text("den här listan")
 
 
 def test_regions_and_a_meeting_and_the_agenda_posted_by_itself(channel: Teams):
