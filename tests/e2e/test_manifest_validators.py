@@ -1,9 +1,8 @@
-"""The Teams app package that `make manifest` builds, checked by Microsoft's own validator
-(`@microsoft/app-manifest`: the manifest JSON schema its `$schema` names, bundled, offline),
-with the GUID and icon checks Teams applies on upload; a deliberately broken copy fails.
-
-The same package is also checked by `atk validate` (Microsoft 365 Agents Toolkit CLI) where
-the toolkit is installed; see the closing note of issue 5 for why it is not installed here.
+"""The Teams app package that `make manifest` builds, checked by Microsoft's validators: the
+`@microsoft/app-manifest` library (the manifest JSON schema its `$schema` names, bundled, so
+offline), with the GUID and icon checks Teams applies on upload, and the Agents Toolkit CLI's
+`atk validate`. A deliberately broken copy fails both. (`atk` stops at its first error and
+misses some; the library reports them all.)
 """
 
 from __future__ import annotations
@@ -42,11 +41,29 @@ def _validate(folder: Path) -> tuple[int, list[str]]:
     return result.returncode, json.loads(result.stdout)["errors"]
 
 
-def test_the_package_passes_microsofts_validator(tmp_path: Path):
-    assert _validate(_package(tmp_path)) == (0, [])
+def _atk(folder: Path) -> tuple[int, str]:
+    atk = node_tool(".bin", "atk")
+    result = subprocess.run(
+        [str(atk), "validate", "--manifest-file", str(folder / "manifest.json")],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    return result.returncode, result.stdout + result.stderr
 
 
-def test_a_broken_package_fails_microsofts_validator(tmp_path: Path):
+def test_the_package_passes_microsofts_validators(tmp_path: Path):
+    folder = _package(tmp_path)
+
+    code, output = _atk(folder)
+
+    assert _validate(folder) == (0, [])
+    assert code == 0, output
+    assert "All passed" in output
+
+
+def test_a_broken_package_fails_microsofts_validators(tmp_path: Path):
     folder = _package(tmp_path)
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     del manifest["name"]
@@ -56,8 +73,10 @@ def test_a_broken_package_fails_microsofts_validator(tmp_path: Path):
     shutil.copy(folder / "color.png", folder / "outline.png")
 
     code, errors = _validate(folder)
+    atk_code, atk_output = _atk(folder)
 
-    assert code == 1
+    assert (code, atk_code) == (1, 1), atk_output
+    assert 'Invalid value for key "name"' in atk_output
     assert "id is not a GUID: ragbot" in errors
     assert "bots[0].botId is not a GUID: 28:ragbot-local" in errors
     assert "icons.outline: outline.png is 192x192, must be 32x32" in errors
