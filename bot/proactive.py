@@ -28,7 +28,7 @@ from botbuilder.schema import (
     ConversationReference,
     Mention,
 )
-from msrest.exceptions import ClientRequestError, HttpOperationError
+from msrest.exceptions import ClientRequestError, DeserializationError, HttpOperationError
 
 from bot import cards
 from bot.domain.model import ConversationType, Group
@@ -150,6 +150,11 @@ class TeamsNotifier:
             raise _delivery_error(error, updating) from error
         except (TimeoutError, ClientRequestError, aiohttp.ClientError, OSError) as error:
             detail = f"connector unreachable: {error!r}"
+            raise DeliveryError(DeliveryProblem.RETRY, detail) from error
+        except DeserializationError as error:
+            # An answer that is not the connector's JSON: an HTML error page from a proxy or
+            # gateway in between. Worth another try, like any gateway error.
+            detail = f"connector answer unreadable: {error}"
             raise DeliveryError(DeliveryProblem.RETRY, detail) from error
 
 

@@ -156,7 +156,13 @@ class Scheduler:
     ) -> None:
         async with gate:
             for entry in entries:  # one conversation's posts go out in order
-                await self._deliver_one(entry, report)
+                try:
+                    await self._deliver_one(entry, report)
+                except Exception:  # noqa: BLE001 - one post's surprise must not stop the rest
+                    # Left claimed: after the lease it is tried again like any unsent post.
+                    log.exception("delivering %s failed unexpectedly", entry.key)
+                    report.failed += 1
+                    return
 
     async def _deliver_one(self, entry: OutboxEntry, report: TickReport) -> None:
         now = self._clock.now()

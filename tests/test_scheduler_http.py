@@ -237,6 +237,31 @@ async def test_throttling_and_server_errors_deliver_every_post_once(settings, cl
     assert len(connector.refused) == 4
 
 
+async def test_an_html_error_page_instead_of_the_connector_is_retried(settings, clock, connector):
+    """An HTML page instead of the connector's JSON (a proxy's 404, as the Agents Playground
+    answers updates) is a failed delivery to retry, not a failed tick: the connector client
+    cannot read HTML and its error went past the sender and stopped the whole tick."""
+    channel = TeamsSpace.channel(connector.url)
+    app = create_app(settings, clock=clock)
+    async with serve(app) as bot:
+        await plan_meeting(bot, channel)
+        await connector.wait_for(2)
+        scheduler = app[SCHEDULER]
+        to(clock, TUESDAY_9)
+        await scheduler.tick()
+        await bot.post_activity(channel.message("lägesrapport Kalmar: PET-projektet pågår."))
+        await connector.wait_for(4)
+        connector.fail_next(404, kind="update", html=True)
+        failed = await scheduler.tick()
+        clock.advance(timedelta(minutes=16))
+        retried = await scheduler.tick()
+
+    assert (failed.retried, failed.updated) == (1, 0)
+    assert retried.updated == 1
+    [update] = [post for post in connector.posted if post.kind == "update"]
+    assert "PET-projektet pågår." in card_lines(update)
+
+
 async def test_a_removed_bot_marks_the_group_inactive(settings, clock, connector, stored):
     channel = TeamsSpace.channel(connector.url)
     app = create_app(settings, clock=clock)

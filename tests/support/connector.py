@@ -57,6 +57,7 @@ class _Fault:
     times: int
     retry_after: float | None
     kind: str | None
+    html: bool = False
 
 
 @dataclass
@@ -108,9 +109,11 @@ class FakeConnector:
         times: int = 1,
         retry_after: float | None = None,
         kind: str | None = None,
+        html: bool = False,
     ) -> None:
-        """Answer the next ``times`` calls (of ``kind``, if given) with ``status``."""
-        self._faults.append(_Fault(status, times, retry_after, kind))
+        """Answer the next ``times`` calls (of ``kind``, if given) with ``status``; with
+        ``html``, an HTML error page, as a proxy in front of the connector would."""
+        self._faults.append(_Fault(status, times, retry_after, kind, html))
 
     def texts(self) -> list[str | None]:
         return [post.text for post in self.posted]
@@ -160,6 +163,9 @@ class FakeConnector:
             headers = {}
             if fault.retry_after is not None:
                 headers["Retry-After"] = str(fault.retry_after)
+            if fault.html:
+                page = "<html><body><h1>Bad gateway</h1></body></html>"
+                return web.Response(text=page, status=fault.status, content_type="text/html")
             return web.json_response(
                 {"error": {"code": "Injected", "message": "fault injected by the test"}},
                 status=fault.status,
