@@ -5,9 +5,10 @@ In the RAG nuklearmedicin team's Allmänt channel, Edyta: asks `@RAG hjälp`; se
 plans a meeting for tomorrow, and the agenda draft appears in the channel by itself (short
 notice: the scheduler posts it at once); files Linköping's report in one message and
 Jönköping's in the card form (Spara); adds an action item due by the next meeting; lists
-the items, presses Klar, and the item is gone from the next list; asks for `@RAG dagordning` and sees every region,
-with "ej rapporterat" where nothing came in. In her personal chat she writes a report as a
-text dialog and saves it (typing Spara: the playground cannot press hero-card buttons).
+the items, presses Klar, and the item is gone from the next list; asks for `@RAG dagordning`
+and sees every region, with "ej rapporterat" where nothing came in. In her personal chat she
+writes a report as a text dialog and saves it (typing Spara: the playground cannot press
+hero-card buttons).
 
 The tests run in this order and share the bot's database. Round trips are printed and
 written to tests/artifacts/e2e/timings.txt.
