@@ -34,7 +34,7 @@ async def test_meetings_planned_in_one_message(transcript):
     assert calendar_free(reply) == (
         "Planerade möten:\n"
         "- måndag 23 november kl. 13.00–14.00, Teams\n"
-        "- måndag 14 december kl. 11.00–12.00, Sal 3\n"
+        "- måndag 14 december kl. 11.00–12.00, Sal 3\n\n"
         "Kalenderfil (.ics) för alla kommande möten: <kalender>"
     )
     [shown] = await transcript.say(channel.message("nästa möte"))
@@ -46,9 +46,9 @@ async def test_meetings_planned_in_one_message(transcript):
     [again] = await transcript.say(channel.message("mötestider 23/11 kl 13-14 Teams; 7/12 kl 8-9"))
     assert calendar_free(again) == (
         "Planerade möten:\n"
-        "- måndag 7 december kl. 08.00–09.00, plats meddelas senare\n"
+        "- måndag 7 december kl. 08.00–09.00, plats meddelas senare\n\n"
         "Redan planerade sedan tidigare:\n"
-        "- måndag 23 november kl. 13.00–14.00, Teams\n"
+        "- måndag 23 november kl. 13.00–14.00, Teams\n\n"
         "Kalenderfil (.ics) för alla kommande möten: <kalender>"
     )
     [listed] = await transcript.say(channel.message("mötestider"))
@@ -57,6 +57,7 @@ async def test_meetings_planned_in_one_message(transcript):
         "- måndag 23 november kl. 13.00–14.00, Teams",
         "- måndag 7 december kl. 08.00–09.00, plats meddelas senare",
         "- måndag 14 december kl. 11.00–12.00, Sal 3",
+        "",
         "Kalenderfil (.ics) för alla kommande möten: <kalender>",
     ]
     assert CALENDAR.search(reply)[0] == CALENDAR.search(listed)[0]  # one link per group

@@ -108,29 +108,32 @@ def action_done(item: ActionItem, closed_now: bool, group: Group) -> str:
     )
 
 
-def _meeting_list(meetings: list[Meeting], group: Group) -> list[str]:
-    return [f"- {escape_markdown(meeting_line(m, group))}" for m in meetings]
+def _meeting_list(heading: str, meetings: list[Meeting], group: Group) -> str:
+    """A heading and its meetings as a Markdown list. Blocks are joined by a blank line: a
+    line right after a list would render inside its last item."""
+    items = [f"- {escape_markdown(meeting_line(m, group))}" for m in meetings]
+    return "\n".join([message(group.language, heading), *items])
 
 
 def meetings_scheduled(scheduled: Scheduled, group: Group, calendar_url: str) -> str:
-    lines = []
+    blocks = []
     if scheduled.added:
-        lines += [message(group.language, "meetings_added"), *_meeting_list(scheduled.added, group)]
+        blocks.append(_meeting_list("meetings_added", scheduled.added, group))
     if scheduled.already:
-        lines += [
-            message(group.language, "meetings_already"),
-            *_meeting_list(scheduled.already, group),
-        ]
-    lines.append(message(group.language, "calendar_link", url=calendar_url))
-    return "\n".join(lines)
+        blocks.append(_meeting_list("meetings_already", scheduled.already, group))
+    blocks.append(message(group.language, "calendar_link", url=calendar_url))
+    return "\n\n".join(blocks)
 
 
 def meetings_overview(meetings: list[Meeting], group: Group, calendar_url: str) -> str:
     if not meetings:
         return message(group.language, "meetings_none")
-    lines = [message(group.language, "meetings_heading"), *_meeting_list(meetings, group)]
-    lines.append(message(group.language, "calendar_link", url=calendar_url))
-    return "\n".join(lines)
+    return "\n\n".join(
+        [
+            _meeting_list("meetings_heading", meetings, group),
+            message(group.language, "calendar_link", url=calendar_url),
+        ]
+    )
 
 
 def next_meeting(meeting: Meeting | None, group: Group, calendar_url: str | None) -> str:

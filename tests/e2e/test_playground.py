@@ -66,6 +66,9 @@ def test_regions_and_a_meeting_and_the_agenda_posted_by_itself(channel: Teams):
         "regioner Linköping, Jönköping, Kalmar", "Gruppens regioner är nu"
     )
     TIMINGS["@RAG mötestider"] = channel.post(f"mötestider {MEETING}", "Planerade möten")
+    page = channel.page
+    expect(page.locator("li", has_text="kl. 13.00–14.00, Teams").first).to_be_visible()
+    expect(page.locator("li", has_text="Kalenderfil")).to_have_count(0)  # after the list
 
     # Nobody asks for it: the scheduler posts the agenda draft as a new post in the channel.
     agenda = channel.page.locator(".ac-adaptiveCard", has_text="Dagordning RAG nuklearmedicin")
