@@ -589,11 +589,15 @@ async def mark_handled(session: Any, now: datetime) -> None:
     activity handled in the same commit (see ``HANDLING``)."""
     key = HANDLING.get()
     if key is not None:
-        await session.execute(
-            update(ProcessedActivityRow)
-            .where(ProcessedActivityRow.key == key, ProcessedActivityRow.completed_at.is_(None))
-            .values(completed_at=now)
-        )
+        await _complete(session, key, now)
+
+
+async def _complete(session: Any, key: str, now: datetime) -> None:
+    await session.execute(
+        update(ProcessedActivityRow)
+        .where(ProcessedActivityRow.key == key, ProcessedActivityRow.completed_at.is_(None))
+        .values(completed_at=now)
+    )
 
 
 class SqlActivityJournal(_Repository):
@@ -622,11 +626,7 @@ class SqlActivityJournal(_Repository):
 
     async def done(self, key: str, now: datetime) -> None:
         async with self._database.writing() as session:
-            await session.execute(
-                update(ProcessedActivityRow)
-                .where(ProcessedActivityRow.key == key)
-                .values(completed_at=now)
-            )
+            await _complete(session, key, now)
 
     async def forget(self, key: str) -> None:
         async with self._database.writing() as session:

@@ -7,7 +7,7 @@ from datetime import UTC
 
 import pytest
 
-from bot.domain.capture import Mention, Refusal, read_action_item, split_section
+from bot.domain.capture import Mention, Refusal, check_text, read_action_item, split_section
 from bot.domain.dates import DateContext
 from bot.domain.model import Section
 from bot.domain.regions import match_region, parse_region_list, split_region_and_text
@@ -132,3 +132,9 @@ def test_vague_and_past_dates_are_refused(typed, key):
 )
 def test_agenda_points_go_under_a_named_section_or_ovrigt(typed, section, text):
     assert split_section(typed) == (section, text)
+
+
+def test_every_capture_use_case_refuses_an_identity_number_too():
+    """The edge refuses it first; the use cases' own text check is the second line."""
+    assert check_text("Remiss för 19121212-1212 saknas", 1000) == Refusal("identity_number")
+    assert check_text("Ring 070-123 45 67 före 23/11", 1000) is None

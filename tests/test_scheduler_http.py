@@ -15,7 +15,11 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from sqlalchemy import update
+
 from bot.app import SCHEDULER, create_app
+from storage.db import create_engine
+from storage.tables import GroupRow
 from tests.date_corpus import local
 from tests.support.connector import FakeConnector, Posted
 from tests.support.server import serve
@@ -260,6 +264,32 @@ async def test_an_html_error_page_instead_of_the_connector_is_retried(settings, 
     assert retried.updated == 1
     [update] = [post for post in connector.posted if post.kind == "update"]
     assert "PET-projektet pågår." in card_lines(update)
+
+
+async def test_one_groups_unexpected_failure_does_not_stop_the_others(settings, clock, connector):
+    """A group whose stored conversation reference is damaged fails on its own; the other
+    group's agenda still goes out in the same tick, and the damaged one is logged."""
+    first = TeamsSpace.channel(connector.url)
+    second = TeamsSpace.channel(
+        connector.url, conversation_id="19:second@thread.tacv2", channel_id="19:second@thread.tacv2"
+    )
+    app = create_app(settings, clock=clock)
+    async with serve(app) as bot:
+        await plan_meeting(bot, first)
+        await plan_meeting(bot, second)
+        await connector.wait_for(4)
+        engine = create_engine(settings.database_url)
+        async with engine.begin() as connection:
+            await connection.execute(
+                update(GroupRow).where(GroupRow.key == CHANNEL_ID).values(reference={})
+            )
+        await engine.dispose()
+        to(clock, TUESDAY_9)
+        report = await app[SCHEDULER].tick()
+
+    [agenda] = [post for post in connector.posted if post.kind == "create"]
+    assert agenda.body["channelData"]["channel"]["id"] == "19:second@thread.tacv2"
+    assert (report.sent, report.failed) == (1, 1)
 
 
 async def test_a_removed_bot_marks_the_group_inactive(settings, clock, connector, stored):

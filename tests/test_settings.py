@@ -114,3 +114,8 @@ def test_env_example_documents_every_setting():
     for name, field in Settings.model_fields.items():
         aliases = getattr(field.validation_alias, "choices", None) or [f"RAGBOT_{name.upper()}"]
         assert documented & set(aliases), f"{name} is not in .env.example"
+
+
+def test_retention_is_an_iso_duration_and_empty_means_keep_everything(monkeypatch):
+    assert settings_from(monkeypatch, RAGBOT_RETENTION="").retention is None
+    assert settings_from(monkeypatch, RAGBOT_RETENTION="P30D").retention == timedelta(days=30)

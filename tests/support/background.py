@@ -7,15 +7,16 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections.abc import Coroutine
+from contextlib import AsyncExitStack
 from typing import Any, TypeVar
 
 import requests
-from aiohttp import web
 
 from bot.app import create_app
 from bot.domain.ports import Clock
 from bot.settings import Settings
 from tests.support.connector import FakeConnector
+from tests.support.server import serve
 
 T = TypeVar("T")
 
@@ -26,7 +27,7 @@ class BackgroundBot:
         self._clock = clock
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
-        self._runner: web.AppRunner | None = None
+        self._stack = AsyncExitStack()
         self.connector = FakeConnector()
         self.url = ""
         self.http = requests.Session()
@@ -57,14 +58,11 @@ class BackgroundBot:
 
     async def _start(self) -> None:
         await self.connector.start()
-        app = create_app(self._settings, clock=self._clock)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.url = f"http://127.0.0.1:{self._runner.addresses[0][1]}/"
+        self._stack.push_async_callback(self.connector.close)
+        running = await self._stack.enter_async_context(
+            serve(create_app(self._settings, clock=self._clock))
+        )
+        self.url = running.url
 
     async def _stop(self) -> None:
-        if self._runner is not None:
-            await self._runner.cleanup()
-        await self.connector.close()
+        await self._stack.aclose()
