@@ -22,9 +22,9 @@ from bot.domain.agenda import (
     next_meeting_line,
     section_heading,
 )
-from bot.domain.capture import REPORT_LIMIT, TEXT_LIMIT, is_overdue
+from bot.domain.capture import REPORT_LIMIT, TEXT_LIMIT
 from bot.domain.i18n import format_day, message
-from bot.domain.model import ActionItem, Group, Section
+from bot.domain.model import ActionItem, Group, Section, is_overdue
 from bot.domain.replies import due_phrase, local
 
 Card = dict[str, Any]

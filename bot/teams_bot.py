@@ -34,7 +34,7 @@ from botbuilder.schema import (
 from botbuilder.schema.teams import TeamInfo
 
 from bot import cards
-from bot.domain.capture import Capture, Mention, Refusal, SavedItem
+from bot.domain.capture import Capture, SavedItem
 from bot.domain.commands import Command, CommandName, parse_command
 from bot.domain.i18n import message
 from bot.domain.meetings import Meetings, MeetingTime, meeting_when
@@ -44,6 +44,8 @@ from bot.domain.model import (
     ConversationType,
     Group,
     GroupDefaults,
+    Mention,
+    Refusal,
 )
 from bot.domain.notices import Notices
 from bot.domain.ports import (

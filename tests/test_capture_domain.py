@@ -7,9 +7,9 @@ from datetime import UTC
 
 import pytest
 
-from bot.domain.capture import Mention, Refusal, check_text, read_action_item, split_section
+from bot.domain.capture import check_text, read_action_item, split_section
 from bot.domain.dates import DateContext
-from bot.domain.model import Section
+from bot.domain.model import Mention, Refusal, Section
 from bot.domain.regions import match_region, parse_region_list, split_region_and_text
 from tests.date_corpus import MOMENTS, STOCKHOLM
 

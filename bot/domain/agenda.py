@@ -20,9 +20,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.domain.capture import is_overdue
 from bot.domain.i18n import message
-from bot.domain.model import ActionItem, AgendaPoint, Group, Meeting, Section, StatusReport
+from bot.domain.model import (
+    ActionItem,
+    AgendaPoint,
+    Group,
+    Meeting,
+    Section,
+    StatusReport,
+    is_overdue,
+)
 from bot.domain.replies import due_phrase
 from bot.domain.text import escape_markdown
 

@@ -10,7 +10,7 @@ date phrase in the text (``bot.domain.dates``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from bot.domain.dates import (
@@ -21,7 +21,7 @@ from bot.domain.dates import (
     find_date,
     parse_date,
 )
-from bot.domain.i18n import MESSAGES, format_day, join_words, message
+from bot.domain.i18n import MESSAGES, format_day, join_words
 from bot.domain.model import (
     ActionItem,
     ActionItemDraft,
@@ -30,6 +30,8 @@ from bot.domain.model import (
     Decision,
     Group,
     Meeting,
+    Mention,
+    Refusal,
     Section,
     StatusReport,
 )
@@ -49,31 +51,10 @@ from bot.domain.regions import (
     match_region,
     parse_region_list,
 )
-from bot.domain.schedule import day_over
 from bot.domain.text import fold, quote
 
 REPORT_LIMIT = 8000
 TEXT_LIMIT = 1000
-
-
-@dataclass(frozen=True)
-class Refusal:
-    """Why an input was not stored, as an i18n key and the values its text needs."""
-
-    key: str
-    values: dict[str, object] = field(default_factory=dict)
-
-    def text(self, language: str) -> str:
-        return message(language, self.key, **self.values)
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A person @mentioned in a message: Teams puts ``<at>Name</at>`` in the text."""
-
-    id: str
-    name: str
-    markup: str
 
 
 @dataclass(frozen=True)
@@ -123,11 +104,6 @@ def check_text(text: str | None, limit: int) -> Refusal | None:
     if holds_identity_number(text):
         return Refusal("identity_number")
     return None
-
-
-def is_overdue(item: ActionItem, group: Group, now: datetime) -> bool:
-    """Open and past its due day, in the group's time zone."""
-    return item.is_open and item.due_at is not None and day_over(item.due_at, group, now)
 
 
 class Capture:

@@ -7,8 +7,10 @@ get one; a test checks that every key exists in every language with the same pla
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal
 
-from bot.domain.model import Language
+Language = Literal["sv", "nb", "en"]
+LANGUAGES: tuple[Language, ...] = ("sv", "nb", "en")
 
 DEFAULT_LANGUAGE: Language = "sv"
 

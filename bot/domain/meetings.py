@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.domain.capture import Refusal
 from bot.domain.dates import DateContext, DateError, DateProblem, parse_date, parse_time_range
 from bot.domain.i18n import format_day, message
-from bot.domain.model import Group, Meeting
+from bot.domain.model import Group, Meeting, Refusal
 from bot.domain.ports import Clock, GroupRepository, MeetingRepository
 from bot.domain.text import fold, quote
 

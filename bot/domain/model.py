@@ -1,4 +1,5 @@
-"""Domain dataclasses: the nouns of a working group's meeting cycle.
+"""Domain dataclasses: the nouns of a working group's meeting cycle, and the value types every
+use case shares (``Refusal``, ``Mention``).
 
 Repositories in ``storage/`` return these; ORM rows never leave it. Times are aware
 datetimes in UTC; a group's time zone decides only how they are shown.
@@ -10,10 +11,12 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Any
+from zoneinfo import ZoneInfo
 
-Language = Literal["sv", "nb", "en"]
-LANGUAGES: tuple[Language, ...] = ("sv", "nb", "en")
+from bot.domain.i18n import LANGUAGES, Language, message
+
+__all__ = ["LANGUAGES", "Language"]
 
 
 class ConversationType(StrEnum):
@@ -112,6 +115,28 @@ class PurgeResult:
     per_group: dict[int, int]
     drafts: int
     posts: int
+
+
+@dataclass(frozen=True)
+class Member:
+    """Someone the bot has seen write in a group."""
+
+    user_id: str
+    name: str
+    teams_id: str | None
+    last_seen_at: datetime
+
+
+@dataclass(frozen=True)
+class AuditNote:
+    """A line for the audit log, as a use case says it: the action and its values."""
+
+    action: str
+    detail: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, action: str, **detail: object) -> AuditNote:
+        return cls(action, {name: str(value) for name, value in detail.items()})
 
 
 @dataclass(frozen=True)
@@ -219,3 +244,34 @@ class AgendaPoint:
     text: str
     created_by: str
     created_at: datetime
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why an input was not stored, as an i18n key and the values its text needs."""
+
+    key: str
+    values: dict[str, object] = field(default_factory=dict)
+
+    def text(self, language: str) -> str:
+        return message(language, self.key, **self.values)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person @mentioned in a message: Teams puts ``<at>Name</at>`` in the text."""
+
+    id: str
+    name: str
+    markup: str
+
+
+def day_over(moment: datetime, group: Group, now: datetime) -> bool:
+    """True once the day of ``moment`` is over, in the group's time zone."""
+    zone = ZoneInfo(group.timezone)
+    return moment.astimezone(zone).date() < now.astimezone(zone).date()
+
+
+def is_overdue(item: ActionItem, group: Group, now: datetime) -> bool:
+    """Open and past its due day, in the group's time zone."""
+    return item.is_open and item.due_at is not None and day_over(item.due_at, group, now)

@@ -13,10 +13,9 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain.agenda import Agenda, build_agenda
-from bot.domain.capture import Mention, is_overdue
 from bot.domain.i18n import join_words, message
 from bot.domain.meetings import meeting_line
-from bot.domain.model import Group, Meeting
+from bot.domain.model import Group, Meeting, Mention, is_overdue
 from bot.domain.ports import (
     ActionItemRepository,
     AgendaPointRepository,

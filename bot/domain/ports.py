@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -20,11 +21,13 @@ from bot.domain.model import (
     Actor,
     AgendaPoint,
     AuditEntry,
+    AuditNote,
     ConversationAddress,
     Decision,
     Group,
     GroupDefaults,
     Meeting,
+    Member,
     PurgeResult,
     Role,
     RoleHolder,
@@ -68,8 +71,7 @@ class GroupRepository(Protocol):
         reminders: tuple[timedelta, ...] | None,
         now: datetime,
     ) -> Group:
-        """Store the group's own lead times (None: back to the defaults); queued posts that
-        were not sent yet are planned again."""
+        """Store the group's own lead times (None: back to the defaults)."""
         ...
 
     async def calendar_token(self, group_id: int, new_token: str) -> str:
@@ -80,12 +82,14 @@ class GroupRepository(Protocol):
 
 
 class MemberRepository(Protocol):
+    async def get(self, group_id: int, user_id: str) -> Member | None: ...
+
     async def seen(self, group_id: int, actor: Actor, now: datetime) -> None:
-        """Note that ``actor`` spoke in the group (cheap when nothing changed)."""
+        """Store that ``actor`` spoke in the group at ``now`` (name and Teams id refreshed)."""
         ...
 
     async def latest_group_of(self, user_id: str) -> int | None:
-        """The group the user was last seen in, for commands sent in a 1:1 chat."""
+        """The active group (not a 1:1 chat) the user was last seen in."""
         ...
 
 
@@ -104,9 +108,7 @@ class RoleRepository(Protocol):
 
 
 class AuditLog(Protocol):
-    async def record(
-        self, group_id: int, actor: Actor, action: str, detail: dict[str, str], now: datetime
-    ) -> None: ...
+    async def add(self, group_id: int, actor: Actor, entry: AuditNote, now: datetime) -> None: ...
 
     async def latest(self, group_id: int, limit: int) -> list[AuditEntry]: ...
 
@@ -130,9 +132,7 @@ class MeetingRepository(Protocol):
         meetings: list[tuple[datetime, datetime, str | None]],
         now: datetime,
     ) -> list[Meeting]:
-        """Schedule meetings (start, end, place) in one transaction. Reports, decisions and
-        points filed while no meeting was planned go to the first of them if it is the
-        group's next meeting."""
+        """Store meetings (start, end, place), soonest first."""
         ...
 
     async def get(self, group_id: int, meeting_id: int) -> Meeting | None: ...
@@ -149,14 +149,9 @@ class MeetingRepository(Protocol):
         ends_at: datetime,
         place: str | None,
         now: datetime,
-    ) -> Meeting:
-        """Move a meeting; its posts not yet sent are planned again for the new time."""
-        ...
+    ) -> Meeting: ...
 
-    async def cancel(self, group_id: int, meeting_id: int, now: datetime) -> Meeting:
-        """Cancel a meeting; its posts not yet sent are dropped, its reports and points
-        go on to the next meeting."""
-        ...
+    async def cancel(self, group_id: int, meeting_id: int, now: datetime) -> Meeting: ...
 
 
 class StatusReportRepository(Protocol):
@@ -173,7 +168,19 @@ class StatusReportRepository(Protocol):
         ...
 
     async def current(self, group_id: int, meeting_id: int | None) -> list[StatusReport]:
-        """The region's latest reports for a meeting (None: the not yet scheduled one)."""
+        """The regions' latest reports for a meeting (None: the not yet scheduled one)."""
+        ...
+
+    async def move_to(
+        self,
+        group_id: int,
+        from_meeting: int | None,
+        to_meeting: int | None,
+        *,
+        except_regions: frozenset[str] = frozenset(),
+    ) -> int:
+        """File every report of ``from_meeting`` (None: of no meeting) under ``to_meeting``
+        instead, but for the regions named; how many."""
         ...
 
 
@@ -210,6 +217,10 @@ class DecisionRepository(Protocol):
         self, group_id: int, meeting_id: int | None, text: str, by: str, now: datetime
     ) -> Decision: ...
 
+    async def move_to(self, group_id: int, from_meeting: int | None, to_meeting: int) -> int:
+        """File the decisions of ``from_meeting`` (None: of no meeting) under ``to_meeting``."""
+        ...
+
 
 class AgendaPointRepository(Protocol):
     async def add(
@@ -223,6 +234,56 @@ class AgendaPointRepository(Protocol):
     ) -> AgendaPoint: ...
 
     async def for_meeting(self, group_id: int, meeting_id: int) -> list[AgendaPoint]: ...
+
+    async def move_to(self, group_id: int, from_meeting: int | None, to_meeting: int | None) -> int:
+        """File the points of ``from_meeting`` (None: of no meeting) under ``to_meeting``."""
+        ...
+
+
+class UnitOfWork(Protocol):
+    """One transaction of a use case: the repositories inside it, and what must happen with
+    the change when it commits.
+
+    A use case opens one (``Transactions.writing()``), changes what it needs through the
+    repositories, says what follows from the change (``agenda_changed``, ``posts_replanned``,
+    ``audit``) and calls ``commit``. All of it is stored in that one commit, together with
+    the note that the running turn's activity is handled (``HANDLING``), or none of it: a
+    block left without ``commit`` (a refusal, an exception) is rolled back.
+    """
+
+    groups: GroupRepository
+    members: MemberRepository
+    roles: RoleRepository
+    meetings: MeetingRepository
+    reports: StatusReportRepository
+    items: ActionItemRepository
+    decisions: DecisionRepository
+    points: AgendaPointRepository
+    audit_log: AuditLog
+
+    def agenda_changed(self, group_id: int) -> None:
+        """What a posted agenda of the group shows has changed: update it in place."""
+        ...
+
+    def posts_replanned(self, group_id: int, meeting: Meeting | None = None) -> None:
+        """The group's posts (or one meeting's) not sent yet are planned again from the new
+        data; for a moved meeting, its posted agenda stays updatable until the new start."""
+        ...
+
+    def audit(self, group_id: int, actor: Actor, entry: AuditNote) -> None:
+        """Write this line to the group's audit log with the change."""
+        ...
+
+    async def commit(self) -> None: ...
+
+
+class Transactions(Protocol):
+    """Opens units of work: ``writing()`` for a change, ``reading()`` for queries only (it
+    takes no write lock and cannot commit)."""
+
+    def writing(self) -> AbstractAsyncContextManager[UnitOfWork]: ...
+
+    def reading(self) -> AbstractAsyncContextManager[UnitOfWork]: ...
 
 
 # The journal key of the inbound activity whose turn is running, set by the bot's edge. A

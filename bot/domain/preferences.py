@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from bot.domain.capture import Refusal
 from bot.domain.i18n import join_words, message
-from bot.domain.model import Group
+from bot.domain.model import Group, Refusal
 from bot.domain.ports import Clock, GroupRepository
 from bot.domain.schedule import MAX_LEAD, LeadTimes, country_of, whole_days
 from bot.domain.text import fold, quote

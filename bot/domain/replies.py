@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.domain.capture import Refusal, ReportOverview, SavedReport
+from bot.domain.capture import ReportOverview, SavedReport
 from bot.domain.i18n import format_day, format_when, join_words, message
 from bot.domain.meetings import Scheduled, meeting_line
-from bot.domain.model import ActionItem, AgendaPoint, Decision, Group, Meeting
+from bot.domain.model import ActionItem, AgendaPoint, Decision, Group, Meeting, Refusal
 from bot.domain.text import escape_markdown
 
 

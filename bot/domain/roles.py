@@ -16,9 +16,8 @@ from enum import StrEnum
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-from bot.domain.capture import Mention, Refusal
 from bot.domain.i18n import join_words, message
-from bot.domain.model import Actor, Group, Role
+from bot.domain.model import Actor, Group, Mention, Refusal, Role
 from bot.domain.ports import AuditLog, Clock, RoleRepository
 from bot.domain.text import fold, quote
 

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
-from bot.domain.model import Group, Meeting
+from bot.domain.model import Group, Meeting, day_over
 
 POST_HOUR = time(9, 0)
 DAY = timedelta(days=1)
@@ -217,12 +217,6 @@ def due_posts(plans: list[GroupPlan], now: datetime, leads: LeadTimes) -> list[P
             if post is not None and post.due_at <= now:
                 due.append(post)
     return due
-
-
-def day_over(moment: datetime, group: Group, now: datetime) -> bool:
-    """True once the day of ``moment`` is over, in the group's time zone."""
-    zone = ZoneInfo(group.timezone)
-    return moment.astimezone(zone).date() < now.astimezone(zone).date()
 
 
 def planning_horizon(leads: LeadTimes) -> timedelta:
