@@ -119,7 +119,7 @@ def agenda_place(agenda: Agenda) -> str:
 
 
 def section_heading(agenda: Agenda, number: int, section: Section) -> str:
-    title = message(agenda.language, f"section_{section.value}")
+    title = message(agenda.language, section.title_key)
     if section is Section.DEVELOPMENT and agenda.group.name:
         title = message(agenda.language, "section_development_for", group=agenda.group.name)
     return f"{number}. {title}"

@@ -457,7 +457,7 @@ def split_section(text: str) -> tuple[Section, str]:
     if colon:
         wanted = fold(head.strip())
         for section in Section:
-            names = MESSAGES[f"section_{section.value}"].values()
+            names = MESSAGES[section.title_key].values()
             if wanted and any(fold(name) == wanted for name in names):
                 return section, _tidy(rest)
     return Section.OTHER, _tidy(text)

@@ -234,6 +234,20 @@ class Section(StrEnum):
     OTHER = "other"
     NEXT_MEETINGS = "next_meetings"
 
+    @property
+    def title_key(self) -> str:
+        """The i18n key of the section's heading."""
+        return _SECTION_TITLES[self]
+
+
+_SECTION_TITLES = {
+    Section.OPENING: "section_opening",
+    Section.PREVIOUS_MINUTES: "section_previous_minutes",
+    Section.DEVELOPMENT: "section_development",
+    Section.OTHER: "section_other",
+    Section.NEXT_MEETINGS: "section_next_meetings",
+}
+
 
 @dataclass(frozen=True)
 class AgendaPoint:

@@ -58,6 +58,9 @@ def describe_lead(lead: timedelta, language: str) -> str:
     return message(language, "lead_minutes", minutes=minutes)
 
 
+_LANGUAGE_NAMES = {"sv": "language_sv", "nb": "language_nb", "en": "language_en"}
+
+
 class Preferences:
     def __init__(self, transactions: Transactions, defaults: LeadTimes, clock: Clock) -> None:
         self._transactions = transactions
@@ -72,7 +75,7 @@ class Preferences:
             lang,
             "settings_show",
             group=group.name or message(lang, "this_group"),
-            language_name=message(lang, f"language_{lang}"),
+            language_name=message(lang, _LANGUAGE_NAMES.get(lang, "language_sv")),
             timezone=group.timezone,
             country=country_of(group),
             agenda=describe_lead(leads.agenda, lang),

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from bot.domain.capture import ReportOverview, SavedReport
 from bot.domain.i18n import format_day, format_when, join_words, message
 from bot.domain.meetings import Scheduled, meeting_line
-from bot.domain.model import ActionItem, AgendaPoint, Decision, Group, Meeting, Refusal
+from bot.domain.model import ActionItem, AgendaPoint, Decision, Group, Meeting, Refusal, Section
 from bot.domain.text import escape_markdown
 
 
@@ -85,7 +85,7 @@ def decision_saved(decision: Decision, meeting: Meeting | None, group: Group) ->
 
 
 def point_saved(point: AgendaPoint, group: Group) -> str:
-    section = message(group.language, f"section_{point.section}")
+    section = message(group.language, Section(point.section).title_key)
     return message(group.language, "point_saved", section=section, text=escape_markdown(point.text))
 
 

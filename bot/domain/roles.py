@@ -40,6 +40,27 @@ _ROLE_WORDS = {
     Role.SECRETARY: ("sekreterare", "sekretaer", "sekretar", "secretary"),
     Role.MEMBER: ("medlem", "member", "ingen", "none"),
 }
+_ROLE_NAMES = {
+    Role.CHAIR: "role_chair",
+    Role.SECRETARY: "role_secretary",
+    Role.MEMBER: "role_member",
+}
+_FORBIDDEN = {
+    Guarded.SETTINGS: "forbidden_settings",
+    Guarded.REGIONS: "forbidden_regions",
+    Guarded.ROLES: "forbidden_roles",
+    Guarded.DELETE: "forbidden_delete",
+    Guarded.LOG: "forbidden_log",
+}
+# The audit log's actions (stored as written) and how the log reads them.
+_AUDIT_LINES = {
+    "settings": "audit_settings",
+    "regions": "audit_regions",
+    "roles": "audit_roles",
+    "delete": "audit_delete",
+    "forget": "audit_forget",
+    "purge": "audit_purge",
+}
 _SELF_WORDS = {"mig", "jag", "meg", "jeg", "me", "myself", "i"}
 
 
@@ -93,7 +114,7 @@ class Roles:
             if isinstance(person, Refusal):
                 return person
             await uow.roles.set_role(group.id, person, role, self._clock.now())
-            role_name = message(group.language, f"role_{role}")
+            role_name = message(group.language, _ROLE_NAMES[role])
             uow.audit(group.id, actor, AuditNote.of("roles", name=person.name, role=role_name))
             await uow.commit()
         return message(group.language, "role_set", name=person.name, role=role_name)
@@ -110,7 +131,8 @@ class Roles:
         lines = [message(lang, "log_header")]
         for entry in entries:
             when = f"{entry.at.astimezone(ZoneInfo(group.timezone)):%Y-%m-%d %H:%M}"
-            what = message(lang, f"audit_{entry.action}", **entry.detail)
+            key = _AUDIT_LINES.get(entry.action)
+            what = message(lang, key, **entry.detail) if key else entry.action
             lines.append(f"- {when} – {entry.actor_name}: {what}")
         return "\n".join(lines)
 
@@ -124,7 +146,7 @@ def permission(
     if any(holder.is_actor(actor) for holder in holders):
         return None
     names = join_words([holder.name for holder in holders], language)
-    return Refusal(f"forbidden_{action}", {"officers": names})
+    return Refusal(_FORBIDDEN[action], {"officers": names})
 
 
 async def _person(
