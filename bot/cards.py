@@ -26,6 +26,7 @@ from bot.domain.capture import REPORT_LIMIT, TEXT_LIMIT
 from bot.domain.i18n import format_day, message
 from bot.domain.model import ActionItem, Group, Section, is_overdue
 from bot.domain.replies import due_phrase, local
+from bot.handlers.card_actions import CardAction
 
 Card = dict[str, Any]
 CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
@@ -67,9 +68,10 @@ def user_text(text: str) -> list[Card]:
     return blocks
 
 
-def _submit(title: str, do: str, *, with_inputs: bool = True, **data: Any) -> Card:
+def _submit(title: str, do: CardAction, *, with_inputs: bool = True, **data: Any) -> Card:
     """A button whose press comes back as ``value = {"ragbot": do, **data, **inputs}``."""
-    action: Card = {"type": "Action.Submit", "title": title, "data": {"ragbot": do, **data}}
+    # The value itself: card data is plain JSON, stored and compared as text.
+    action: Card = {"type": "Action.Submit", "title": title, "data": {"ragbot": do.value, **data}}
     if not with_inputs:
         action["associatedInputs"] = "none"
     return action
@@ -90,10 +92,10 @@ def report_form(region: str, meeting: str, current: str | None, language: str) -
             },
         ],
         [
-            _submit(message(language, "save"), "report.save", region=region),
+            _submit(message(language, "save"), CardAction.REPORT_SAVE, region=region),
             _submit(
                 message(language, "cancel"),
-                "report.cancel",
+                CardAction.REPORT_CANCEL,
                 region=region,
                 with_inputs=False,
             ),
@@ -141,13 +143,13 @@ def _item_buttons(item: ActionItem, language: str) -> list[Card]:
     return [
         _submit(
             message(language, "done_button"),
-            "action.done",
+            CardAction.ACTION_DONE,
             number=item.number,
             with_inputs=False,
         ),
         _submit(
             message(language, "edit"),
-            "action.edit",
+            CardAction.ACTION_EDIT,
             number=item.number,
             with_inputs=False,
         ),
@@ -197,10 +199,10 @@ def edit_item_form(item: ActionItem, group: Group) -> Card:
             _input("due", message(lang, "field_due"), f"{due.day}/{due.month}" if due else "", 100),
         ],
         [
-            _submit(message(lang, "save"), "action.save", number=item.number),
+            _submit(message(lang, "save"), CardAction.ACTION_SAVE, number=item.number),
             _submit(
                 message(lang, "cancel"),
-                "action.cancel",
+                CardAction.ACTION_CANCEL,
                 number=item.number,
                 with_inputs=False,
             ),
@@ -218,13 +220,13 @@ def _input(input_id: str, label: str, value: str, limit: int) -> Card:
     }
 
 
-def confirm_card(question: str, confirm: str, do: str, language: str, **data: Any) -> Card:
+def confirm_card(question: str, confirm: str, do: CardAction, language: str, **data: Any) -> Card:
     """A yes/no question whose buttons carry everything the answer needs."""
     return _card(
         [_line(question, wrap=True, weight="bolder")],
         [
             _submit(confirm, do, with_inputs=False, **data),
-            _submit(message(language, "keep_button"), "meeting.keep", with_inputs=False),
+            _submit(message(language, "keep_button"), CardAction.MEETING_KEEP, with_inputs=False),
         ],
     )
 

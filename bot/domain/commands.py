@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.domain.model import LANGUAGES
 from bot.domain.text import fold
 
 
@@ -42,46 +43,68 @@ class CommandName(StrEnum):
     UNKNOWN = "unknown"
 
 
-# Swedish first: it is the keyword shown back to users when they mistype.
+@dataclass(frozen=True)
+class Keywords:
+    """A command's keywords per language; the first of each is the one shown to users (in the
+    help text, and the Swedish one when someone mistypes)."""
+
+    sv: tuple[str, ...]
+    nb: tuple[str, ...]
+    en: tuple[str, ...]
+
+    def shown(self, language: str) -> str:
+        """The keyword a user of ``language`` is shown (Swedish for an unknown language)."""
+        words: tuple[str, ...] = getattr(self, language) if language in LANGUAGES else self.sv
+        return words[0]
+
+    def all(self) -> tuple[str, ...]:
+        """Every keyword once, Swedish first (a word two languages share is listed once)."""
+        return tuple(dict.fromkeys(self.sv + self.en + self.nb))
+
+
+# The one place the bot's keywords are written: parsing, suggestions and the help text (built
+# by ``bot/handlers``) all read them from here.
+KEYWORDS: dict[CommandName, Keywords] = {
+    CommandName.HELP: Keywords(sv=("hjälp",), nb=("hjelp",), en=("help",)),
+    CommandName.STATUS_REPORT: Keywords(
+        sv=("lägesrapport",), nb=("statusrapport",), en=("status",)
+    ),
+    CommandName.STATUS_REPORTS: Keywords(
+        sv=("lägesrapporter",), nb=("statusrapporter",), en=("reports",)
+    ),
+    CommandName.ACTION: Keywords(sv=("åtgärd",), nb=("tiltak",), en=("action",)),
+    CommandName.ACTIONS: Keywords(sv=("åtgärder",), nb=("tiltaksliste",), en=("actions",)),
+    CommandName.DONE: Keywords(sv=("klar",), nb=("ferdig",), en=("done",)),
+    CommandName.EDIT: Keywords(sv=("ändra",), nb=("endre",), en=("edit",)),
+    CommandName.DECISION: Keywords(sv=("beslut",), nb=("vedtak",), en=("decision",)),
+    CommandName.POINT: Keywords(sv=("punkt",), nb=("punkt",), en=("item",)),
+    CommandName.AGENDA: Keywords(sv=("dagordning",), nb=("dagsorden",), en=("agenda",)),
+    CommandName.MEETINGS: Keywords(sv=("mötestider",), nb=("møtetider",), en=("meetings",)),
+    CommandName.NEXT_MEETING: Keywords(
+        sv=("nästa möte",), nb=("neste møte",), en=("next meeting",)
+    ),
+    CommandName.MOVE_MEETING: Keywords(
+        sv=("flytta möte", "flytta mötet"),
+        nb=("flytt møte", "flytt møtet", "flytte møte", "flytte møtet"),
+        en=("move meeting",),
+    ),
+    CommandName.CANCEL_MEETING: Keywords(
+        sv=("ställ in möte", "ställ in mötet", "ställa in mötet", "avboka möte", "avboka mötet"),
+        nb=("avlys møte", "avlys møtet"),
+        en=("cancel meeting",),
+    ),
+    CommandName.MINUTES: Keywords(sv=("minnesanteckningar",), nb=("referat",), en=("minutes",)),
+    CommandName.SETTINGS: Keywords(sv=("inställningar",), nb=("innstillinger",), en=("settings",)),
+    CommandName.REGIONS: Keywords(sv=("regioner",), nb=("regioner",), en=("regions",)),
+    CommandName.ROLES: Keywords(sv=("roller",), nb=("roller",), en=("roles",)),
+    CommandName.ROLE: Keywords(sv=("roll",), nb=("rolle",), en=("role",)),
+    CommandName.DELETE: Keywords(sv=("ta bort",), nb=("slett",), en=("delete",)),
+    CommandName.LOG: Keywords(sv=("logg",), nb=("logg",), en=("log",)),
+}
+
+# Every keyword of a command, Swedish first: what the parser matches.
 VOCABULARY: dict[CommandName, tuple[str, ...]] = {
-    CommandName.HELP: ("hjälp", "help", "hjelp"),
-    CommandName.STATUS_REPORT: ("lägesrapport", "status", "statusrapport"),
-    CommandName.STATUS_REPORTS: ("lägesrapporter", "statusrapporter", "reports"),
-    CommandName.ACTION: ("åtgärd", "action", "tiltak"),
-    CommandName.ACTIONS: ("åtgärder", "actions", "tiltaksliste"),
-    CommandName.DONE: ("klar", "done", "ferdig"),
-    CommandName.EDIT: ("ändra", "edit", "endre"),
-    CommandName.DECISION: ("beslut", "decision", "vedtak"),
-    CommandName.POINT: ("punkt", "item"),
-    CommandName.AGENDA: ("dagordning", "agenda", "dagsorden"),
-    CommandName.MEETINGS: ("mötestider", "meetings", "møtetider"),
-    CommandName.NEXT_MEETING: ("nästa möte", "next meeting", "neste møte"),
-    CommandName.MOVE_MEETING: (
-        "flytta möte",
-        "flytta mötet",
-        "move meeting",
-        "flytt møte",
-        "flytt møtet",
-        "flytte møte",
-        "flytte møtet",
-    ),
-    CommandName.CANCEL_MEETING: (
-        "ställ in möte",
-        "ställ in mötet",
-        "ställa in mötet",
-        "avboka möte",
-        "avboka mötet",
-        "cancel meeting",
-        "avlys møte",
-        "avlys møtet",
-    ),
-    CommandName.MINUTES: ("minnesanteckningar", "minutes", "referat"),
-    CommandName.SETTINGS: ("inställningar", "settings", "innstillinger"),
-    CommandName.REGIONS: ("regioner", "regions"),
-    CommandName.ROLES: ("roller", "roles"),
-    CommandName.ROLE: ("roll", "role", "rolle"),
-    CommandName.DELETE: ("ta bort", "delete", "slett"),
-    CommandName.LOG: ("logg", "log"),
+    name: keywords.all() for name, keywords in KEYWORDS.items()
 }
 
 

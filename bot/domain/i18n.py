@@ -14,78 +14,6 @@ LANGUAGES: tuple[Language, ...] = ("sv", "nb", "en")
 
 DEFAULT_LANGUAGE: Language = "sv"
 
-_HELP_SV = """\
-Det här kan jag. Skriv @RAG före kommandot när du skriver i en kanal.
-
-- **lägesrapport** *region* – lämna lägesrapport för en region (direkt: `lägesrapport Kalmar: text`)
-- **lägesrapporter** – vilka regioner som har rapporterat inför nästa möte
-- **åtgärd** *text* – ny åtgärdspunkt, t.ex. `åtgärd Veronica kollar med Skåne till nästa möte`
-- **åtgärder** – öppna åtgärdspunkter
-- **klar** *nr* – stäng en åtgärdspunkt
-- **beslut** *text* – anteckna ett beslut
-- **punkt** *text* – föreslå en punkt till nästa dagordning
-- **mötestider** `23/11 kl 13-14 Teams; 14/12 kl 11-12 Teams` – planera möten
-- **nästa möte** – visa nästa möte
-- **flytta möte** `23/11 till 24/11 kl 13-14`, **ställ in möte** `23/11` – ändra ett möte
-- **dagordning** – utkast till dagordning
-- **minnesanteckningar** – utkast till minnesanteckningar
-- **inställningar** – gruppens inställningar och hur de ändras
-- **roller**, **roll** `ordförande @namn` – vem som är ordförande och sekreterare
-- **ta bort** *nr* – ta bort en åtgärdspunkt (ordförande eller sekreterare)
-- **logg** – de senaste ändringarna av inställningar, roller och borttagningar
-- **hjälp** – den här listan
-
-Kommandona finns också på engelska (status, action, agenda, help …) och norska (tiltak, \
-møtetider, referat, hjelp …)."""
-
-_HELP_NB = """\
-Dette kan jeg. Skriv @RAG foran kommandoen når du skriver i en kanal.
-
-- **statusrapport** *region* – statusrapport for en region (direkte: `statusrapport Kalmar: tekst`)
-- **statusrapporter** – hvilke regioner som har rapportert før neste møte
-- **tiltak** *tekst* – nytt tiltakspunkt, f.eks. `tiltak Kari sjekker med Helse Vest til neste møte`
-- **tiltaksliste** – åpne tiltakspunkter
-- **ferdig** *nr* – lukk et tiltakspunkt
-- **vedtak** *tekst* – noter et vedtak
-- **punkt** *tekst* – foreslå et punkt til neste dagsorden
-- **møtetider** `23/11 kl 13-14 Teams; 14/12 kl 11-12 Teams` – planlegg møter
-- **neste møte** – vis neste møte
-- **flytt møte** `23/11 til 24/11 kl 13-14`, **avlys møte** `23/11` – endre et møte
-- **dagsorden** – utkast til dagsorden
-- **referat** – utkast til referat
-- **innstillinger** – gruppens innstillinger og hvordan de endres
-- **roller**, **rolle** `leder @navn` – hvem som er leder og sekretær
-- **slett** *nr* – slett et tiltakspunkt (leder eller sekretær)
-- **logg** – de siste endringene av innstillinger, roller og slettinger
-- **hjelp** – denne listen
-
-Kommandoene finnes også på svensk (lägesrapport, åtgärd, dagordning …) og engelsk (status, \
-action, agenda …)."""
-
-_HELP_EN = """\
-Here is what I can do. In a channel, write @RAG before the command.
-
-- **status** *region* – file a status report for a region (at once: `status Kalmar: text`)
-- **reports** – which regions have reported for the next meeting
-- **action** *text* – new action item, e.g. `action Veronica checks with Skåne by next meeting`
-- **actions** – open action items
-- **done** *no.* – close an action item
-- **decision** *text* – record a decision
-- **item** *text* – propose an item for the next agenda
-- **meetings** `23/11 13-14 Teams; 14/12 11-12 Teams` – schedule meetings
-- **next meeting** – show the next meeting
-- **move meeting** `23/11 to 24/11 at 13-14`, **cancel meeting** `23/11` – change a meeting
-- **agenda** – agenda draft
-- **minutes** – minutes draft
-- **settings** – the group's settings and how to change them
-- **roles**, **role** `chair @name` – who is chair and secretary
-- **delete** *no.* – delete an action item (chair or secretary)
-- **log** – the latest changes to settings, roles and deletions
-- **help** – this list
-
-The commands also work in Swedish (lägesrapport, åtgärd, dagordning …) and Norwegian (tiltak, \
-møtetider, referat …)."""
-
 MESSAGES: dict[str, dict[Language, str]] = {
     "greeting": {
         "sv": (
@@ -106,7 +34,140 @@ MESSAGES: dict[str, dict[Language, str]] = {
         ),
     },
     "this_group": {"sv": "gruppen", "nb": "gruppen", "en": "the group"},
-    "help": {"sv": _HELP_SV, "nb": _HELP_NB, "en": _HELP_EN},
+    # The help text (built in bot/handlers/help.py): each feature's lines, the keywords as
+    # {command} placeholders filled in the reader's language.
+    "help_intro": {
+        "sv": "Det här kan jag. Skriv @RAG före kommandot när du skriver i en kanal.",
+        "nb": "Dette kan jeg. Skriv @RAG foran kommandoen når du skriver i en kanal.",
+        "en": "Here is what I can do. In a channel, write @RAG before the command.",
+    },
+    "help_other_languages": {
+        "sv": "Kommandona finns också på engelska ({first} …) och norska ({second} …).",
+        "nb": "Kommandoene finnes også på svensk ({first} …) og engelsk ({second} …).",
+        "en": "The commands also work in Swedish ({first} …) and Norwegian ({second} …).",
+    },
+    "help_line_status_report": {
+        "sv": (
+            "**{status_report}** *region*"
+            " – lämna lägesrapport för en region (direkt: `{status_report} Kalmar: text`)"
+        ),
+        "nb": (
+            "**{status_report}** *region*"
+            " – statusrapport for en region (direkte: `{status_report} Kalmar: tekst`)"
+        ),
+        "en": (
+            "**{status_report}** *region*"
+            " – file a status report for a region (at once: `{status_report} Kalmar: text`)"
+        ),
+    },
+    "help_line_status_reports": {
+        "sv": "**{status_reports}** – vilka regioner som har rapporterat inför nästa möte",
+        "nb": "**{status_reports}** – hvilke regioner som har rapportert før neste møte",
+        "en": "**{status_reports}** – which regions have reported for the next meeting",
+    },
+    "help_line_action": {
+        "sv": (
+            "**{action}** *text*"
+            " – ny åtgärdspunkt, t.ex. `{action} Veronica kollar med Skåne till nästa möte`"
+        ),
+        "nb": (
+            "**{action}** *tekst*"
+            " – nytt tiltakspunkt, f.eks. `{action} Kari sjekker med Helse Vest til neste møte`"
+        ),
+        "en": (
+            "**{action}** *text*"
+            " – new action item, e.g. `{action} Veronica checks with Skåne by next meeting`"
+        ),
+    },
+    "help_line_actions": {
+        "sv": "**{actions}** – öppna åtgärdspunkter",
+        "nb": "**{actions}** – åpne tiltakspunkter",
+        "en": "**{actions}** – open action items",
+    },
+    "help_line_done": {
+        "sv": "**{done}** *nr* – stäng en åtgärdspunkt",
+        "nb": "**{done}** *nr* – lukk et tiltakspunkt",
+        "en": "**{done}** *no.* – close an action item",
+    },
+    "help_line_edit": {
+        "sv": "**{edit}** *nr* – ändra en åtgärdspunkt, t.ex. `{edit} 3 ansvarig: Sara`",
+        "nb": "**{edit}** *nr* – endre et tiltakspunkt, f.eks. `{edit} 3 ansvarlig: Kari`",
+        "en": "**{edit}** *no.* – change an action item, e.g. `{edit} 3 owner: Sara`",
+    },
+    "help_line_delete": {
+        "sv": "**{delete}** *nr* – ta bort en åtgärdspunkt (ordförande eller sekreterare)",
+        "nb": "**{delete}** *nr* – slett et tiltakspunkt (leder eller sekretær)",
+        "en": "**{delete}** *no.* – delete an action item (chair or secretary)",
+    },
+    "help_line_decision": {
+        "sv": "**{decision}** *text* – anteckna ett beslut",
+        "nb": "**{decision}** *tekst* – noter et vedtak",
+        "en": "**{decision}** *text* – record a decision",
+    },
+    "help_line_point": {
+        "sv": "**{point}** *text* – föreslå en punkt till nästa dagordning",
+        "nb": "**{point}** *tekst* – foreslå et punkt til neste dagsorden",
+        "en": "**{point}** *text* – propose an item for the next agenda",
+    },
+    "help_line_meetings": {
+        "sv": "**{meetings}** `23/11 kl 13-14 Teams; 14/12 kl 11-12 Teams` – planera möten",
+        "nb": "**{meetings}** `23/11 kl 13-14 Teams; 14/12 kl 11-12 Teams` – planlegg møter",
+        "en": "**{meetings}** `23/11 13-14 Teams; 14/12 11-12 Teams` – schedule meetings",
+    },
+    "help_line_next_meeting": {
+        "sv": "**{next_meeting}** – visa nästa möte",
+        "nb": "**{next_meeting}** – vis neste møte",
+        "en": "**{next_meeting}** – show the next meeting",
+    },
+    "help_line_meeting_changes": {
+        "sv": (
+            "**{move_meeting}** `23/11 till 24/11 kl 13-14`, **{cancel_meeting}** `23/11`"
+            " – ändra ett möte"
+        ),
+        "nb": (
+            "**{move_meeting}** `23/11 til 24/11 kl 13-14`, **{cancel_meeting}** `23/11`"
+            " – endre et møte"
+        ),
+        "en": (
+            "**{move_meeting}** `23/11 to 24/11 at 13-14`, **{cancel_meeting}** `23/11`"
+            " – change a meeting"
+        ),
+    },
+    "help_line_agenda": {
+        "sv": "**{agenda}** – utkast till dagordning",
+        "nb": "**{agenda}** – utkast til dagsorden",
+        "en": "**{agenda}** – agenda draft",
+    },
+    "help_line_minutes": {
+        "sv": "**{minutes}** – utkast till minnesanteckningar",
+        "nb": "**{minutes}** – utkast til referat",
+        "en": "**{minutes}** – minutes draft",
+    },
+    "help_line_settings": {
+        "sv": "**{settings}** – gruppens inställningar och hur de ändras",
+        "nb": "**{settings}** – gruppens innstillinger og hvordan de endres",
+        "en": "**{settings}** – the group's settings and how to change them",
+    },
+    "help_line_regions": {
+        "sv": "**{regions}** `Linköping, Jönköping, Kalmar` – visa eller ändra gruppens regioner",
+        "nb": "**{regions}** `Helse Vest, Helse Nord` – vis eller endre gruppens regioner",
+        "en": "**{regions}** `Linköping, Jönköping, Kalmar` – show or change the group's regions",
+    },
+    "help_line_roles": {
+        "sv": "**{roles}**, **{role}** `ordförande @namn` – vem som är ordförande och sekreterare",
+        "nb": "**{roles}**, **{role}** `leder @navn` – hvem som er leder og sekretær",
+        "en": "**{roles}**, **{role}** `chair @name` – who is chair and secretary",
+    },
+    "help_line_log": {
+        "sv": "**{log}** – de senaste ändringarna av inställningar, roller och borttagningar",
+        "nb": "**{log}** – de siste endringene av innstillinger, roller og slettinger",
+        "en": "**{log}** – the latest changes to settings, roles and deletions",
+    },
+    "help_line_help": {
+        "sv": "**{help}** – den här listan",
+        "nb": "**{help}** – denne listen",
+        "en": "**{help}** – this list",
+    },
     "empty": {
         "sv": "Hej! Skriv @RAG hjälp för att se vad jag kan.",
         "nb": "Hei! Skriv @RAG hjelp for å se hva jeg kan.",

@@ -18,9 +18,8 @@ def greeting(group: Group) -> str:
 
 
 def answer(command: Command, language: str) -> str:
-    """The reply to a command that needs no stored data (help, empty, unknown)."""
-    if command.name is CommandName.HELP:
-        return message(language, "help")
+    """The reply to a command that needs no stored data (empty, unknown, not built yet); the
+    help text is built from the registered commands in ``bot/handlers``."""
     if command.name is CommandName.EMPTY:
         return message(language, "empty")
     if command.name is CommandName.UNKNOWN:

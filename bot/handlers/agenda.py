@@ -1,0 +1,22 @@
+"""The agenda: ``dagordning`` shows the draft for the next (or ongoing) meeting as a card."""
+
+from __future__ import annotations
+
+from bot import cards
+from bot.domain.commands import CommandName
+from bot.domain.i18n import message
+from bot.handlers.base import CommandHandler, Feature, HelpLine, Reply, Services, ShowCard, Turn
+
+
+async def draft(app: Services, turn: Turn) -> Reply:
+    meeting = await app.capture.next_or_ongoing_meeting(turn.group)
+    if meeting is None:
+        return message(turn.language, "agenda_no_meeting")
+    return ShowCard(cards.agenda_card(await app.notices.agenda(turn.group, meeting)))
+
+
+FEATURE = Feature(
+    name="agenda",
+    commands=(CommandHandler(CommandName.AGENDA, draft),),
+    help=(HelpLine("help_line_agenda", (CommandName.AGENDA,)),),
+)

@@ -1,0 +1,149 @@
+"""What every feature handler shares: what it is given, what it answers, how it declares itself.
+
+A handler is a small async function ``(Services, Turn) -> Reply`` that calls one use case and
+says what to show; it never touches the Teams turn. A ``Reply`` is text, a card, a dialog to
+start or a ``Refusal``, and ``bot/teams_bot.py`` renders every kind in one place. A ``Feature``
+is one module's declaration: its commands (with the permission each needs), its card actions
+and its help lines; ``bot/handlers/registry.py`` collects them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.domain.capture import Capture
+from bot.domain.commands import KEYWORDS, Command, CommandName, Keywords
+from bot.domain.i18n import message
+from bot.domain.meetings import Meetings
+from bot.domain.model import Actor, Group, Mention, Refusal
+from bot.domain.notices import Notices
+from bot.domain.ports import Clock
+from bot.domain.preferences import Preferences
+from bot.domain.roles import Guarded, Roles
+from bot.handlers.card_actions import CardAction
+
+
+@dataclass(frozen=True)
+class ShowCard:
+    """An Adaptive Card (a ``bot/cards.py`` dict) to post."""
+
+    card: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class StartDialog:
+    """A 1:1 text dialog to begin, with its (primitives-only) options."""
+
+    dialog_id: str
+    options: dict[str, Any]
+
+
+Reply = str | ShowCard | StartDialog | Refusal
+
+
+@dataclass(frozen=True)
+class Services:
+    """The use cases handlers call, and what they need besides (the clock, the public URL)."""
+
+    capture: Capture
+    meetings: Meetings
+    notices: Notices
+    roles: Roles
+    preferences: Preferences
+    clock: Clock
+    # Where people reach the bot's own pages (calendar links).
+    public_url: str
+    # The help text in a language, built from every registered feature.
+    help_text: Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One message or card press, as the handlers see it."""
+
+    # The group acted for; for a command that needs none, the place it was said in.
+    group: Group
+    actor: Actor
+    personal: bool
+    command: Command = Command(CommandName.EMPTY)
+    mentions: tuple[Mention, ...] = ()
+    # A card press's data (``{"ragbot": action, ...inputs}``); empty for a typed command.
+    value: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def language(self) -> str:
+        return self.group.language
+
+    @property
+    def args(self) -> str:
+        return self.command.args
+
+
+Handler = Callable[[Services, Turn], Awaitable[Reply]]
+
+
+@dataclass(frozen=True)
+class Guard:
+    """The guarded action a command needs; some commands only read without arguments
+    (``regioner`` shows the regions, ``regioner A, B`` changes them)."""
+
+    action: Guarded
+    only_with_args: bool = False
+
+    def needed(self, args: str) -> Guarded | None:
+        return None if self.only_with_args and not args.strip() else self.action
+
+
+@dataclass(frozen=True)
+class CommandHandler:
+    name: CommandName
+    run: Handler
+    guard: Guard | None = None
+    # Help, empty and unknown are answered anywhere; the rest act for a group.
+    needs_group: bool = True
+
+
+@dataclass(frozen=True)
+class HelpLine:
+    """One line of the help text: an i18n key whose ``{command}`` placeholders are filled with
+    the commands' keywords in the reader's language."""
+
+    key: str
+    commands: tuple[CommandName, ...]
+
+
+@dataclass(frozen=True)
+class Feature:
+    name: str
+    commands: tuple[CommandHandler, ...]
+    card_actions: Mapping[CardAction, Handler] = field(default_factory=dict)
+    help: tuple[HelpLine, ...] = ()
+
+    @property
+    def keywords(self) -> dict[CommandName, Keywords]:
+        """The feature's keywords per language (written once, in ``bot/domain/commands.py``,
+        where the domain's parser reads them too)."""
+        return {c.name: KEYWORDS[c.name] for c in self.commands if c.name in KEYWORDS}
+
+
+def unknown_action(turn: Turn) -> str:
+    """The answer to card data that does not make sense (an old or tampered card)."""
+    return message(turn.language, "unknown_action")
+
+
+async def cancelled(services: Services, turn: Turn) -> Reply:
+    """A card's Avbryt button: nothing was saved."""
+    return message(turn.language, "cancelled")
+
+
+def card_int(value: object) -> int | None:
+    """A whole number from card data, which may carry it as a number or a string."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value)
+    return None

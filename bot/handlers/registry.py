@@ -1,0 +1,77 @@
+"""Every feature in one place: which handler answers a command or a card button, and the help
+text built from the features' help lines (in the order listed here)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.domain.commands import CommandName
+from bot.handlers import (
+    actions,
+    agenda,
+    meetings,
+    minutes,
+    records,
+    regions,
+    reports,
+    roles,
+    settings,
+)
+from bot.handlers import help as help_feature
+from bot.handlers.base import CommandHandler, Feature, Handler
+from bot.handlers.card_actions import CardAction
+
+FEATURES: tuple[Feature, ...] = (
+    reports.FEATURE,
+    actions.FEATURE,
+    records.FEATURE,
+    meetings.FEATURE,
+    agenda.FEATURE,
+    minutes.FEATURE,
+    settings.FEATURE,
+    regions.FEATURE,
+    roles.FEATURE,
+    help_feature.FEATURE,
+)
+
+
+class Registry:
+    def __init__(self, features: Sequence[Feature]) -> None:
+        self.features = tuple(features)
+        self._commands: dict[CommandName, CommandHandler] = {}
+        self._cards: dict[CardAction, Handler] = {}
+        for feature in self.features:
+            for command in feature.commands:
+                if command.name in self._commands:
+                    raise ValueError(f"{command.name} is registered twice")
+                self._commands[command.name] = command
+            for action, handler in feature.card_actions.items():
+                if action in self._cards:
+                    raise ValueError(f"{action} is registered twice")
+                self._cards[action] = handler
+        missing = set(CommandName) - set(self._commands)
+        if missing:
+            raise ValueError(f"no handler for {sorted(missing)}")
+
+    def command(self, name: CommandName) -> CommandHandler:
+        return self._commands[name]
+
+    def card_action(self, action: object) -> Handler | None:
+        """The handler for a button's ``ragbot`` value; None for one no card carries (an old
+        card, or data made up by hand)."""
+        if not isinstance(action, str):
+            return None
+        try:
+            return self._cards.get(CardAction(action))
+        except ValueError:
+            return None
+
+    @property
+    def card_actions(self) -> frozenset[CardAction]:
+        return frozenset(self._cards)
+
+    def help_text(self, language: str) -> str:
+        return help_feature.help_text(self.features, language)
+
+
+REGISTRY = Registry(FEATURES)

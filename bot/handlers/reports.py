@@ -1,0 +1,75 @@
+"""Status reports: ``lägesrapport`` (a card form in a channel, a text dialog in a 1:1 chat, or
+saved at once as ``lägesrapport Kalmar: text``), ``lägesrapporter``, and the form's buttons."""
+
+from __future__ import annotations
+
+from bot import cards
+from bot.domain.commands import CommandName
+from bot.domain.model import Refusal
+from bot.domain.regions import split_region_and_text
+from bot.domain.replies import meeting_phrase, report_overview, report_saved
+from bot.handlers.base import (
+    CommandHandler,
+    Feature,
+    HelpLine,
+    Reply,
+    Services,
+    ShowCard,
+    StartDialog,
+    Turn,
+    cancelled,
+    unknown_action,
+)
+from bot.handlers.card_actions import CardAction
+from dialogs.status_report import DIALOG_ID, report_options
+
+
+async def report(app: Services, turn: Turn) -> Reply:
+    """Save the report given inline, or open the form (channel) or the dialog (1:1 chat)."""
+    group = turn.group
+    region_text, text = split_region_and_text(turn.args)
+    if text is not None:
+        saved = await app.capture.submit_report(group, region_text, text, turn.actor)
+        return report_saved(saved, group)
+    region = app.capture.resolve_region(group, region_text)
+    if isinstance(region, Refusal):
+        return region
+    meeting = meeting_phrase(await app.capture.next_or_ongoing_meeting(group), group)
+    if turn.personal:
+        options = report_options(group.id, group.language, region, meeting, turn.actor)
+        return StartDialog(DIALOG_ID, options)
+    current = await app.capture.current_report(group, region)
+    text = current.text if current else None
+    return ShowCard(cards.report_form(region, meeting, text, group.language))
+
+
+async def overview(app: Services, turn: Turn) -> Reply:
+    """Which regions have reported for the next meeting."""
+    return report_overview(await app.capture.report_overview(turn.group), turn.group)
+
+
+async def save_pressed(app: Services, turn: Turn) -> Reply:
+    """The report form's Spara."""
+    region, text = turn.value.get("region"), turn.value.get("text")
+    if not isinstance(region, str):
+        return unknown_action(turn)
+    text = text if isinstance(text, str) else None
+    saved = await app.capture.submit_report(turn.group, region, text, turn.actor)
+    return report_saved(saved, turn.group)
+
+
+FEATURE = Feature(
+    name="reports",
+    commands=(
+        CommandHandler(CommandName.STATUS_REPORT, report),
+        CommandHandler(CommandName.STATUS_REPORTS, overview),
+    ),
+    card_actions={
+        CardAction.REPORT_SAVE: save_pressed,
+        CardAction.REPORT_CANCEL: cancelled,
+    },
+    help=(
+        HelpLine("help_line_status_report", (CommandName.STATUS_REPORT,)),
+        HelpLine("help_line_status_reports", (CommandName.STATUS_REPORTS,)),
+    ),
+)
