@@ -1,0 +1,98 @@
+"""What the in-memory ``FakeTransactions`` records for use-case tests, beyond the contract it
+shares with SQL (``tests/test_repository_contract.py``): ``agenda_changed``,
+``posts_replanned`` and audit lines reach ``agenda_updates``, ``replans`` and
+``audit_lines`` only when their unit of work commits; a ``reading()`` unit refuses to commit;
+writers take turns."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+
+import pytest
+
+from bot.domain.model import Actor, AuditNote, ConversationAddress, ConversationType, GroupDefaults
+from tests.support.clock import FakeClock
+from tests.support.fakes import AuditLine, FakeTransactions, ReadOnlyUnitOfWork, Replan
+
+SARA = Actor("aad-sara", "Sara Axelsson", teams_id="29:sara")
+ADDRESS = ConversationAddress("19:general@thread.tacv2", ConversationType.CHANNEL)
+DEFAULTS = GroupDefaults(language="sv", timezone="Europe/Stockholm")
+
+
+@pytest.fixture
+def transactions(clock: FakeClock) -> FakeTransactions:
+    return FakeTransactions(clock)
+
+
+async def test_what_a_committed_unit_said_is_recorded(transactions, clock):
+    async with transactions.writing() as uow:
+        group, _ = await uow.groups.remember(ADDRESS, DEFAULTS, clock.now())
+        [meeting] = await uow.meetings.add_many(
+            group.id, [(clock.now(), clock.now() + timedelta(hours=2), None)], clock.now()
+        )
+        uow.agenda_changed(group.id)
+        uow.posts_replanned(group.id, meeting)
+        uow.posts_replanned(group.id)
+        uow.audit(group.id, SARA, AuditNote.of("regions", regions="Väst"))
+        assert transactions.agenda_updates == []  # not before the commit
+        await uow.commit()
+
+    assert transactions.agenda_updates == [group.id]
+    assert transactions.replans == [Replan(group.id, meeting), Replan(group.id, None)]
+    assert transactions.audit_lines == [
+        AuditLine(group.id, SARA, AuditNote("regions", {"regions": "Väst"}), clock.now())
+    ]
+    assert transactions.commits == 1
+
+
+async def test_what_a_unit_left_without_commit_said_is_forgotten(transactions, clock):
+    async with transactions.writing() as uow:
+        group, _ = await uow.groups.remember(ADDRESS, DEFAULTS, clock.now())
+        await uow.commit()
+
+    with pytest.raises(RuntimeError):
+        async with transactions.writing() as uow:
+            uow.agenda_changed(group.id)
+            uow.posts_replanned(group.id)
+            uow.audit(group.id, SARA, AuditNote("delete"))
+            assert uow.agenda_updates == [group.id]  # pending on the unit itself
+            raise RuntimeError("refused")
+
+    assert (transactions.agenda_updates, transactions.replans, transactions.audit_lines) == (
+        [],
+        [],
+        [],
+    )
+
+
+async def test_what_follows_a_commit_needs_a_commit_of_its_own(transactions, clock):
+    async with transactions.writing() as uow:
+        group, _ = await uow.groups.remember(ADDRESS, DEFAULTS, clock.now())
+        await uow.commit()
+        await uow.groups.set_regions(group.id, ["Väst"], clock.now())
+        uow.agenda_changed(group.id)
+
+    async with transactions.reading() as uow:
+        assert (await uow.groups.get(group.id)).regions == ()
+    assert transactions.agenda_updates == []
+
+
+async def test_a_reading_unit_refuses_to_commit(transactions):
+    async with transactions.reading() as uow:
+        with pytest.raises(ReadOnlyUnitOfWork):
+            await uow.commit()
+
+
+async def test_writers_take_turns(transactions, clock):
+    order = []
+
+    async def write(name: str) -> None:
+        async with transactions.writing():
+            order.append(f"{name} opens")
+            await asyncio.sleep(0)  # the other writer gets its chance to run here
+            order.append(f"{name} closes")
+
+    await asyncio.gather(write("a"), write("b"))
+
+    assert order == ["a opens", "a closes", "b opens", "b closes"]
