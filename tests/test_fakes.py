@@ -2,16 +2,20 @@
 shares with SQL (``tests/test_repository_contract.py``): ``agenda_changed``,
 ``posts_replanned`` and audit lines reach ``agenda_updates``, ``replans`` and
 ``audit_lines`` only when their unit of work commits; a ``reading()`` unit refuses to commit;
-writers take turns."""
+writers take turns. And each fake has its port's methods with the same parameters (no type
+checker runs on the tests)."""
 
 from __future__ import annotations
 
 import asyncio
+import inspect
 from datetime import timedelta
 
 import pytest
 
+from bot.domain import ports
 from bot.domain.model import Actor, AuditNote, ConversationAddress, ConversationType, GroupDefaults
+from tests.support import fakes
 from tests.support.clock import FakeClock
 from tests.support.fakes import AuditLine, FakeTransactions, ReadOnlyUnitOfWork, Replan
 
@@ -96,3 +100,48 @@ async def test_writers_take_turns(transactions, clock):
     await asyncio.gather(write("a"), write("b"))
 
     assert order == ["a opens", "a closes", "b opens", "b closes"]
+
+
+PORTS = {
+    ports.GroupRepository: fakes.FakeGroupRepository,
+    ports.MemberRepository: fakes.FakeMemberRepository,
+    ports.RoleRepository: fakes.FakeRoleRepository,
+    ports.AuditLog: fakes.FakeAuditLog,
+    ports.MeetingRepository: fakes.FakeMeetingRepository,
+    ports.StatusReportRepository: fakes.FakeStatusReportRepository,
+    ports.ActionItemRepository: fakes.FakeActionItemRepository,
+    ports.DecisionRepository: fakes.FakeDecisionRepository,
+    ports.AgendaPointRepository: fakes.FakeAgendaPointRepository,
+    ports.UnitOfWork: fakes.FakeUnitOfWork,
+    ports.Transactions: fakes.FakeTransactions,
+}
+
+
+@pytest.mark.parametrize("port", PORTS, ids=lambda port: port.__name__)
+def test_each_fake_has_its_ports_methods_with_the_same_parameters(port):
+    """No type checker runs on the tests: a port that gains or changes a method fails here."""
+    fake = PORTS[port]
+    methods = {
+        name: member
+        for name, member in vars(port).items()
+        if inspect.isfunction(member) and not name.startswith("_")
+    }
+
+    def shape(function):
+        return [
+            (p.name, p.kind, p.default) for p in inspect.signature(function).parameters.values()
+        ]
+
+    assert methods
+    for name, method in methods.items():
+        implementation = getattr(fake, name, None)
+        assert implementation is not None, f"{fake.__name__} has no {name}"
+        assert shape(implementation) == shape(method), f"{fake.__name__}.{name}"
+        assert inspect.iscoroutinefunction(implementation) == inspect.iscoroutinefunction(method)
+
+
+async def test_the_fake_unit_of_work_has_every_repository(transactions):
+    async with transactions.writing() as uow:
+        for name, port in ports.UnitOfWork.__annotations__.items():
+            repository = getattr(uow, name)
+            assert type(repository) is PORTS[getattr(ports, port)], name
