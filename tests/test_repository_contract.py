@@ -35,6 +35,7 @@ with the SQL side; what the fakes record of them is in ``tests/test_fakes.py``.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -1039,11 +1040,15 @@ async def test_a_unit_that_raises_stores_nothing(tx, clock):
 async def test_changes_are_seen_by_other_units_only_once_committed(tx, clock):
     group = await new_group(tx, clock)
 
+    async def open_items_elsewhere():
+        async with tx.reading() as other:
+            return await other.items.list_open(group.id)
+
     async with tx.writing() as uow:
         await uow.items.add(group.id, ActionItemDraft("Boka lokal", SARA.name), clock.now())
         assert [item.text for item in await uow.items.list_open(group.id)] == ["Boka lokal"]
-        async with tx.reading() as other:
-            before_commit = await other.items.list_open(group.id)
+        # A reader must not wait for the writer (a deadlock would otherwise hang the run).
+        before_commit = await asyncio.wait_for(open_items_elsewhere(), timeout=10)
         await uow.commit()
 
     async with tx.reading() as other:
