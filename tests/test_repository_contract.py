@@ -24,10 +24,11 @@ Covered, per repository:
 - action items: numbered per group, numbers never reused; open and all lists; ``close`` once;
   ``update`` of the allowed fields only; ``delete`` returns the item as it was.
 - decisions and agenda points: ``add``, ``for_meeting``, ``move_to`` per group.
-- the unit of work: nothing is stored without ``commit`` (a block left or raising), changes
-  are visible inside the unit and not to others until committed, an audit line is stored
-  with the change and rolled back with it, a ``reading()`` unit cannot commit, what a use
-  case says (``agenda_changed``, ``posts_replanned``) is accepted and committed with the rest.
+- the unit of work: nothing is stored without ``commit`` (a block left or raising); every
+  change is read back inside the unit right after it is made, and other units see it only
+  once committed (a reader does not wait for the writer); an audit line is stored with the
+  change and rolled back with it; a ``reading()`` unit cannot commit; what a use case says
+  (``agenda_changed``, ``posts_replanned``) is accepted and committed with the rest.
 
 What ``agenda_changed`` and ``posts_replanned`` do to the outbox is SQL-specific and tested
 with the SQL side; what the fakes record of them is in ``tests/test_fakes.py``.
@@ -1055,6 +1056,71 @@ async def test_changes_are_seen_by_other_units_only_once_committed(tx, clock):
         after_commit = await other.items.list_open(group.id)
     assert before_commit == []
     assert [item.text for item in after_commit] == ["Boka lokal"]
+
+
+async def test_a_unit_reads_its_own_changes(tx, clock):
+    """Every change read back in the same unit, before commit: a session-bound repository
+    must not answer from rows it loaded before the change."""
+    now = clock.now()
+    async with tx.writing() as uow:
+        group, _ = await uow.groups.remember(address(), DEFAULTS, now)
+        await uow.groups.get(group.id)
+        await uow.groups.set_regions(group.id, ["Väst"], now)
+        await uow.groups.set_lead_times(group.id, DAY, None, now)
+        await uow.groups.calendar_token(group.id, "token")
+        stored_group = await uow.groups.get(group.id)
+        by_key = await uow.groups.get_by_key(group.key)
+
+        await uow.members.seen(group.id, SARA, now)
+        await uow.members.get(group.id, SARA.id)
+        await uow.members.seen(group.id, Actor(SARA.id, "Sara B", SARA.teams_id), now + HOUR)
+        member = await uow.members.get(group.id, SARA.id)
+        await uow.roles.set_role(group.id, SARA, Role.CHAIR, now)
+        holders = await uow.roles.holders(group.id)
+
+        [meeting] = await uow.meetings.add_many(
+            group.id, [(now + DAY, now + DAY + HOUR, None)], now
+        )
+        await uow.meetings.get(group.id, meeting.id)
+        await uow.meetings.move(group.id, meeting.id, now + DAY, now + DAY + HOUR, "Borås", now)
+        moved = await uow.meetings.get(group.id, meeting.id)
+        await uow.meetings.cancel(group.id, meeting.id, now)
+        cancelled = await uow.meetings.get(group.id, meeting.id)
+        upcoming = await uow.meetings.upcoming(group.id, now)
+
+        await uow.reports.add(group.id, None, "Väst", "Unfiled", SARA, now)
+        await uow.reports.current(group.id, None)
+        await uow.reports.move_to(group.id, None, meeting.id)
+        reports = await uow.reports.current(group.id, meeting.id)
+        await uow.points.add(group.id, None, Section.OTHER, "Unfiled", SARA.name, now)
+        await uow.points.move_to(group.id, None, meeting.id)
+        points = await uow.points.for_meeting(group.id, meeting.id)
+
+        await uow.items.add(group.id, ActionItemDraft("Boka lokal", SARA.name), now)
+        await uow.items.get(group.id, 1)
+        await uow.items.update(group.id, 1, now, text="Boka större lokal")
+        updated = await uow.items.get(group.id, 1)
+        await uow.items.close(group.id, 1, SARA.name, now)
+        open_items = await uow.items.list_open(group.id)
+        await uow.items.delete(group.id, 1, now)
+        deleted = await uow.items.get(group.id, 1)
+
+        await uow.audit_log.add(group.id, SARA, AuditNote("regions"), now)
+        audit = await uow.audit_log.latest(group.id, 10)
+
+    assert stored_group == by_key
+    assert (stored_group.regions, stored_group.agenda_lead, stored_group.calendar_token) == (
+        ("Väst",),
+        DAY,
+        "token",
+    )
+    assert member == Member(SARA.id, "Sara B", SARA.teams_id, now + HOUR)
+    assert [(holder.user_id, holder.role) for holder in holders] == [(SARA.id, Role.CHAIR)]
+    assert (moved.place, cancelled.status, upcoming) == ("Borås", MeetingStatus.CANCELLED, [])
+    assert [report.text for report in reports] == ["Unfiled"]
+    assert [point.text for point in points] == ["Unfiled"]
+    assert (updated.text, open_items, deleted) == ("Boka större lokal", [], None)
+    assert [entry.action for entry in audit] == ["regions"]
 
 
 async def test_an_audit_line_is_stored_with_the_change(tx, clock):
