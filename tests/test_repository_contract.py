@@ -27,8 +27,9 @@ Covered, per repository:
 - the unit of work: nothing is stored without ``commit`` (a block left or raising); every
   change is read back inside the unit right after it is made, and other units see it only
   once committed (a reader does not wait for the writer); an audit line is stored with the
-  change and rolled back with it; a ``reading()`` unit cannot commit; what a use case says
-  (``agenda_changed``, ``posts_replanned``) is accepted and committed with the rest.
+  change (stamped at commit) and rolled back with it; a ``reading()`` unit cannot commit;
+  what a use case says (``agenda_changed``, ``posts_replanned``) is accepted and committed
+  with the rest.
 
 What ``agenda_changed`` and ``posts_replanned`` do to the outbox is SQL-specific and tested
 with the SQL side; what the fakes record of them is in ``tests/test_fakes.py``.
@@ -1138,6 +1139,19 @@ async def test_an_audit_line_is_stored_with_the_change(tx, clock):
     assert [(e.at, e.actor_name, e.action, e.detail) for e in entries] == [
         (clock.now(), SARA.name, "regions", {"regions": "Väst, Öst"})
     ]
+
+
+async def test_an_audit_line_is_stamped_when_committed(tx, clock):
+    group = await new_group(tx, clock)
+
+    async with tx.writing() as uow:
+        uow.audit(group.id, SARA, AuditNote("regions"))
+        clock.advance(timedelta(seconds=5))
+        await uow.commit()
+
+    async with tx.reading() as uow:
+        [entry] = await uow.audit_log.latest(group.id, 10)
+    assert entry.at == clock.now()
 
 
 async def test_a_rollback_drops_the_audit_line_with_the_change(tx, clock):

@@ -7,8 +7,10 @@ stored state (``_Store``), and ``commit()`` puts the copy in place. A block left
 commit. Writers queue on one lock, as they do on SQLite, so no commit overwrites another.
 
 What a use case said besides changing data is recorded: ``agenda_changed`` group ids,
-``posts_replanned`` calls and audit lines, pending on the unit of work and, once committed,
-on ``FakeTransactions`` (``agenda_updates``, ``replans``, ``audit_lines``).
+``posts_replanned`` calls and audit lines, pending on the unit of work (``agenda_updates``,
+``replans``, ``audit_notes``) and, once committed, on ``FakeTransactions``
+(``agenda_updates``, ``replans``, ``audit_lines``). As in SQL, an audit line is written, and
+stamped with the clock's time, at commit.
 
 ``tests/test_repository_contract.py`` runs the same tests against these fakes and against
 the SQL repositories on SQLite and PostgreSQL, so the two cannot drift apart unnoticed.
@@ -571,7 +573,7 @@ class FakeUnitOfWork:
         # Said in this unit of work and not committed yet.
         self.agenda_updates: list[int] = []
         self.replans: list[Replan] = []
-        self.audit_lines: list[AuditLine] = []
+        self.audit_notes: list[tuple[int, Actor, AuditNote]] = []
 
     def agenda_changed(self, group_id: int) -> None:
         self.agenda_updates.append(group_id)
@@ -580,19 +582,21 @@ class FakeUnitOfWork:
         self.replans.append(Replan(group_id, meeting))
 
     def audit(self, group_id: int, actor: Actor, entry: AuditNote) -> None:
-        line = AuditLine(group_id, actor, entry, self._transactions.clock.now())
-        self.audit_log.write(group_id, actor, entry, line.at)
-        self.audit_lines.append(line)
+        self._store.require_group(group_id)
+        self.audit_notes.append((group_id, actor, entry))
 
     async def commit(self) -> None:
         if not self._writable:
             raise ReadOnlyUnitOfWork("a unit of work opened with reading() cannot commit")
         transactions = self._transactions
+        now = transactions.clock.now()  # as in SQL, audit lines are written at commit
+        for group_id, actor, entry in self.audit_notes:
+            self.audit_log.write(group_id, actor, entry, now)
+            transactions.audit_lines.append(AuditLine(group_id, actor, entry, now))
         transactions._store = self._store
         transactions.commits += 1
         transactions.agenda_updates.extend(self.agenda_updates)
         transactions.replans.extend(self.replans)
-        transactions.audit_lines.extend(self.audit_lines)
         self._open()  # what follows in the block needs a commit of its own
 
 
