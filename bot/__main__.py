@@ -16,12 +16,13 @@ from pathlib import Path
 from aiohttp import web
 
 from bot.app import create_app
+from bot.domain.ports import SystemClock
 from bot.domain.records import forget_person
 from bot.settings import Settings
 from storage.db import Database, create_engine
-from storage.governance import SqlAuditLog
 from storage.migrate import upgrade
 from storage.records import SqlRecords
+from storage.unit_of_work import SqlTransactions
 
 log = logging.getLogger("bot")
 
@@ -80,7 +81,10 @@ async def _forget(settings: Settings, person: str) -> int:
     try:
         database = Database(engine)
         touched = await forget_person(
-            SqlRecords(database), SqlAuditLog(database), person, datetime.now(UTC)
+            SqlRecords(database),
+            SqlTransactions(database, SystemClock()),
+            person,
+            datetime.now(UTC),
         )
     finally:
         await engine.dispose()

@@ -26,11 +26,13 @@ from yarl import URL
 
 from bot.auth import KeysUnavailable, build_authentication
 from bot.domain.calendar import meetings_calendar
-from bot.domain.capture import Capture, CaptureRepositories
+from bot.domain.capture import Capture
+from bot.domain.conversations import Conversations
 from bot.domain.meetings import Meetings
 from bot.domain.model import GroupDefaults
-from bot.domain.notices import NoticeRepositories, Notices
+from bot.domain.notices import Notices
 from bot.domain.ports import Clock, SystemClock
+from bot.domain.preferences import Preferences
 from bot.domain.records import Retention
 from bot.domain.roles import Roles
 from bot.domain.schedule import LeadTimes
@@ -40,19 +42,10 @@ from bot.settings import Settings
 from bot.teams_bot import BotDependencies, RagBot
 from storage.bot_state import SqlStorage
 from storage.db import Database, create_engine, database_answers
-from storage.governance import SqlAuditLog, SqlRoleRepository
 from storage.outbox import SqlOutbox
 from storage.records import SqlRecords
-from storage.repositories import (
-    SqlActionItemRepository,
-    SqlActivityJournal,
-    SqlAgendaPointRepository,
-    SqlDecisionRepository,
-    SqlGroupRepository,
-    SqlMeetingRepository,
-    SqlMemberRepository,
-    SqlStatusReportRepository,
-)
+from storage.repositories import SqlActivityJournal
+from storage.unit_of_work import SqlTransactions
 
 log = logging.getLogger(__name__)
 
@@ -85,33 +78,22 @@ def create_app(settings: Settings, *, clock: Clock | None = None) -> web.Applica
 
 
 def build_dependencies(settings: Settings, database: Database, clock: Clock) -> BotDependencies:
-    groups = SqlGroupRepository(database)
-    meetings = SqlMeetingRepository(database)
-    reports = SqlStatusReportRepository(database)
-    items = SqlActionItemRepository(database)
-    points = SqlAgendaPointRepository(database)
-    capture = Capture(
-        CaptureRepositories(
-            groups=groups,
-            meetings=meetings,
-            reports=reports,
-            items=items,
-            decisions=SqlDecisionRepository(database),
-            points=points,
-        ),
-        clock,
-    )
+    transactions = SqlTransactions(database, clock)
+    leads = lead_times(settings)
     return BotDependencies(
-        groups=groups,
-        members=SqlMemberRepository(database),
+        conversations=Conversations(
+            transactions,
+            GroupDefaults(language=settings.language, timezone=settings.timezone),
+            clock,
+        ),
         journal=SqlActivityJournal(database),
-        capture=capture,
-        meetings=Meetings(meetings, groups, clock),
-        notices=Notices(NoticeRepositories(meetings, reports, items, points), clock),
-        roles=Roles(SqlRoleRepository(database), SqlAuditLog(database), clock),
+        capture=Capture(transactions, clock),
+        meetings=Meetings(transactions, clock),
+        notices=Notices(transactions, clock),
+        roles=Roles(transactions, clock),
+        preferences=Preferences(transactions, leads, clock),
         clock=clock,
-        defaults=GroupDefaults(language=settings.language, timezone=settings.timezone),
-        leads=lead_times(settings),
+        leads=leads,
         public_url=settings.public_url,
         dialog_state=PrivateConversationState(SqlStorage(database, clock.now)),
     )
@@ -129,7 +111,7 @@ def build_scheduler(
     notifier = TeamsNotifier(build_adapter(settings), settings.bot_id)
     return Scheduler(
         outbox=SqlOutbox(database),
-        groups=deps.groups,
+        groups=deps.conversations,
         notices=deps.notices,
         notifier=notifier,
         journal=deps.journal,
@@ -137,7 +119,9 @@ def build_scheduler(
         leads=deps.leads,
         worker=worker,
         retention=(
-            Retention(SqlRecords(database), SqlAuditLog(database), settings.retention)
+            Retention(
+                SqlRecords(database), SqlTransactions(database, deps.clock), settings.retention
+            )
             if settings.retention
             else None
         ),
@@ -331,7 +315,7 @@ async def calendar(request: web.Request) -> web.Response:
     """The group's upcoming meetings, or one meeting (cancelled too), as an .ics file."""
     token = request.match_info["token"]
     deps = request.app[DEPS]
-    group = await deps.groups.by_calendar_token(token) if len(token) >= 20 else None
+    group = await deps.meetings.group_of_calendar(token) if len(token) >= 20 else None
     if group is None:
         raise web.HTTPNotFound()
     if "meeting" in request.match_info:

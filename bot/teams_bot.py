@@ -36,6 +36,7 @@ from botbuilder.schema.teams import TeamInfo
 from bot import cards
 from bot.domain.capture import Capture, SavedItem
 from bot.domain.commands import Command, CommandName, parse_command
+from bot.domain.conversations import Conversations
 from bot.domain.i18n import message
 from bot.domain.meetings import Meetings, MeetingTime, meeting_when
 from bot.domain.model import (
@@ -43,7 +44,6 @@ from bot.domain.model import (
     ConversationAddress,
     ConversationType,
     Group,
-    GroupDefaults,
     Mention,
     Refusal,
 )
@@ -52,8 +52,6 @@ from bot.domain.ports import (
     HANDLING,
     ActivityJournal,
     Clock,
-    GroupRepository,
-    MemberRepository,
 )
 from bot.domain.preferences import Preferences
 from bot.domain.privacy import holds_identity_number
@@ -93,15 +91,14 @@ _MEETING_COMMANDS = {
 
 @dataclass(frozen=True)
 class BotDependencies:
-    groups: GroupRepository
-    members: MemberRepository
+    conversations: Conversations
     journal: ActivityJournal
     capture: Capture
     meetings: Meetings
     notices: Notices
     roles: Roles
+    preferences: Preferences
     clock: Clock
-    defaults: GroupDefaults
     leads: LeadTimes
     # Where people reach the bot's own pages (calendar links).
     public_url: str
@@ -215,9 +212,9 @@ def mentions_of(activity: Activity) -> list[Mention]:
 class RagBot(TeamsActivityHandler):
     def __init__(self, deps: BotDependencies) -> None:
         self._deps = deps
-        self._preferences = Preferences(deps.groups, deps.leads, deps.clock)
+        self._preferences = deps.preferences
         self._dialogs = DialogSet(deps.dialog_state.create_property("DialogState"))
-        self._dialogs.add(StatusReportDialog(deps.capture, deps.groups))
+        self._dialogs.add(StatusReportDialog(deps.capture, deps.conversations))
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         key = activity_key(turn_context.activity)
@@ -248,7 +245,7 @@ class RagBot(TeamsActivityHandler):
         actor = actor_of(activity)
         personal = place.conversation_type is ConversationType.PERSONAL
         if not personal:
-            await self._deps.members.seen(place.id, actor, self._deps.clock.now())
+            await self._deps.conversations.seen(place, actor)
         group = await self._working_group(place, actor)
         text = strip_bot_mention(activity)
         # Before anything can hold on to the text: a dialog's state, a draft, a log line.
@@ -433,8 +430,7 @@ class RagBot(TeamsActivityHandler):
             group,
             actor,
             Guarded.SETTINGS,
-            lambda: self._preferences.change(group, args),
-            lambda _: {"change": " ".join(args.split())},
+            lambda: self._preferences.change(group, args, actor),
         )
         if isinstance(changed, Refusal):
             await _say(ctx, changed.text(group.language))
@@ -451,7 +447,12 @@ class RagBot(TeamsActivityHandler):
             await _say(ctx, await roles.overview(group))
             return
         if name is CommandName.ROLE:
-            reply = await roles.change(group, actor, args, mentions_of(ctx.activity))
+            reply = await roles.guarded(
+                group,
+                actor,
+                Guarded.ROLES,
+                lambda: roles.change(group, actor, args, mentions_of(ctx.activity)),
+            )
         elif name is CommandName.LOG:
             reply = await roles.log(group, actor)
         else:
@@ -459,8 +460,7 @@ class RagBot(TeamsActivityHandler):
                 group,
                 actor,
                 Guarded.DELETE,
-                lambda: self._deps.capture.delete_action_item(group, args),
-                lambda item: {"number": item.number, "text": item.text},
+                lambda: self._deps.capture.delete_action_item(group, args, actor),
             )
             reply = (
                 deleted
@@ -512,8 +512,7 @@ class RagBot(TeamsActivityHandler):
             group,
             actor,
             Guarded.REGIONS,
-            lambda: self._deps.capture.set_regions(group, args),
-            lambda changed: {"regions": ", ".join(changed.regions)},
+            lambda: self._deps.capture.set_regions(group, args, actor),
         )
         if isinstance(updated, Refusal):
             await _say(ctx, updated.text(lang))
@@ -630,11 +629,10 @@ class RagBot(TeamsActivityHandler):
         log.error("turn failed: %s", error, exc_info=error)
         if turn_context.activity.type != "message" or turn_context.responded:
             return
-        language = self._deps.defaults.language
+        language = self._deps.conversations.defaults.language
         try:
             key = conversation_address(turn_context.activity).key
-            group = await self._deps.groups.get_by_key(key)
-            language = group.language if group else language
+            language = await self._deps.conversations.language_at(key)
         except Exception:  # noqa: BLE001 - the database may be why the turn failed
             log.warning("could not look up the group's language for the error reply")
         try:
@@ -644,19 +642,12 @@ class RagBot(TeamsActivityHandler):
 
     async def _remember(self, turn_context: TurnContext) -> tuple[Group, bool]:
         """The group living where the activity came from, created on first contact."""
-        return await self._deps.groups.remember(
-            conversation_address(turn_context.activity),
-            self._deps.defaults,
-            self._deps.clock.now(),
-        )
+        return await self._deps.conversations.remember(conversation_address(turn_context.activity))
 
     async def _working_group(self, place: Group, actor: Actor) -> Group | None:
         """The group a command acts for: where it was said, or from a 1:1 chat the group the
         person was last seen in."""
-        if place.conversation_type is not ConversationType.PERSONAL:
-            return place
-        group_id = await self._deps.members.latest_group_of(actor.id)
-        return await self._deps.groups.get(group_id) if group_id is not None else None
+        return await self._deps.conversations.working_group(place, actor)
 
 
 async def _say(ctx: TurnContext, text: str) -> None:

@@ -35,9 +35,9 @@ from botbuilder.dialogs.prompts import (
 )
 
 from bot.domain.capture import REPORT_LIMIT, Capture, check_text
+from bot.domain.conversations import Conversations
 from bot.domain.i18n import message
 from bot.domain.model import Actor
-from bot.domain.ports import GroupRepository
 from bot.domain.replies import report_saved
 from bot.domain.text import escape_markdown
 
@@ -70,10 +70,10 @@ def report_options(
 
 
 class StatusReportDialog(ComponentDialog):
-    def __init__(self, capture: Capture, groups: GroupRepository) -> None:
+    def __init__(self, capture: Capture, conversations: Conversations) -> None:
         super().__init__(DIALOG_ID)
         self._capture = capture
-        self._groups = groups
+        self._conversations = conversations
         self.add_dialog(TextPrompt(ASK_TEXT, self._text_is_valid))
         self.add_dialog(ChoicePrompt(CONFIRM))
         self.add_dialog(WaterfallDialog(FLOW, [self.ask_text, self.confirm, self.finish]))
@@ -128,7 +128,7 @@ class StatusReportDialog(ComponentDialog):
         if chosen == CANCEL:
             await step.context.send_activity(message(language, "cancelled"))
             return await step.end_dialog()
-        group = await self._groups.get(options["group_id"])
+        group = await self._conversations.get(options["group_id"])
         if group is None:
             await step.context.send_activity(message(language, "no_group"))
             return await step.end_dialog()

@@ -73,11 +73,18 @@ class Database:
     @asynccontextmanager
     async def writing(self) -> AsyncIterator[AsyncSession]:
         """One transaction, committed when the block ends and rolled back if it raises."""
+        async with self.write_transaction() as session:
+            yield session
+            await session.commit()
+
+    @asynccontextmanager
+    async def write_transaction(self) -> AsyncIterator[AsyncSession]:
+        """One write transaction that the caller commits; rolled back if it does not."""
         if self._write_lock is None:
-            async with self._sessions.begin() as session:
+            async with self._sessions() as session:
                 yield session
             return
-        async with self._write_lock, self._sessions.begin() as session:
+        async with self._write_lock, self._sessions() as session:
             await session.connection(execution_options={_IMMEDIATE: True})
             yield session
 

@@ -1,5 +1,11 @@
-"""Repositories: the domain's ports implemented over SQLAlchemy. They return domain
-dataclasses; rows never leave this package."""
+"""Repositories: the domain's ports implemented over SQLAlchemy, inside one unit of work.
+
+Each is bound to the unit of work's session (``storage.unit_of_work``): it reads and writes
+in that transaction and never commits, and it only persists. What follows from a change (the
+posted agenda, the audit log, the activity journal) is the unit of work's, and which rows move
+where when a meeting is planned or cancelled is the domain's. They return domain dataclasses;
+rows never leave this package.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.model import (
     ActionItem,
@@ -20,10 +27,11 @@ from bot.domain.model import (
     GroupDefaults,
     Meeting,
     MeetingStatus,
+    Member,
     Section,
     StatusReport,
 )
-from bot.domain.ports import CLAIM_LEASE, HANDLING
+from bot.domain.ports import CLAIM_LEASE
 from storage.db import Database
 from storage.mappers import (
     as_minutes,
@@ -33,7 +41,6 @@ from storage.mappers import (
     to_point,
     to_report,
 )
-from storage.outbox import drop_unsent, mark_agenda_changed
 from storage.tables import (
     ActionItemRow,
     AgendaPointRow,
@@ -41,7 +48,6 @@ from storage.tables import (
     GroupRow,
     MeetingRow,
     MemberRow,
-    OutboxRow,
     ProcessedActivityRow,
     StatusReportRow,
 )
@@ -49,65 +55,62 @@ from storage.upsert import insert_for
 
 
 class _Repository:
-    def __init__(self, database: Database) -> None:
-        self._database = database
+    """Bound to a unit of work's session: reads and writes in its transaction."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
 
 
 class SqlGroupRepository(_Repository):
     async def get(self, group_id: int) -> Group | None:
-        async with self._database.reading() as session:
-            row = await session.get(GroupRow, group_id)
-            return to_group(row) if row else None
+        row = await self._session.get(GroupRow, group_id, populate_existing=True)
+        return to_group(row) if row else None
 
     async def get_by_key(self, key: str) -> Group | None:
-        async with self._database.reading() as session:
-            row = (await session.execute(select(GroupRow).where(GroupRow.key == key))).scalar()
-            return to_group(row) if row else None
+        row = await self._session.scalar(
+            select(GroupRow).where(GroupRow.key == key).execution_options(populate_existing=True)
+        )
+        return to_group(row) if row else None
 
     async def remember(
         self, address: ConversationAddress, defaults: GroupDefaults, now: datetime
     ) -> tuple[Group, bool]:
-        known = await self.get_by_key(address.key)
-        if known and known.active and known.reference == address.reference:
-            return known, False  # the common case: no write on the message path
-        async with self._database.writing() as session:
-            inserted = await session.execute(
-                insert_for(session, GroupRow)
-                .values(
-                    key=address.key,
-                    conversation_type=address.conversation_type.value,
-                    tenant_id=address.tenant_id,
-                    team_id=address.team_id,
-                    channel_id=address.channel_id,
-                    name=address.name,
-                    language=defaults.language,
-                    timezone=defaults.timezone,
-                    regions=[],
-                    reference=address.reference,
-                    active=True,
-                    action_item_seq=0,
-                    created_at=now,
-                    updated_at=now,
-                )
-                .on_conflict_do_nothing(index_elements=["key"])
-                .returning(GroupRow.id)
+        session = self._session
+        inserted = await session.execute(
+            insert_for(session, GroupRow)
+            .values(
+                key=address.key,
+                conversation_type=address.conversation_type.value,
+                tenant_id=address.tenant_id,
+                team_id=address.team_id,
+                channel_id=address.channel_id,
+                name=address.name,
+                language=defaults.language,
+                timezone=defaults.timezone,
+                regions=[],
+                reference=address.reference,
+                active=True,
+                action_item_seq=0,
+                created_at=now,
+                updated_at=now,
             )
-            created = inserted.scalar() is not None
-            if not created:
-                # Teams may move a conversation to another service URL; the newest address wins.
-                await session.execute(
-                    update(GroupRow)
-                    .where(GroupRow.key == address.key)
-                    .values(reference=address.reference, active=True, updated_at=now)
-                )
-            row = (
-                await session.execute(select(GroupRow).where(GroupRow.key == address.key))
-            ).scalar_one()
-            return to_group(row), created
+            .on_conflict_do_nothing(index_elements=["key"])
+            .returning(GroupRow.id)
+        )
+        created = inserted.scalar() is not None
+        if not created:
+            # Teams may move a conversation to another service URL; the newest address wins.
+            await session.execute(
+                update(GroupRow)
+                .where(GroupRow.key == address.key)
+                .values(reference=address.reference, active=True, updated_at=now)
+            )
+        group = await self.get_by_key(address.key)
+        assert group is not None
+        return group, created
 
     async def set_regions(self, group_id: int, regions: list[str], now: datetime) -> Group:
-        # A posted agenda has one slot per region.
-        return await self._change(group_id, now, agenda_changed=True, regions=list(regions))
+        return await self._change(group_id, now, regions=list(regions))
 
     async def set_lead_times(
         self,
@@ -119,151 +122,81 @@ class SqlGroupRepository(_Repository):
         return await self._change(
             group_id,
             now,
-            replan=True,
             agenda_lead_minutes=as_minutes(agenda) if agenda is not None else None,
             reminder_lead_minutes=(
                 [as_minutes(lead) for lead in reminders] if reminders is not None else None
             ),
         )
 
-    async def _change(
-        self,
-        group_id: int,
-        now: datetime,
-        *,
-        replan: bool = False,
-        agenda_changed: bool = False,
-        **values: Any,
-    ) -> Group:
-        async with self._database.writing() as session:
-            await session.execute(
-                update(GroupRow).where(GroupRow.id == group_id).values(updated_at=now, **values)
-            )
-            if replan:  # queued posts not sent yet were timed by the old lead times
-                await drop_unsent(session, OutboxRow.group_id == group_id)
-            if agenda_changed:
-                await mark_agenda_changed(session, group_id, now)
-            await mark_handled(session, now)
-            row = await session.get(GroupRow, group_id, populate_existing=True)
-            assert row is not None
-            return to_group(row)
+    async def _change(self, group_id: int, now: datetime, **values: Any) -> Group:
+        await self._session.execute(
+            update(GroupRow).where(GroupRow.id == group_id).values(updated_at=now, **values)
+        )
+        group = await self.get(group_id)
+        assert group is not None
+        return group
 
     async def calendar_token(self, group_id: int, new_token: str) -> str:
-        async with self._database.writing() as session:
-            await session.execute(
-                update(GroupRow)
-                .where(GroupRow.id == group_id, GroupRow.calendar_token.is_(None))
-                .values(calendar_token=new_token)
-            )
-            token = await session.scalar(
-                select(GroupRow.calendar_token).where(GroupRow.id == group_id)
-            )
-            assert token is not None
-            return token
+        await self._session.execute(
+            update(GroupRow)
+            .where(GroupRow.id == group_id, GroupRow.calendar_token.is_(None))
+            .values(calendar_token=new_token)
+        )
+        token = await self._session.scalar(
+            select(GroupRow.calendar_token).where(GroupRow.id == group_id)
+        )
+        assert token is not None
+        return token
 
     async def by_calendar_token(self, token: str) -> Group | None:
-        async with self._database.reading() as session:
-            row = await session.scalar(select(GroupRow).where(GroupRow.calendar_token == token))
-            return to_group(row) if row else None
-
-
-async def _next_meeting_id(session: Any, group_id: int, now: datetime) -> int | None:
-    """The group's next (or ongoing) scheduled meeting."""
-    return await session.scalar(
-        select(MeetingRow.id)
-        .where(
-            MeetingRow.group_id == group_id,
-            MeetingRow.status == MeetingStatus.SCHEDULED.value,
-            MeetingRow.ends_at > now,
-        )
-        .order_by(MeetingRow.starts_at)
-        .limit(1)
-    )
-
-
-async def _hand_over_reports(
-    session: Any, group_id: int, meeting_id: int, successor: int | None
-) -> None:
-    """A cancelled meeting's reports go on to the next one, for each region that has not
-    reported for that one yet (the reports filed for it are newer)."""
-    taken = set(
-        (
-            await session.execute(
-                select(StatusReportRow.region).where(
-                    StatusReportRow.group_id == group_id,
-                    _same_meeting(StatusReportRow.meeting_id, successor),
-                )
-            )
-        ).scalars()
-    )
-    moving = select(StatusReportRow.id).where(StatusReportRow.meeting_id == meeting_id)
-    if taken:
-        moving = moving.where(StatusReportRow.region.not_in(taken))
-    await session.execute(
-        update(StatusReportRow)
-        .where(StatusReportRow.id.in_(moving.scalar_subquery()))
-        .values(meeting_id=successor)
-    )
+        row = await self._session.scalar(select(GroupRow).where(GroupRow.calendar_token == token))
+        return to_group(row) if row else None
 
 
 def _same_meeting(column: Any, meeting_id: int | None) -> Any:
     return column.is_(None) if meeting_id is None else column == meeting_id
 
 
-async def _lock_group(session: Any, group_id: int) -> None:
+async def lock_group(session: AsyncSession, group_id: int) -> None:
     """Serialise writers of one group's rows (PostgreSQL row lock; SQLite is serial anyway)."""
     await session.execute(select(GroupRow.id).where(GroupRow.id == group_id).with_for_update())
 
 
 class SqlMemberRepository(_Repository):
-    # A member's "last seen" moves at most this often: one write per person per hour at most.
-    REFRESH = timedelta(hours=1)
+    async def get(self, group_id: int, user_id: str) -> Member | None:
+        row = await self._session.scalar(
+            select(MemberRow).where(MemberRow.group_id == group_id, MemberRow.user_id == user_id)
+        )
+        return Member(row.user_id, row.name, row.teams_id, row.last_seen_at) if row else None
 
     async def seen(self, group_id: int, actor: Actor, now: datetime) -> None:
-        async with self._database.reading() as session:
-            row = (
-                await session.execute(
-                    select(MemberRow.last_seen_at, MemberRow.name, MemberRow.teams_id).where(
-                        MemberRow.group_id == group_id, MemberRow.user_id == actor.id
-                    )
-                )
-            ).first()
-        if (
-            row
-            and (row.name, row.teams_id) == (actor.name, actor.teams_id)
-            and now - row.last_seen_at < self.REFRESH
-        ):
-            return
-        async with self._database.writing() as session:
-            await session.execute(
-                insert_for(session, MemberRow)
-                .values(
-                    group_id=group_id,
-                    user_id=actor.id,
-                    teams_id=actor.teams_id,
-                    name=actor.name,
-                    role="member",
-                    created_at=now,
-                    last_seen_at=now,
-                )
-                .on_conflict_do_update(
-                    index_elements=["group_id", "user_id"],
-                    set_={"name": actor.name, "teams_id": actor.teams_id, "last_seen_at": now},
-                )
+        session = self._session
+        await session.execute(
+            insert_for(session, MemberRow)
+            .values(
+                group_id=group_id,
+                user_id=actor.id,
+                teams_id=actor.teams_id,
+                name=actor.name,
+                role="member",
+                created_at=now,
+                last_seen_at=now,
             )
+            .on_conflict_do_update(
+                index_elements=["group_id", "user_id"],
+                set_={"name": actor.name, "teams_id": actor.teams_id, "last_seen_at": now},
+            )
+        )
 
     async def latest_group_of(self, user_id: str) -> int | None:
-        async with self._database.reading() as session:
-            return (
-                await session.execute(
-                    select(MemberRow.group_id)
-                    .join(GroupRow, GroupRow.id == MemberRow.group_id)
-                    .where(MemberRow.user_id == user_id, GroupRow.active.is_(True))
-                    .where(GroupRow.conversation_type != ConversationType.PERSONAL.value)
-                    .order_by(MemberRow.last_seen_at.desc())
-                    .limit(1)
-                )
-            ).scalar()
+        return await self._session.scalar(
+            select(MemberRow.group_id)
+            .join(GroupRow, GroupRow.id == MemberRow.group_id)
+            .where(MemberRow.user_id == user_id, GroupRow.active.is_(True))
+            .where(GroupRow.conversation_type != ConversationType.PERSONAL.value)
+            .order_by(MemberRow.last_seen_at.desc())
+            .limit(1)
+        )
 
 
 class SqlMeetingRepository(_Repository):
@@ -275,39 +208,26 @@ class SqlMeetingRepository(_Repository):
     ) -> list[Meeting]:
         if not meetings:
             return []
-        async with self._database.writing() as session:
-            await _lock_group(session, group_id)
-            rows = [
-                MeetingRow(
-                    group_id=group_id,
-                    starts_at=starts_at,
-                    ends_at=ends_at,
-                    place=place,
-                    status=MeetingStatus.SCHEDULED.value,
-                    created_at=now,
-                    updated_at=now,
-                )
-                for starts_at, ends_at, place in meetings
-            ]
-            session.add_all(rows)
-            await session.flush()
-            first = min(rows, key=lambda row: row.starts_at)
-            if await _next_meeting_id(session, group_id, now) == first.id:
-                # What was filed while no meeting was planned belongs to this one.
-                for table in (StatusReportRow, DecisionRow, AgendaPointRow):
-                    await session.execute(
-                        update(table)
-                        .where(table.group_id == group_id, table.meeting_id.is_(None))
-                        .values(meeting_id=first.id)
-                    )
-            await mark_agenda_changed(session, group_id, now)
-            await mark_handled(session, now)
-            return sorted((to_meeting(row) for row in rows), key=lambda m: m.starts_at)
+        await lock_group(self._session, group_id)
+        rows = [
+            MeetingRow(
+                group_id=group_id,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                place=place,
+                status=MeetingStatus.SCHEDULED.value,
+                created_at=now,
+                updated_at=now,
+            )
+            for starts_at, ends_at, place in meetings
+        ]
+        self._session.add_all(rows)
+        await self._session.flush()
+        return sorted((to_meeting(row) for row in rows), key=lambda m: m.starts_at)
 
     async def get(self, group_id: int, meeting_id: int) -> Meeting | None:
-        async with self._database.reading() as session:
-            row = await session.get(MeetingRow, meeting_id)
-            return to_meeting(row) if row and row.group_id == group_id else None
+        row = await self._session.get(MeetingRow, meeting_id, populate_existing=True)
+        return to_meeting(row) if row and row.group_id == group_id else None
 
     async def move(
         self,
@@ -318,53 +238,52 @@ class SqlMeetingRepository(_Repository):
         place: str | None,
         now: datetime,
     ) -> Meeting:
-        async with self._database.writing() as session:
-            await _lock_group(session, group_id)
-            row = await session.get(MeetingRow, meeting_id)
-            assert row is not None and row.group_id == group_id
-            row.starts_at, row.ends_at, row.place, row.updated_at = starts_at, ends_at, place, now
-            await drop_unsent(session, OutboxRow.meeting_id == meeting_id)
-            # A posted agenda stays useful (and updatable) until the meeting's new start.
-            await session.execute(
-                update(OutboxRow)
-                .where(OutboxRow.meeting_id == meeting_id, OutboxRow.activity_id.is_not(None))
-                .values(expires_at=starts_at)
-            )
-            await mark_agenda_changed(session, group_id, now)
-            await mark_handled(session, now)
-            return to_meeting(row)
+        return await self._change(
+            group_id, meeting_id, starts_at=starts_at, ends_at=ends_at, place=place, updated_at=now
+        )
 
     async def cancel(self, group_id: int, meeting_id: int, now: datetime) -> Meeting:
-        async with self._database.writing() as session:
-            await _lock_group(session, group_id)
-            row = await session.get(MeetingRow, meeting_id)
-            assert row is not None and row.group_id == group_id
-            row.status, row.updated_at = MeetingStatus.CANCELLED.value, now
-            await session.flush()
-            await drop_unsent(session, OutboxRow.meeting_id == meeting_id)
-            successor = await _next_meeting_id(session, group_id, now)
-            await _hand_over_reports(session, group_id, meeting_id, successor)
-            await session.execute(
-                update(AgendaPointRow)
-                .where(AgendaPointRow.meeting_id == meeting_id)
-                .values(meeting_id=successor)
-            )
-            await mark_agenda_changed(session, group_id, now)
-            await mark_handled(session, now)
-            return to_meeting(row)
+        return await self._change(
+            group_id, meeting_id, status=MeetingStatus.CANCELLED.value, updated_at=now
+        )
+
+    async def _change(self, group_id: int, meeting_id: int, **values: Any) -> Meeting:
+        await lock_group(self._session, group_id)
+        row = await self._session.get(MeetingRow, meeting_id)
+        assert row is not None and row.group_id == group_id
+        for name, value in values.items():
+            setattr(row, name, value)
+        await self._session.flush()
+        return to_meeting(row)
 
     async def upcoming(self, group_id: int, now: datetime) -> list[Meeting]:
-        async with self._database.reading() as session:
-            rows = await session.execute(
-                select(MeetingRow)
-                .where(
-                    MeetingRow.group_id == group_id,
-                    MeetingRow.status == MeetingStatus.SCHEDULED.value,
-                    MeetingRow.ends_at > now,
-                )
-                .order_by(MeetingRow.starts_at)
+        rows = await self._session.execute(
+            select(MeetingRow)
+            .where(
+                MeetingRow.group_id == group_id,
+                MeetingRow.status == MeetingStatus.SCHEDULED.value,
+                MeetingRow.ends_at > now,
             )
-            return [to_meeting(row) for row in rows.scalars()]
+            .order_by(MeetingRow.starts_at)
+            .execution_options(populate_existing=True)
+        )
+        return [to_meeting(row) for row in rows.scalars()]
+
+
+async def _move_rows(
+    session: AsyncSession,
+    table: Any,
+    group_id: int,
+    from_meeting: int | None,
+    to_meeting: int | None,
+    *where: Any,
+) -> int:
+    result = await session.execute(
+        update(table)
+        .where(table.group_id == group_id, _same_meeting(table.meeting_id, from_meeting), *where)
+        .values(meeting_id=to_meeting)
+    )
+    return result.rowcount
 
 
 class SqlStatusReportRepository(_Repository):
@@ -377,88 +296,95 @@ class SqlStatusReportRepository(_Repository):
         author: Actor,
         now: datetime,
     ) -> tuple[StatusReport, StatusReport | None]:
-        async with self._database.writing() as session:
-            await _lock_group(session, group_id)
-            current = (
-                (
-                    await session.execute(
-                        select(StatusReportRow)
-                        .where(
-                            StatusReportRow.group_id == group_id,
-                            StatusReportRow.region == region,
-                            _same_meeting(StatusReportRow.meeting_id, meeting_id),
-                            StatusReportRow.superseded_at.is_(None),
-                        )
-                        .order_by(StatusReportRow.id.desc())
+        session = self._session
+        await lock_group(session, group_id)
+        current = (
+            (
+                await session.execute(
+                    select(StatusReportRow)
+                    .where(
+                        StatusReportRow.group_id == group_id,
+                        StatusReportRow.region == region,
+                        _same_meeting(StatusReportRow.meeting_id, meeting_id),
+                        StatusReportRow.superseded_at.is_(None),
                     )
+                    .order_by(StatusReportRow.id.desc())
                 )
-                .scalars()
-                .all()
             )
-            for old in current:
-                old.superseded_at = now
-            row = StatusReportRow(
-                group_id=group_id,
-                meeting_id=meeting_id,
-                region=region,
-                text=text,
-                author_id=author.id,
-                author_name=author.name,
-                created_at=now,
-            )
-            session.add(row)
-            await session.flush()
-            await mark_agenda_changed(session, group_id, now)
-            await mark_handled(session, now)
-            return to_report(row), (to_report(current[0]) if current else None)
+            .scalars()
+            .all()
+        )
+        for old in current:
+            old.superseded_at = now
+        row = StatusReportRow(
+            group_id=group_id,
+            meeting_id=meeting_id,
+            region=region,
+            text=text,
+            author_id=author.id,
+            author_name=author.name,
+            created_at=now,
+        )
+        session.add(row)
+        await session.flush()
+        return to_report(row), (to_report(current[0]) if current else None)
 
     async def current(self, group_id: int, meeting_id: int | None) -> list[StatusReport]:
-        async with self._database.reading() as session:
-            rows = await session.execute(
-                select(StatusReportRow)
-                .where(
-                    StatusReportRow.group_id == group_id,
-                    _same_meeting(StatusReportRow.meeting_id, meeting_id),
-                    StatusReportRow.superseded_at.is_(None),
-                )
-                .order_by(StatusReportRow.region, StatusReportRow.id)
+        rows = await self._session.execute(
+            select(StatusReportRow)
+            .where(
+                StatusReportRow.group_id == group_id,
+                _same_meeting(StatusReportRow.meeting_id, meeting_id),
+                StatusReportRow.superseded_at.is_(None),
             )
-            return [to_report(row) for row in rows.scalars()]
+            .order_by(StatusReportRow.region, StatusReportRow.id)
+        )
+        return [to_report(row) for row in rows.scalars()]
+
+    async def move_to(
+        self,
+        group_id: int,
+        from_meeting: int | None,
+        to_meeting: int | None,
+        *,
+        except_regions: frozenset[str] = frozenset(),
+    ) -> int:
+        where = [StatusReportRow.region.not_in(except_regions)] if except_regions else []
+        return await _move_rows(
+            self._session, StatusReportRow, group_id, from_meeting, to_meeting, *where
+        )
 
 
 class SqlActionItemRepository(_Repository):
     async def add(self, group_id: int, draft: ActionItemDraft, now: datetime) -> ActionItem:
-        async with self._database.writing() as session:
-            # One atomic statement hands out the number: it locks the group row until commit,
-            # so concurrent adds queue up instead of reading the same counter.
-            number = (
-                await session.execute(
-                    update(GroupRow)
-                    .where(GroupRow.id == group_id)
-                    .values(action_item_seq=GroupRow.action_item_seq + 1)
-                    .returning(GroupRow.action_item_seq)
-                )
-            ).scalar_one()
-            row = ActionItemRow(
-                group_id=group_id,
-                number=number,
-                text=draft.text,
-                owner_name=draft.owner_name,
-                owner_id=draft.owner_id,
-                due_at=draft.due_at,
-                created_by=draft.created_by,
-                created_at=now,
+        session = self._session
+        # One atomic statement hands out the number: it locks the group row until commit,
+        # so concurrent adds queue up instead of reading the same counter.
+        number = (
+            await session.execute(
+                update(GroupRow)
+                .where(GroupRow.id == group_id)
+                .values(action_item_seq=GroupRow.action_item_seq + 1)
+                .returning(GroupRow.action_item_seq)
             )
-            session.add(row)
-            await session.flush()
-            await mark_agenda_changed(session, group_id, now)
-            await mark_handled(session, now)
-            return to_action_item(row)
+        ).scalar_one()
+        row = ActionItemRow(
+            group_id=group_id,
+            number=number,
+            text=draft.text,
+            owner_name=draft.owner_name,
+            owner_id=draft.owner_id,
+            due_at=draft.due_at,
+            created_by=draft.created_by,
+            created_at=now,
+        )
+        session.add(row)
+        await session.flush()
+        return to_action_item(row)
 
     async def get(self, group_id: int, number: int) -> ActionItem | None:
-        async with self._database.reading() as session:
-            row = await self._row(session, group_id, number)
-            return to_action_item(row) if row else None
+        row = await self._row(group_id, number)
+        return to_action_item(row) if row else None
 
     async def list_open(self, group_id: int) -> list[ActionItem]:
         return await self._list(group_id, ActionItemRow.closed_at.is_(None))
@@ -469,23 +395,18 @@ class SqlActionItemRepository(_Repository):
     async def close(
         self, group_id: int, number: int, by: str, now: datetime
     ) -> tuple[ActionItem | None, bool]:
-        async with self._database.writing() as session:
-            closed = await session.execute(
-                update(ActionItemRow)
-                .where(
-                    ActionItemRow.group_id == group_id,
-                    ActionItemRow.number == number,
-                    ActionItemRow.closed_at.is_(None),
-                )
-                .values(closed_at=now, closed_by=by)
-                .returning(ActionItemRow.id)
+        closed = await self._session.execute(
+            update(ActionItemRow)
+            .where(
+                ActionItemRow.group_id == group_id,
+                ActionItemRow.number == number,
+                ActionItemRow.closed_at.is_(None),
             )
-            closed_now = closed.scalar() is not None
-            if closed_now:
-                await mark_agenda_changed(session, group_id, now)
-                await mark_handled(session, now)
-            row = await self._row(session, group_id, number)
-            return (to_action_item(row) if row else None), closed_now
+            .values(closed_at=now, closed_by=by)
+            .returning(ActionItemRow.id)
+        )
+        closed_now = closed.scalar() is not None
+        return await self.get(group_id, number), closed_now
 
     async def update(
         self, group_id: int, number: int, now: datetime, **changes: object
@@ -493,60 +414,52 @@ class SqlActionItemRepository(_Repository):
         allowed = {"text", "owner_name", "owner_id", "due_at"}
         if not set(changes) <= allowed:
             raise ValueError(f"cannot change {set(changes) - allowed}")
-        async with self._database.writing() as session:
-            await session.execute(
-                update(ActionItemRow)
-                .where(ActionItemRow.group_id == group_id, ActionItemRow.number == number)
-                .values(**changes)
-            )
-            await mark_agenda_changed(session, group_id, now)
-            await mark_handled(session, now)
-            row = await self._row(session, group_id, number)
-            return to_action_item(row) if row else None
+        await self._session.execute(
+            update(ActionItemRow)
+            .where(ActionItemRow.group_id == group_id, ActionItemRow.number == number)
+            .values(**changes)
+        )
+        return await self.get(group_id, number)
 
     async def delete(self, group_id: int, number: int, now: datetime) -> ActionItem | None:
-        async with self._database.writing() as session:
-            row = await self._row(session, group_id, number)
-            if row is None:
-                return None
-            item = to_action_item(row)
-            await session.delete(row)
-            await mark_agenda_changed(session, group_id, now)
-            await mark_handled(session, now)
-            return item
+        row = await self._row(group_id, number)
+        if row is None:
+            return None
+        item = to_action_item(row)
+        await self._session.delete(row)
+        await self._session.flush()
+        return item
 
     async def _list(self, group_id: int, *conditions: Any) -> list[ActionItem]:
-        async with self._database.reading() as session:
-            rows = await session.execute(
-                select(ActionItemRow)
-                .where(ActionItemRow.group_id == group_id, *conditions)
-                .order_by(ActionItemRow.number)
-            )
-            return [to_action_item(row) for row in rows.scalars()]
+        rows = await self._session.execute(
+            select(ActionItemRow)
+            .where(ActionItemRow.group_id == group_id, *conditions)
+            .order_by(ActionItemRow.number)
+            .execution_options(populate_existing=True)
+        )
+        return [to_action_item(row) for row in rows.scalars()]
 
-    @staticmethod
-    async def _row(session: Any, group_id: int, number: int) -> ActionItemRow | None:
-        return (
-            await session.execute(
-                select(ActionItemRow)
-                .where(ActionItemRow.group_id == group_id, ActionItemRow.number == number)
-                .execution_options(populate_existing=True)
-            )
-        ).scalar()
+    async def _row(self, group_id: int, number: int) -> ActionItemRow | None:
+        return await self._session.scalar(
+            select(ActionItemRow)
+            .where(ActionItemRow.group_id == group_id, ActionItemRow.number == number)
+            .execution_options(populate_existing=True)
+        )
 
 
 class SqlDecisionRepository(_Repository):
     async def add(
         self, group_id: int, meeting_id: int | None, text: str, by: str, now: datetime
     ) -> Decision:
-        async with self._database.writing() as session:
-            row = DecisionRow(
-                group_id=group_id, meeting_id=meeting_id, text=text, created_by=by, created_at=now
-            )
-            session.add(row)
-            await session.flush()
-            await mark_handled(session, now)
-            return Decision(row.id, group_id, meeting_id, text, by, now)
+        row = DecisionRow(
+            group_id=group_id, meeting_id=meeting_id, text=text, created_by=by, created_at=now
+        )
+        self._session.add(row)
+        await self._session.flush()
+        return Decision(row.id, group_id, meeting_id, text, by, now)
+
+    async def move_to(self, group_id: int, from_meeting: int | None, to_meeting: int) -> int:
+        return await _move_rows(self._session, DecisionRow, group_id, from_meeting, to_meeting)
 
 
 class SqlAgendaPointRepository(_Repository):
@@ -559,40 +472,32 @@ class SqlAgendaPointRepository(_Repository):
         by: str,
         now: datetime,
     ) -> AgendaPoint:
-        async with self._database.writing() as session:
-            row = AgendaPointRow(
-                group_id=group_id,
-                meeting_id=meeting_id,
-                section=section.value,
-                text=text,
-                created_by=by,
-                created_at=now,
-            )
-            session.add(row)
-            await session.flush()
-            await mark_agenda_changed(session, group_id, now)
-            await mark_handled(session, now)
-            return to_point(row)
+        row = AgendaPointRow(
+            group_id=group_id,
+            meeting_id=meeting_id,
+            section=section.value,
+            text=text,
+            created_by=by,
+            created_at=now,
+        )
+        self._session.add(row)
+        await self._session.flush()
+        return to_point(row)
 
     async def for_meeting(self, group_id: int, meeting_id: int) -> list[AgendaPoint]:
-        async with self._database.reading() as session:
-            rows = await session.execute(
-                select(AgendaPointRow)
-                .where(AgendaPointRow.group_id == group_id, AgendaPointRow.meeting_id == meeting_id)
-                .order_by(AgendaPointRow.id)
-            )
-            return [to_point(row) for row in rows.scalars()]
+        rows = await self._session.execute(
+            select(AgendaPointRow)
+            .where(AgendaPointRow.group_id == group_id, AgendaPointRow.meeting_id == meeting_id)
+            .order_by(AgendaPointRow.id)
+        )
+        return [to_point(row) for row in rows.scalars()]
+
+    async def move_to(self, group_id: int, from_meeting: int | None, to_meeting: int | None) -> int:
+        return await _move_rows(self._session, AgendaPointRow, group_id, from_meeting, to_meeting)
 
 
-async def mark_handled(session: Any, now: datetime) -> None:
-    """Inside a transaction that stores what the running turn's activity asked for: mark the
-    activity handled in the same commit (see ``HANDLING``)."""
-    key = HANDLING.get()
-    if key is not None:
-        await _complete(session, key, now)
-
-
-async def _complete(session: Any, key: str, now: datetime) -> None:
+async def complete_claim(session: AsyncSession, key: str, now: datetime) -> None:
+    """Mark the activity ``key`` handled, in the caller's transaction."""
     await session.execute(
         update(ProcessedActivityRow)
         .where(ProcessedActivityRow.key == key, ProcessedActivityRow.completed_at.is_(None))
@@ -600,7 +505,13 @@ async def _complete(session: Any, key: str, now: datetime) -> None:
     )
 
 
-class SqlActivityJournal(_Repository):
+class SqlActivityJournal:
+    """The journal of inbound activities; its claims are transactions of their own, taken
+    before a turn's unit of work starts (which completes the claim with its change)."""
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
     async def claim(self, key: str, now: datetime) -> bool:
         async with self._database.writing() as session:
             inserted = await session.execute(
@@ -626,7 +537,7 @@ class SqlActivityJournal(_Repository):
 
     async def done(self, key: str, now: datetime) -> None:
         async with self._database.writing() as session:
-            await _complete(session, key, now)
+            await complete_claim(session, key, now)
 
     async def forget(self, key: str) -> None:
         async with self._database.writing() as session:

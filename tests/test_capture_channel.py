@@ -440,6 +440,4 @@ async def test_odd_card_submits_change_nothing(group, stored, value):
     assert await group.say(channel.card_submit(value)) == [
         "Den knappen känner jag inte igen längre. Inget har ändrats."
     ]
-    assert [
-        item.text for item in await stored.items.list_open((await stored.group(CHANNEL_ID)).id)
-    ] == ["Boka lokal"]
+    assert [item.text for item in await stored.open_items(CHANNEL_ID)] == ["Boka lokal"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bot.app import build_bot
 from bot.settings import Settings
 from storage.db import Database, create_engine
-from storage.repositories import SqlGroupRepository
+from tests.support.stored import group_by_key
 from tests.support.teams import CHANNEL_ID, EDYTA, MATS, TeamsSpace
 from tests.support.transcript import Transcript
 
@@ -29,7 +29,7 @@ async def test_installed_in_a_channel_it_greets_the_team_in_swedish(transcript, 
         "för att se vad jag kan."
     ]
     engine = create_engine(settings.database_url)
-    group = await SqlGroupRepository(Database(engine)).get_by_key(CHANNEL_ID)
+    group = await group_by_key(Database(engine), CHANNEL_ID)
     await engine.dispose()
     assert group is not None
     assert (group.name, group.language, group.timezone) == (
@@ -156,12 +156,12 @@ async def test_every_thread_of_a_channel_is_the_same_group(transcript, settings)
 async def test_the_stored_address_does_not_depend_on_who_spoke(transcript, settings):
     channel = TeamsSpace.channel()
     engine = create_engine(settings.database_url)
-    groups = SqlGroupRepository(Database(engine))
+    database = Database(engine)
 
     await transcript.say(channel.message("hjälp", user=EDYTA))
-    after_edyta = await groups.get_by_key(CHANNEL_ID)
+    after_edyta = await group_by_key(database, CHANNEL_ID)
     await transcript.say(channel.message("hjälp", user=MATS))
-    after_mats = await groups.get_by_key(CHANNEL_ID)
+    after_mats = await group_by_key(database, CHANNEL_ID)
     await engine.dispose()
 
     assert after_edyta == after_mats

@@ -8,11 +8,10 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.domain.model import Actor, Role
-from storage.governance import SqlAuditLog, SqlRoleRepository
+from bot.domain.model import Actor, AuditNote, Role
 from storage.records import SqlRecords
-from storage.repositories import SqlGroupRepository, SqlMemberRepository
 from storage.tables import OutboxRow
+from tests.support.each import Each
 from tests.test_storage import DEFAULTS, NOW, address
 
 SARA_BY_MENTION = Actor("29:sara", "Sara Axelsson", teams_id="29:sara")
@@ -21,8 +20,8 @@ EDYTA = Actor("aad-edyta", "Edyta Johansson", teams_id="29:edyta")
 
 
 async def test_roles_follow_a_person_across_their_two_ids(database):
-    group, _ = await SqlGroupRepository(database).remember(address(), DEFAULTS, NOW)
-    roles, members = SqlRoleRepository(database), SqlMemberRepository(database)
+    group, _ = await Each(database).groups.remember(address(), DEFAULTS, NOW)
+    roles, members = Each(database).roles, Each(database).members
 
     await roles.set_role(group.id, SARA_BY_MENTION, Role.CHAIR, NOW)
     await members.seen(group.id, SARA_WRITING, NOW)
@@ -42,12 +41,12 @@ async def test_roles_follow_a_person_across_their_two_ids(database):
 
 
 async def test_the_audit_log_is_newest_first(database):
-    group, _ = await SqlGroupRepository(database).remember(address(), DEFAULTS, NOW)
-    log = SqlAuditLog(database)
+    group, _ = await Each(database).groups.remember(address(), DEFAULTS, NOW)
+    log = Each(database).audit_log
 
-    await log.record(group.id, EDYTA, "role", {"name": "Edyta Johansson", "role": "ordf"}, NOW)
+    await log.add(group.id, EDYTA, AuditNote.of("role", name="Edyta Johansson", role="ordf"), NOW)
     later = NOW + timedelta(minutes=1)
-    await log.record(group.id, EDYTA, "delete", {"number": "3", "text": "Boka ”lokal”"}, later)
+    await log.add(group.id, EDYTA, AuditNote.of("delete", number=3, text="Boka ”lokal”"), later)
 
     entries = await log.latest(group.id, 10)
     assert [(e.at, e.action, e.detail) for e in entries] == [
@@ -59,7 +58,7 @@ async def test_the_audit_log_is_newest_first(database):
 async def test_retention_purges_finished_posts_by_expiry_not_age(database):
     """A sent agenda whose meeting is still to come keeps its outbox row: without it the
     planner would queue the agenda again and lose the message it updates in place."""
-    group, _ = await SqlGroupRepository(database).remember(address(), DEFAULTS, NOW)
+    group, _ = await Each(database).groups.remember(address(), DEFAULTS, NOW)
     long_ago = NOW - timedelta(days=60)
     async with database.writing() as session:
         for key, status, expires in (

@@ -10,8 +10,8 @@ from __future__ import annotations
 import aiohttp
 
 from storage.db import Database, create_engine
-from storage.repositories import SqlGroupRepository
 from tests.support.process import BotProcess, bot_environment, free_port, run_command
+from tests.support.stored import group_by_key
 from tests.support.teams import CHANNEL_ID, TeamsSpace
 
 HELP_FIRST_LINE = "Det här kan jag. Skriv @RAG före kommandot när du skriver i en kanal."
@@ -51,7 +51,7 @@ async def test_the_bot_process_answers_and_survives_a_kill(tmp_path, connector):
     )
     assert len(connector.posted) == 3
     engine = create_engine(database_url)
-    group = await SqlGroupRepository(Database(engine)).get_by_key(CHANNEL_ID)
+    group = await group_by_key(Database(engine), CHANNEL_ID)
     await engine.dispose()
     assert group is not None and group.name == "RAG nuklearmedicin"
 

@@ -24,15 +24,9 @@ from bot.domain.model import (
     ConversationType,
     GroupDefaults,
 )
-from storage.repositories import (
-    SqlActionItemRepository,
-    SqlActivityJournal,
-    SqlGroupRepository,
-    SqlMeetingRepository,
-    SqlMemberRepository,
-    SqlStatusReportRepository,
-)
+from storage.repositories import SqlActivityJournal
 from storage.tables import ActionItemRow, MeetingRow, StatusReportRow
+from tests.support.each import Each
 
 DEFAULTS = GroupDefaults(language="sv", timezone="Europe/Stockholm")
 NOW = datetime(2026, 3, 29, 0, 30, tzinfo=UTC)  # the night Sweden moves to summer time
@@ -53,9 +47,9 @@ def address(
 
 
 async def test_timestamps_come_back_aware_and_in_utc(database):
-    groups = SqlGroupRepository(database)
+    groups = Each(database).groups
     group, _ = await groups.remember(address(), DEFAULTS, NOW)
-    items = SqlActionItemRepository(database)
+    items = Each(database).items
     stockholm = timezone(timedelta(hours=2))
     due = datetime(2026, 3, 30, 13, 0, tzinfo=stockholm)
 
@@ -69,9 +63,9 @@ async def test_timestamps_come_back_aware_and_in_utc(database):
 
 
 async def test_a_naive_timestamp_is_refused_and_nothing_is_stored(database):
-    groups = SqlGroupRepository(database)
+    groups = Each(database).groups
     group, _ = await groups.remember(address(), DEFAULTS, NOW)
-    items = SqlActionItemRepository(database)
+    items = Each(database).items
     naive = ActionItemDraft("x", created_by="Edyta", due_at=datetime(2026, 4, 1, 12, 0))
 
     with pytest.raises(Exception, match="naive datetime"):
@@ -81,7 +75,7 @@ async def test_a_naive_timestamp_is_refused_and_nothing_is_stored(database):
 
 
 async def test_a_group_is_created_once_and_follows_its_address(database):
-    groups = SqlGroupRepository(database)
+    groups = Each(database).groups
 
     first, created = await groups.remember(address(), DEFAULTS, NOW)
     same, created_again = await groups.remember(address(), DEFAULTS, NOW)
@@ -96,7 +90,7 @@ async def test_a_group_is_created_once_and_follows_its_address(database):
 
 
 async def test_racing_turns_in_a_new_conversation_make_one_group(database):
-    groups = SqlGroupRepository(database)
+    groups = Each(database).groups
 
     results = await asyncio.gather(*(groups.remember(address(), DEFAULTS, NOW) for _ in range(12)))
 
@@ -105,10 +99,10 @@ async def test_racing_turns_in_a_new_conversation_make_one_group(database):
 
 
 async def test_action_item_numbers_are_unique_per_group_under_concurrency(database):
-    groups = SqlGroupRepository(database)
+    groups = Each(database).groups
     rag, _ = await groups.remember(address("19:rag@thread.tacv2"), DEFAULTS, NOW)
     other, _ = await groups.remember(address("19:other@thread.tacv2"), DEFAULTS, NOW)
-    items = SqlActionItemRepository(database)
+    items = Each(database).items
 
     added = await asyncio.gather(
         *(
@@ -168,8 +162,8 @@ async def test_a_claim_left_by_a_crashed_process_is_taken_over_after_its_lease(d
 
 
 async def test_a_newer_report_supersedes_the_current_one_and_keeps_it(database):
-    group, _ = await SqlGroupRepository(database).remember(address(), DEFAULTS, NOW)
-    reports = SqlStatusReportRepository(database)
+    group, _ = await Each(database).groups.remember(address(), DEFAULTS, NOW)
+    reports = Each(database).reports
     edyta, sara = Actor("e", "Edyta"), Actor("s", "Sara")
 
     first, replaced_nothing = await reports.add(group.id, None, "Kalmar", "Först", edyta, NOW)
@@ -196,8 +190,8 @@ async def test_a_newer_report_supersedes_the_current_one_and_keeps_it(database):
 
 
 async def test_racing_reports_for_one_region_leave_exactly_one_current(database):
-    group, _ = await SqlGroupRepository(database).remember(address(), DEFAULTS, NOW)
-    reports = SqlStatusReportRepository(database)
+    group, _ = await Each(database).groups.remember(address(), DEFAULTS, NOW)
+    reports = Each(database).reports
 
     await asyncio.gather(
         *(
@@ -210,11 +204,11 @@ async def test_racing_reports_for_one_region_leave_exactly_one_current(database)
 
 
 async def test_reports_belong_to_their_meeting(database):
-    group, _ = await SqlGroupRepository(database).remember(address(), DEFAULTS, NOW)
-    [meeting] = await SqlMeetingRepository(database).add_many(
+    group, _ = await Each(database).groups.remember(address(), DEFAULTS, NOW)
+    [meeting] = await Each(database).meetings.add_many(
         group.id, [(NOW + timedelta(days=1), NOW + timedelta(days=1, hours=1), "Teams")], NOW
     )
-    reports = SqlStatusReportRepository(database)
+    reports = Each(database).reports
 
     await reports.add(group.id, meeting.id, "Kalmar", "Till mötet", Actor("e", "E"), NOW)
     await reports.add(group.id, None, "Kalmar", "Utan möte", Actor("e", "E"), NOW)
@@ -229,8 +223,8 @@ async def plan(meetings, group_id, starts, ends, place):
 
 
 async def test_upcoming_meetings_leave_out_ended_and_cancelled_ones(database):
-    group, _ = await SqlGroupRepository(database).remember(address(), DEFAULTS, NOW)
-    meetings = SqlMeetingRepository(database)
+    group, _ = await Each(database).groups.remember(address(), DEFAULTS, NOW)
+    meetings = Each(database).meetings
     hour = timedelta(hours=1)
     await plan(meetings, group.id, NOW - 3 * hour, NOW - 2 * hour, "Teams")  # ended
     ongoing = await plan(meetings, group.id, NOW - hour, NOW + hour, "Teams")
@@ -245,8 +239,8 @@ async def test_upcoming_meetings_leave_out_ended_and_cancelled_ones(database):
 
 
 async def test_an_item_is_closed_once_even_when_two_press_klar(database):
-    group, _ = await SqlGroupRepository(database).remember(address(), DEFAULTS, NOW)
-    items = SqlActionItemRepository(database)
+    group, _ = await Each(database).groups.remember(address(), DEFAULTS, NOW)
+    items = Each(database).items
     await items.add(group.id, ActionItemDraft("Boka lokal", created_by="Edyta"), NOW)
 
     results = await asyncio.gather(
@@ -263,8 +257,8 @@ async def test_an_item_is_closed_once_even_when_two_press_klar(database):
 
 
 async def test_an_item_update_changes_only_what_is_named(database):
-    group, _ = await SqlGroupRepository(database).remember(address(), DEFAULTS, NOW)
-    items = SqlActionItemRepository(database)
+    group, _ = await Each(database).groups.remember(address(), DEFAULTS, NOW)
+    items = Each(database).items
     await items.add(group.id, ActionItemDraft("Boka lokal", created_by="Edyta"), NOW)
     due = NOW + timedelta(days=3)
 
@@ -278,8 +272,8 @@ async def test_an_item_update_changes_only_what_is_named(database):
 
 
 async def test_a_member_belongs_to_the_group_last_written_in(database):
-    groups = SqlGroupRepository(database)
-    members = SqlMemberRepository(database)
+    groups = Each(database).groups
+    members = Each(database).members
     rag, _ = await groups.remember(address("19:rag@thread.tacv2"), DEFAULTS, NOW)
     other, _ = await groups.remember(address("19:other@thread.tacv2"), DEFAULTS, NOW)
     edyta = Actor("aad-edyta", "Edyta Johansson")
@@ -293,7 +287,7 @@ async def test_a_member_belongs_to_the_group_last_written_in(database):
 
 
 async def test_regions_are_stored_in_order(database):
-    groups = SqlGroupRepository(database)
+    groups = Each(database).groups
     group, _ = await groups.remember(address(), DEFAULTS, NOW)
 
     updated = await groups.set_regions(group.id, ["Linköping", "Jönköping", "Kalmar"], NOW)

@@ -27,6 +27,7 @@ from bot.domain.model import (
     ActionItemDraft,
     Actor,
     AgendaPoint,
+    AuditNote,
     Decision,
     Group,
     Meeting,
@@ -35,15 +36,7 @@ from bot.domain.model import (
     Section,
     StatusReport,
 )
-from bot.domain.ports import (
-    ActionItemRepository,
-    AgendaPointRepository,
-    Clock,
-    DecisionRepository,
-    GroupRepository,
-    MeetingRepository,
-    StatusReportRepository,
-)
+from bot.domain.ports import Clock, Transactions, UnitOfWork
 from bot.domain.privacy import holds_identity_number
 from bot.domain.regions import (
     MAX_REGION_LENGTH,
@@ -86,16 +79,6 @@ class ItemParts:
     note: Refusal | None = None
 
 
-@dataclass(frozen=True)
-class CaptureRepositories:
-    groups: GroupRepository
-    meetings: MeetingRepository
-    reports: StatusReportRepository
-    items: ActionItemRepository
-    decisions: DecisionRepository
-    points: AgendaPointRepository
-
-
 def check_text(text: str | None, limit: int) -> Refusal | None:
     if text is None or not text.strip():
         return Refusal("empty_text")
@@ -107,30 +90,39 @@ def check_text(text: str | None, limit: int) -> Refusal | None:
 
 
 class Capture:
-    def __init__(self, repositories: CaptureRepositories, clock: Clock) -> None:
-        self._repos = repositories
+    def __init__(self, transactions: Transactions, clock: Clock) -> None:
+        self._transactions = transactions
         self._clock = clock
 
     # --- meetings the captured things belong to --------------------------------------------
 
     async def next_or_ongoing_meeting(self, group: Group) -> Meeting | None:
-        upcoming = await self._repos.meetings.upcoming(group.id, self._clock.now())
-        return upcoming[0] if upcoming else None
+        async with self._transactions.reading() as uow:
+            return await next_meeting(uow, group, self._clock.now())
 
     async def date_context(self, group: Group) -> DateContext:
+        async with self._transactions.reading() as uow:
+            return await self._date_context(uow, group)
+
+    async def _date_context(self, uow: UnitOfWork, group: Group) -> DateContext:
         now = self._clock.now()
-        upcoming = await self._repos.meetings.upcoming(group.id, now)
+        upcoming = await uow.meetings.upcoming(group.id, now)
         return DateContext.at(now, group.timezone, (m.starts_at for m in upcoming))
 
     # --- regions and status reports --------------------------------------------------------
 
-    async def set_regions(self, group: Group, text: str) -> Group | Refusal:
+    async def set_regions(self, group: Group, text: str, actor: Actor) -> Group | Refusal:
         names = parse_region_list(text)
         if not names:
             return Refusal("empty_text")
         if len(names) > MAX_REGIONS or any(len(name) > MAX_REGION_LENGTH for name in names):
             return Refusal("regions_too_many", {"limit": MAX_REGIONS, "length": MAX_REGION_LENGTH})
-        return await self._repos.groups.set_regions(group.id, names, self._clock.now())
+        async with self._transactions.writing() as uow:
+            changed = await uow.groups.set_regions(group.id, names, self._clock.now())
+            uow.agenda_changed(group.id)  # a posted agenda has one slot per region
+            uow.audit(group.id, actor, AuditNote.of("regions", regions=", ".join(names)))
+            await uow.commit()
+        return changed
 
     def resolve_region(self, group: Group, text: str) -> str | Refusal:
         if not group.regions:
@@ -159,25 +151,25 @@ class Capture:
         problem = check_text(text, REPORT_LIMIT)
         if problem:
             return problem
-        meeting = await self.next_or_ongoing_meeting(group)
-        report, replaced = await self._repos.reports.add(
-            group.id,
-            meeting.id if meeting else None,
-            region,
-            _tidy_report(text or ""),
-            author,
-            self._clock.now(),
-        )
+        now = self._clock.now()
+        async with self._transactions.writing() as uow:
+            meeting = await next_meeting(uow, group, now)
+            meeting_id = meeting.id if meeting else None
+            report, replaced = await uow.reports.add(
+                group.id, meeting_id, region, _tidy_report(text or ""), author, now
+            )
+            uow.agenda_changed(group.id)
+            await uow.commit()
         return SavedReport(report, replaced, meeting)
 
     async def current_report(self, group: Group, region: str) -> StatusReport | None:
-        meeting = await self.next_or_ongoing_meeting(group)
-        reports = await self._repos.reports.current(group.id, meeting.id if meeting else None)
-        return next((r for r in reports if r.region == region), None)
+        overview = await self.report_overview(group)
+        return dict(overview.rows).get(region)
 
     async def report_overview(self, group: Group) -> ReportOverview:
-        meeting = await self.next_or_ongoing_meeting(group)
-        reports = await self._repos.reports.current(group.id, meeting.id if meeting else None)
+        async with self._transactions.reading() as uow:
+            meeting = await next_meeting(uow, group, self._clock.now())
+            reports = await uow.reports.current(group.id, meeting.id if meeting else None)
         by_region = {report.region: report for report in reports}
         return ReportOverview(meeting, [(r, by_region.get(r)) for r in group.regions])
 
@@ -189,6 +181,7 @@ class Capture:
         problem = check_text(text, TEXT_LIMIT)
         if problem:
             return problem
+        # Read before the write transaction: parsing a date holds no lock.
         parts = read_action_item(text, mentions, await self.date_context(group), group.language)
         if isinstance(parts, Refusal):
             return parts
@@ -201,16 +194,21 @@ class Capture:
             owner_id=parts.owner_id,
             due_at=parts.due.start if parts.due else None,
         )
-        item = await self._repos.items.add(group.id, draft, self._clock.now())
+        async with self._transactions.writing() as uow:
+            item = await uow.items.add(group.id, draft, self._clock.now())
+            uow.agenda_changed(group.id)
+            await uow.commit()
         return SavedItem(item, parts.note)
 
     async def action_item(self, group: Group, number: int) -> ActionItem | None:
-        return await self._repos.items.get(group.id, number)
+        async with self._transactions.reading() as uow:
+            return await uow.items.get(group.id, number)
 
     async def action_items(self, group: Group, *, include_closed: bool) -> list[ActionItem]:
-        if include_closed:
-            return await self._repos.items.list_all(group.id)
-        return await self._repos.items.list_open(group.id)
+        async with self._transactions.reading() as uow:
+            if include_closed:
+                return await uow.items.list_all(group.id)
+            return await uow.items.list_open(group.id)
 
     async def close_action_item(
         self, group: Group, number_text: str, actor: Actor
@@ -218,19 +216,31 @@ class Capture:
         number = _item_number(number_text)
         if number is None:
             return Refusal("action_number_missing")
-        item, closed_now = await self._repos.items.close(
-            group.id, number, actor.name, self._clock.now()
-        )
-        if item is None:
-            return Refusal("action_unknown", {"number": number})
+        async with self._transactions.writing() as uow:
+            item, closed_now = await uow.items.close(
+                group.id, number, actor.name, self._clock.now()
+            )
+            if item is None:
+                return Refusal("action_unknown", {"number": number})
+            if closed_now:
+                uow.agenda_changed(group.id)
+                await uow.commit()
         return item, closed_now
 
-    async def delete_action_item(self, group: Group, number_text: str) -> ActionItem | Refusal:
+    async def delete_action_item(
+        self, group: Group, number_text: str, actor: Actor
+    ) -> ActionItem | Refusal:
         number = _item_number(number_text)
         if number is None:
             return Refusal("action_number_missing")
-        item = await self._repos.items.delete(group.id, number, self._clock.now())
-        return item or Refusal("action_unknown", {"number": number})
+        async with self._transactions.writing() as uow:
+            item = await uow.items.delete(group.id, number, self._clock.now())
+            if item is None:
+                return Refusal("action_unknown", {"number": number})
+            uow.agenda_changed(group.id)
+            uow.audit(group.id, actor, AuditNote.of("delete", number=item.number, text=item.text))
+            await uow.commit()
+        return item
 
     async def edit_action_item(
         self, group: Group, args: str, mentions: list[Mention]
@@ -239,24 +249,28 @@ class Capture:
         if not match:
             return Refusal("action_number_missing")
         number, rest = int(match[1]), match[2].strip()
-        if await self._repos.items.get(group.id, number) is None:
-            return Refusal("action_unknown", {"number": number})
-        changes = await self._edits(group, rest, mentions)
-        if isinstance(changes, Refusal):
-            return changes
-        if not changes:
-            return Refusal("edit_nothing", {"number": number})
-        return await self._update_item(group, number, changes)
+        async with self._transactions.writing() as uow:
+            if await uow.items.get(group.id, number) is None:
+                return Refusal("action_unknown", {"number": number})
+            changes = self._edits(await self._date_context(uow, group), group, rest, mentions)
+            if isinstance(changes, Refusal):
+                return changes
+            if not changes:
+                return Refusal("edit_nothing", {"number": number})
+            return await self._update_item(uow, group, number, changes)
 
     async def _update_item(
-        self, group: Group, number: int, changes: dict[str, object]
+        self, uow: UnitOfWork, group: Group, number: int, changes: dict[str, object]
     ) -> ActionItem:
-        updated = await self._repos.items.update(group.id, number, self._clock.now(), **changes)
+        updated = await uow.items.update(group.id, number, self._clock.now(), **changes)
         assert updated is not None
+        uow.agenda_changed(group.id)
+        await uow.commit()
         return updated
 
-    async def _edits(
-        self, group: Group, rest: str, mentions: list[Mention]
+    @staticmethod
+    def _edits(
+        context: DateContext, group: Group, rest: str, mentions: list[Mention]
     ) -> dict[str, object] | Refusal:
         explicit_text = re.match(r"(?:text|tekst)\s*:\s*(.*)", rest, re.DOTALL | re.IGNORECASE)
         if explicit_text:
@@ -266,7 +280,7 @@ class Capture:
         problem = check_text(rest, TEXT_LIMIT)
         if problem:
             return {} if problem.key == "empty_text" else problem
-        parts = read_action_item(rest, mentions, await self.date_context(group), group.language)
+        parts = read_action_item(rest, mentions, context, group.language)
         if isinstance(parts, Refusal):
             return parts
         changes: dict[str, object] = {}
@@ -282,45 +296,27 @@ class Capture:
         self, group: Group, number: int, text: str, owner: str, due: str
     ) -> ActionItem | Refusal:
         """The edit card's fields: each one that differs from the item is changed."""
-        item = await self._repos.items.get(group.id, number)
-        if item is None:
-            return Refusal("action_unknown", {"number": number})
-        problem = check_text(text, TEXT_LIMIT)
-        if problem:
-            return problem
-        changes: dict[str, object] = {}
-        if _tidy(text) != item.text:
-            changes["text"] = _tidy(text)
-        owner = " ".join(owner.split())[:200]
-        if owner != (item.owner_name or ""):
-            changes.update(owner_name=owner or None, owner_id=None)
-        due_at = await self._due_from_field(group, due, item)
-        if isinstance(due_at, Refusal):
-            return due_at
-        if due_at != item.due_at:
-            changes["due_at"] = due_at
-        if not changes:
-            return item
-        return await self._update_item(group, number, changes)
-
-    async def _due_from_field(
-        self, group: Group, due: str, item: ActionItem
-    ) -> datetime | None | Refusal:
-        if not due.strip():
-            return None
-        context = await self.date_context(group)
-        result = parse_date(due, context)
-        if isinstance(result, DateError):
-            key = "date_vague" if result.problem is DateProblem.VAGUE else "date_unreadable"
-            return Refusal(key, {"phrase": quote(due)})
-        if item.due_at and result.start.date() == item.due_at.astimezone(context.timezone).date():
-            return item.due_at  # the form shows the day only: the same day keeps its time
-        if result.is_past(context):
-            return Refusal(
-                "date_past",
-                {"phrase": quote(due), "date": format_day(result.start, group.language)},
-            )
-        return result.start
+        async with self._transactions.writing() as uow:
+            item = await uow.items.get(group.id, number)
+            if item is None:
+                return Refusal("action_unknown", {"number": number})
+            problem = check_text(text, TEXT_LIMIT)
+            if problem:
+                return problem
+            changes: dict[str, object] = {}
+            if _tidy(text) != item.text:
+                changes["text"] = _tidy(text)
+            owner = " ".join(owner.split())[:200]
+            if owner != (item.owner_name or ""):
+                changes.update(owner_name=owner or None, owner_id=None)
+            due_at = _due_from_field(await self._date_context(uow, group), group, due, item)
+            if isinstance(due_at, Refusal):
+                return due_at
+            if due_at != item.due_at:
+                changes["due_at"] = due_at
+            if not changes:
+                return item
+            return await self._update_item(uow, group, number, changes)
 
     # --- decisions and agenda points -------------------------------------------------------
 
@@ -330,10 +326,13 @@ class Capture:
         problem = check_text(text, TEXT_LIMIT)
         if problem:
             return problem
-        meeting = await self.next_or_ongoing_meeting(group)
-        decision = await self._repos.decisions.add(
-            group.id, meeting.id if meeting else None, _tidy(text), author.name, self._clock.now()
-        )
+        now = self._clock.now()
+        async with self._transactions.writing() as uow:
+            meeting = await next_meeting(uow, group, now)
+            decision = await uow.decisions.add(
+                group.id, meeting.id if meeting else None, _tidy(text), author.name, now
+            )
+            await uow.commit()
         return decision, meeting
 
     async def propose_point(self, group: Group, text: str, author: Actor) -> AgendaPoint | Refusal:
@@ -344,10 +343,39 @@ class Capture:
         if not point:
             return Refusal("empty_text")
         now = self._clock.now()
-        upcoming = await self._repos.meetings.upcoming(group.id, now)
-        later = [meeting for meeting in upcoming if meeting.starts_at > now]
-        meeting_id = later[0].id if later else None
-        return await self._repos.points.add(group.id, meeting_id, section, point, author.name, now)
+        async with self._transactions.writing() as uow:
+            upcoming = await uow.meetings.upcoming(group.id, now)
+            later = [meeting for meeting in upcoming if meeting.starts_at > now]
+            meeting_id = later[0].id if later else None
+            added = await uow.points.add(group.id, meeting_id, section, point, author.name, now)
+            uow.agenda_changed(group.id)
+            await uow.commit()
+        return added
+
+
+async def next_meeting(uow: UnitOfWork, group: Group, now: datetime) -> Meeting | None:
+    """The group's next meeting, or the one under way."""
+    upcoming = await uow.meetings.upcoming(group.id, now)
+    return upcoming[0] if upcoming else None
+
+
+def _due_from_field(
+    context: DateContext, group: Group, due: str, item: ActionItem
+) -> datetime | None | Refusal:
+    if not due.strip():
+        return None
+    result = parse_date(due, context)
+    if isinstance(result, DateError):
+        key = "date_vague" if result.problem is DateProblem.VAGUE else "date_unreadable"
+        return Refusal(key, {"phrase": quote(due)})
+    if item.due_at and result.start.date() == item.due_at.astimezone(context.timezone).date():
+        return item.due_at  # the form shows the day only: the same day keeps its time
+    if result.is_past(context):
+        return Refusal(
+            "date_past",
+            {"phrase": quote(due), "date": format_day(result.start, group.language)},
+        )
+    return result.start
 
 
 # --- reading one-message input -------------------------------------------------------------

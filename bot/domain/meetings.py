@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from bot.domain.dates import DateContext, DateError, DateProblem, parse_date, parse_time_range
 from bot.domain.i18n import format_day, message
 from bot.domain.model import Group, Meeting, Refusal
-from bot.domain.ports import Clock, GroupRepository, MeetingRepository
+from bot.domain.ports import Clock, Transactions
 from bot.domain.text import fold, quote
 
 MAX_PLACE = 300
@@ -130,9 +130,8 @@ def meeting_line(meeting: Meeting | MeetingTime, group: Group) -> str:
 
 
 class Meetings:
-    def __init__(self, meetings: MeetingRepository, groups: GroupRepository, clock: Clock) -> None:
-        self._meetings = meetings
-        self._groups = groups
+    def __init__(self, transactions: Transactions, clock: Clock) -> None:
+        self._transactions = transactions
         self._clock = clock
 
     async def calendar_url(
@@ -140,20 +139,28 @@ class Meetings:
     ) -> str:
         """The link to the group's calendar file, or to one meeting's; the secret in it is
         made the first time it is asked for."""
-        token = group.calendar_token or await self._groups.calendar_token(
-            group.id, secrets.token_urlsafe(24)
-        )
+        token = group.calendar_token
+        if token is None:
+            async with self._transactions.writing() as uow:
+                token = await uow.groups.calendar_token(group.id, secrets.token_urlsafe(24))
+                await uow.commit(handles_activity=False)
         one = f"/{meeting.id}" if meeting else ""
         return f"{public_url.rstrip('/')}/calendar/{token}{one}.ics"
 
     async def get(self, group: Group, meeting_id: int) -> Meeting | None:
-        return await self._meetings.get(group.id, meeting_id)
+        async with self._transactions.reading() as uow:
+            return await uow.meetings.get(group.id, meeting_id)
+
+    async def group_of_calendar(self, token: str) -> Group | None:
+        async with self._transactions.reading() as uow:
+            return await uow.groups.by_calendar_token(token)
 
     def _context(self, group: Group, upcoming: list[Meeting]) -> DateContext:
         return DateContext.at(self._clock.now(), group.timezone, (m.starts_at for m in upcoming))
 
     async def upcoming(self, group: Group) -> list[Meeting]:
-        return await self._meetings.upcoming(group.id, self._clock.now())
+        async with self._transactions.reading() as uow:
+            return await uow.meetings.upcoming(group.id, self._clock.now())
 
     async def schedule(self, group: Group, text: str) -> Scheduled | Refusal:
         """Read every entry and store them all, or none with the first reason."""
@@ -177,9 +184,19 @@ class Meetings:
                 return problem
             else:
                 wanted.append(read)
-        added = await self._meetings.add_many(
-            group.id, [(m.starts_at, m.ends_at, m.place) for m in wanted], self._clock.now()
-        )
+        now = self._clock.now()
+        async with self._transactions.writing() as uow:
+            added = await uow.meetings.add_many(
+                group.id, [(m.starts_at, m.ends_at, m.place) for m in wanted], now
+            )
+            upcoming = await uow.meetings.upcoming(group.id, now)
+            if added and upcoming[0].id == added[0].id:
+                # What was filed while no meeting was planned belongs to this one.
+                await uow.reports.move_to(group.id, None, added[0].id)
+                await uow.decisions.move_to(group.id, None, added[0].id)
+                await uow.points.move_to(group.id, None, added[0].id)
+            uow.agenda_changed(group.id)
+            await uow.commit()
         return Scheduled(added, already)
 
     def _check(
@@ -279,20 +296,38 @@ class Meetings:
         self, group: Group, meeting_id: int, target: MeetingTime, seen_version: str
     ) -> tuple[Meeting, Meeting] | Refusal:
         """Apply a confirmed move; refused if the meeting changed since it was shown."""
-        meeting = await self._meetings.get(group.id, meeting_id)
-        if meeting is None or meeting.cancelled or meeting.version != seen_version:
-            return Refusal("meeting_changed")
-        upcoming = await self.upcoming(group)
-        problem = self._check(group, target, upcoming, [], moving=meeting)
-        if isinstance(problem, Refusal):
-            return problem
-        moved = await self._meetings.move(
-            group.id, meeting_id, target.starts_at, target.ends_at, target.place, self._clock.now()
-        )
+        now = self._clock.now()
+        async with self._transactions.writing() as uow:
+            meeting = await uow.meetings.get(group.id, meeting_id)
+            if meeting is None or meeting.cancelled or meeting.version != seen_version:
+                return Refusal("meeting_changed")
+            upcoming = await uow.meetings.upcoming(group.id, now)
+            problem = self._check(group, target, upcoming, [], moving=meeting)
+            if isinstance(problem, Refusal):
+                return problem
+            moved = await uow.meetings.move(
+                group.id, meeting_id, target.starts_at, target.ends_at, target.place, now
+            )
+            uow.posts_replanned(group.id, moved)
+            uow.agenda_changed(group.id)
+            await uow.commit()
         return meeting, moved
 
     async def cancel(self, group: Group, meeting_id: int, seen_version: str) -> Meeting | Refusal:
-        meeting = await self._meetings.get(group.id, meeting_id)
-        if meeting is None or meeting.cancelled or meeting.version != seen_version:
-            return Refusal("meeting_changed")
-        return await self._meetings.cancel(group.id, meeting_id, self._clock.now())
+        """Cancel a confirmed meeting; its reports and points go on to the next meeting (a
+        region that already reported for that one keeps its newer report)."""
+        now = self._clock.now()
+        async with self._transactions.writing() as uow:
+            meeting = await uow.meetings.get(group.id, meeting_id)
+            if meeting is None or meeting.cancelled or meeting.version != seen_version:
+                return Refusal("meeting_changed")
+            cancelled = await uow.meetings.cancel(group.id, meeting_id, now)
+            upcoming = await uow.meetings.upcoming(group.id, now)
+            successor = upcoming[0].id if upcoming else None
+            reported = frozenset(r.region for r in await uow.reports.current(group.id, successor))
+            await uow.reports.move_to(group.id, meeting_id, successor, except_regions=reported)
+            await uow.points.move_to(group.id, meeting_id, successor)
+            uow.posts_replanned(group.id, cancelled)
+            uow.agenda_changed(group.id)
+            await uow.commit()
+        return cancelled

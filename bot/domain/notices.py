@@ -16,13 +16,7 @@ from bot.domain.agenda import Agenda, build_agenda
 from bot.domain.i18n import join_words, message
 from bot.domain.meetings import meeting_line
 from bot.domain.model import Group, Meeting, Mention, is_overdue
-from bot.domain.ports import (
-    ActionItemRepository,
-    AgendaPointRepository,
-    Clock,
-    MeetingRepository,
-    StatusReportRepository,
-)
+from bot.domain.ports import Clock, Transactions, UnitOfWork
 from bot.domain.replies import due_phrase
 from bot.domain.schedule import OutboxEntry, PostKind
 from bot.domain.text import escape_markdown
@@ -38,49 +32,49 @@ class Notice:
     mentions: tuple[Mention, ...] = ()
 
 
-@dataclass(frozen=True)
-class NoticeRepositories:
-    meetings: MeetingRepository
-    reports: StatusReportRepository
-    items: ActionItemRepository
-    points: AgendaPointRepository
-
-
 class Notices:
-    def __init__(self, repositories: NoticeRepositories, clock: Clock) -> None:
-        self._repos = repositories
+    def __init__(self, transactions: Transactions, clock: Clock) -> None:
+        self._transactions = transactions
         self._clock = clock
 
     async def agenda(self, group: Group, meeting: Meeting) -> Agenda:
+        async with self._transactions.reading() as uow:
+            return await self._agenda(uow, group, meeting)
+
+    async def _agenda(self, uow: UnitOfWork, group: Group, meeting: Meeting) -> Agenda:
         now = self._clock.now()
         return build_agenda(
             group,
             meeting,
-            await self._repos.reports.current(group.id, meeting.id),
-            await self._repos.points.for_meeting(group.id, meeting.id),
-            await self._repos.items.list_open(group.id),
-            await self._repos.meetings.upcoming(group.id, now),
+            await uow.reports.current(group.id, meeting.id),
+            await uow.points.for_meeting(group.id, meeting.id),
+            await uow.items.list_open(group.id),
+            await uow.meetings.upcoming(group.id, now),
             now,
         )
 
     async def compose(self, group: Group, entry: OutboxEntry) -> Notice | None:
+        async with self._transactions.reading() as uow:
+            return await self._compose(uow, group, entry)
+
+    async def _compose(self, uow: UnitOfWork, group: Group, entry: OutboxEntry) -> Notice | None:
         if entry.kind is PostKind.OVERDUE:
-            return await self._overdue(group)
+            return await self._overdue(uow, group)
         meeting = (
-            await self._repos.meetings.get(group.id, entry.meeting_id)
+            await uow.meetings.get(group.id, entry.meeting_id)
             if entry.meeting_id is not None
             else None
         )
         if meeting is None:
             return None
         if entry.kind is PostKind.AGENDA:
-            agenda = await self.agenda(group, meeting)
+            agenda = await self._agenda(uow, group, meeting)
             return Notice(text=message(group.language, "agenda_posted"), agenda=agenda)
         if meeting.cancelled or meeting.starts_at.isoformat() != entry.payload.get("starts_at"):
             return None  # moved or cancelled since it was queued: its new posts are planned
         if entry.kind is PostKind.REMINDER:
             return self._reminder(group, meeting)
-        return await self._nudge(group, meeting)
+        return await self._nudge(uow, group, meeting)
 
     def _reminder(self, group: Group, meeting: Meeting) -> Notice:
         return Notice(
@@ -107,8 +101,8 @@ class Notices:
             return message(lang, "tomorrow")
         return message(lang, "in_days", days=days)
 
-    async def _nudge(self, group: Group, meeting: Meeting) -> Notice | None:
-        reported = {r.region for r in await self._repos.reports.current(group.id, meeting.id)}
+    async def _nudge(self, uow: UnitOfWork, group: Group, meeting: Meeting) -> Notice | None:
+        reported = {r.region for r in await uow.reports.current(group.id, meeting.id)}
         missing = [region for region in group.regions if region not in reported]
         if not missing:
             return None
@@ -122,12 +116,10 @@ class Notices:
             )
         )
 
-    async def _overdue(self, group: Group) -> Notice | None:
+    async def _overdue(self, uow: UnitOfWork, group: Group) -> Notice | None:
         now = self._clock.now()
         items = [
-            item
-            for item in await self._repos.items.list_open(group.id)
-            if is_overdue(item, group, now)
+            item for item in await uow.items.list_open(group.id) if is_overdue(item, group, now)
         ]
         if not items:
             return None

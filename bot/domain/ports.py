@@ -274,7 +274,11 @@ class UnitOfWork(Protocol):
         """Write this line to the group's audit log with the change."""
         ...
 
-    async def commit(self) -> None: ...
+    async def commit(self, *, handles_activity: bool = True) -> None:
+        """Store the change and what follows from it. ``handles_activity=False`` for the
+        bot's own bookkeeping (where a group lives, who was seen), which is not what the
+        running turn's activity asked for: a crash after it must not skip the resend."""
+        ...
 
 
 class Transactions(Protocol):

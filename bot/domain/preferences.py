@@ -12,8 +12,8 @@ import re
 from datetime import timedelta
 
 from bot.domain.i18n import join_words, message
-from bot.domain.model import Group, Refusal
-from bot.domain.ports import Clock, GroupRepository
+from bot.domain.model import Actor, AuditNote, Group, Refusal
+from bot.domain.ports import Clock, Transactions
 from bot.domain.schedule import MAX_LEAD, LeadTimes, country_of, whole_days
 from bot.domain.text import fold, quote
 
@@ -59,8 +59,8 @@ def describe_lead(lead: timedelta, language: str) -> str:
 
 
 class Preferences:
-    def __init__(self, groups: GroupRepository, defaults: LeadTimes, clock: Clock) -> None:
-        self._groups = groups
+    def __init__(self, transactions: Transactions, defaults: LeadTimes, clock: Clock) -> None:
+        self._transactions = transactions
         self._defaults = defaults
         self._clock = clock
 
@@ -80,12 +80,12 @@ class Preferences:
             own=message(lang, "settings_own" if _has_own(group) else "settings_defaults"),
         )
 
-    async def change(self, group: Group, args: str) -> Group | Refusal:
+    async def change(self, group: Group, args: str, actor: Actor) -> Group | Refusal:
+        """``inställningar dagordning 2 arbetsdagar före`` and the like, audited."""
         what, _, rest = args.strip().partition(" ")
         word = fold(what)
-        now = self._clock.now()
         if word in _DEFAULT_WORDS:
-            return await self._groups.set_lead_times(group.id, None, None, now)
+            return await self._set(group, actor, args, None, None)
         if word not in _AGENDA_WORDS | _REMINDER_WORDS:
             return Refusal("settings_unknown", {"what": quote(what)})
         leads = parse_leads(rest)
@@ -96,12 +96,29 @@ class Preferences:
         if word in _AGENDA_WORDS:
             if len(leads) != 1:
                 return Refusal("settings_one_lead")
-            reminders = group.reminder_leads
-            return await self._groups.set_lead_times(group.id, leads[0], reminders, now)
+            return await self._set(group, actor, args, leads[0], group.reminder_leads)
         if len(leads) > MAX_REMINDERS:
             return Refusal("settings_too_many", {"limit": MAX_REMINDERS})
         ordered = tuple(sorted(set(leads), reverse=True))
-        return await self._groups.set_lead_times(group.id, group.agenda_lead, ordered, now)
+        return await self._set(group, actor, args, group.agenda_lead, ordered)
+
+    async def _set(
+        self,
+        group: Group,
+        actor: Actor,
+        args: str,
+        agenda: timedelta | None,
+        reminders: tuple[timedelta, ...] | None,
+    ) -> Group:
+        async with self._transactions.writing() as uow:
+            changed = await uow.groups.set_lead_times(
+                group.id, agenda, reminders, self._clock.now()
+            )
+            # Queued posts not sent yet were timed by the old lead times.
+            uow.posts_replanned(group.id)
+            uow.audit(group.id, actor, AuditNote.of("settings", change=" ".join(args.split())))
+            await uow.commit()
+        return changed
 
 
 def _has_own(group: Group) -> bool:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime, timedelta
 
-from bot.domain.model import Actor, PurgeResult
-from bot.domain.ports import AuditLog, RecordsRepository
+from bot.domain.model import Actor, AuditNote, PurgeResult
+from bot.domain.ports import RecordsRepository, Transactions
 
 # Who the audit log names for what the bot does by itself or an operator does from its CLI.
 SYSTEM = Actor("ragbot", "RAG-boten")
@@ -21,27 +21,34 @@ OPERATOR = Actor("ragbot-cli", "Drift (ragbot forget-user)")
 
 
 class Retention:
-    def __init__(self, records: RecordsRepository, audit: AuditLog, period: timedelta) -> None:
+    def __init__(
+        self, records: RecordsRepository, transactions: Transactions, period: timedelta
+    ) -> None:
         self._records = records
-        self._audit = audit
+        self._transactions = transactions
         self.period = period
 
     async def purge(self, now: datetime) -> PurgeResult:
         before = now - self.period
         result = await self._records.purge(before)
-        for group_id, count in result.per_group.items():
-            detail = {"count": str(count), "before": f"{before:%Y-%m-%d}"}
-            await self._audit.record(group_id, SYSTEM, "purge", detail, now)
+        if result.per_group:
+            async with self._transactions.writing() as uow:
+                for group_id, count in result.per_group.items():
+                    note = AuditNote.of("purge", count=count, before=f"{before:%Y-%m-%d}")
+                    uow.audit(group_id, SYSTEM, note)
+                await uow.commit(handles_activity=False)
         return result
 
 
 async def forget_person(
-    records: RecordsRepository, audit: AuditLog, person: str, now: datetime
+    records: RecordsRepository, transactions: Transactions, person: str, now: datetime
 ) -> dict[int, Counter[str]]:
     """Remove ``person`` from open data; what was touched, per group (0: not group-bound)."""
     touched = await records.forget(person, now)
-    for group_id, kinds in touched.items():
-        if group_id:
-            detail = {"name": person, "count": str(sum(kinds.values()))}
-            await audit.record(group_id, OPERATOR, "forget", detail, now)
+    async with transactions.writing() as uow:
+        for group_id, kinds in touched.items():
+            if group_id:
+                note = AuditNote.of("forget", name=person, count=sum(kinds.values()))
+                uow.audit(group_id, OPERATOR, note)
+        await uow.commit(handles_activity=False)
     return touched

@@ -17,8 +17,8 @@ from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from bot.domain.i18n import join_words, message
-from bot.domain.model import Actor, Group, Mention, Refusal, Role
-from bot.domain.ports import AuditLog, Clock, RoleRepository
+from bot.domain.model import Actor, AuditNote, Group, Mention, Refusal, Role, RoleHolder
+from bot.domain.ports import Clock, Transactions, UnitOfWork
 from bot.domain.text import fold, quote
 
 LOG_LINES = 10
@@ -44,23 +44,30 @@ _SELF_WORDS = {"mig", "jag", "meg", "jeg", "me", "myself", "i"}
 
 
 class Roles:
-    def __init__(self, roles: RoleRepository, audit: AuditLog, clock: Clock) -> None:
-        self._roles = roles
-        self._audit = audit
+    def __init__(self, transactions: Transactions, clock: Clock) -> None:
+        self._transactions = transactions
         self._clock = clock
 
     async def permit(self, group: Group, actor: Actor, action: Guarded) -> Refusal | None:
         """None if ``actor`` may do ``action`` in the group, else why not."""
-        holders = await self._roles.holders(group.id)
-        if not any(holder.role is Role.CHAIR for holder in holders):
-            return None
-        if any(holder.is_actor(actor) for holder in holders):
-            return None
-        names = join_words([holder.name for holder in holders], group.language)
-        return Refusal(f"forbidden_{action}", {"officers": names})
+        async with self._transactions.reading() as uow:
+            holders = await uow.roles.holders(group.id)
+        return permission(holders, actor, action, group.language)
+
+    async def guarded(
+        self,
+        group: Group,
+        actor: Actor,
+        action: Guarded,
+        change: Callable[[], Awaitable[T | Refusal]],
+    ) -> T | Refusal:
+        """Make a guarded change if ``actor`` may (the change writes its own audit line)."""
+        refused = await self.permit(group, actor, action)
+        return refused if refused is not None else await change()
 
     async def overview(self, group: Group) -> str:
-        holders = await self._roles.holders(group.id)
+        async with self._transactions.reading() as uow:
+            holders = await uow.roles.holders(group.id)
         by_role = {holder.role: holder.name for holder in holders}
         if Role.CHAIR not in by_role:
             return message(group.language, "roles_none")
@@ -76,58 +83,27 @@ class Roles:
         self, group: Group, actor: Actor, args: str, mentions: list[Mention]
     ) -> str | Refusal:
         """``roll <role> <who>``: who is an @mention, "mig", or a member's name."""
-        assigned = await self.guarded(
-            group,
-            actor,
-            Guarded.ROLES,
-            lambda: self._assign(group, actor, args, mentions),
-            lambda done: {"name": done[0].name, "role": done[1]},
-        )
-        if isinstance(assigned, Refusal):
-            return assigned
-        person, role_name = assigned
-        return message(group.language, "role_set", name=person.name, role=role_name)
-
-    async def guarded(
-        self,
-        group: Group,
-        actor: Actor,
-        action: Guarded,
-        change: Callable[[], Awaitable[T | Refusal]],
-        detail: Callable[[T], dict[str, object]],
-    ) -> T | Refusal:
-        """Make a guarded change if ``actor`` may, and record it in the audit log."""
-        refused = await self.permit(group, actor, action)
-        if refused is not None:
-            return refused
-        result = await change()
-        if not isinstance(result, Refusal):
-            await self.record(group, actor, action, **detail(result))
-        return result
-
-    async def _assign(
-        self, group: Group, actor: Actor, args: str, mentions: list[Mention]
-    ) -> tuple[Actor, str] | Refusal:
         words = args.split(maxsplit=1)
         role = _role(words[0]) if words else None
         if role is None:
             return Refusal("role_usage")
         who = words[1].strip() if len(words) > 1 else ""
-        person = await self._person(group, actor, who, mentions)
-        if isinstance(person, Refusal):
-            return person
-        await self._roles.set_role(group.id, person, role, self._clock.now())
-        return person, message(group.language, f"role_{role}")
-
-    async def record(self, group: Group, actor: Actor, action: str, **detail: object) -> None:
-        values = {name: str(value) for name, value in detail.items()}
-        await self._audit.record(group.id, actor, action, values, self._clock.now())
+        async with self._transactions.writing() as uow:
+            person = await _person(uow, group, actor, who, mentions)
+            if isinstance(person, Refusal):
+                return person
+            await uow.roles.set_role(group.id, person, role, self._clock.now())
+            role_name = message(group.language, f"role_{role}")
+            uow.audit(group.id, actor, AuditNote.of("roles", name=person.name, role=role_name))
+            await uow.commit()
+        return message(group.language, "role_set", name=person.name, role=role_name)
 
     async def log(self, group: Group, actor: Actor) -> str | Refusal:
         refused = await self.permit(group, actor, Guarded.LOG)
         if refused is not None:
             return refused
-        entries = await self._audit.latest(group.id, LOG_LINES)
+        async with self._transactions.reading() as uow:
+            entries = await uow.audit_log.latest(group.id, LOG_LINES)
         lang = group.language
         if not entries:
             return message(lang, "log_empty")
@@ -138,16 +114,29 @@ class Roles:
             lines.append(f"- {when} – {entry.actor_name}: {what}")
         return "\n".join(lines)
 
-    async def _person(
-        self, group: Group, actor: Actor, who: str, mentions: list[Mention]
-    ) -> Actor | Refusal:
-        if mentions:
-            first = mentions[0]
-            return Actor(first.id, first.name, teams_id=first.id)
-        if not who or fold(who) in _SELF_WORDS:
-            return actor
-        found = await self._roles.member_named(group.id, who)
-        return found or Refusal("role_who", {"who": quote(who)})
+
+def permission(
+    holders: list[RoleHolder], actor: Actor, action: Guarded, language: str
+) -> Refusal | None:
+    """None if ``actor`` may do ``action`` given the group's role holders, else why not."""
+    if not any(holder.role is Role.CHAIR for holder in holders):
+        return None
+    if any(holder.is_actor(actor) for holder in holders):
+        return None
+    names = join_words([holder.name for holder in holders], language)
+    return Refusal(f"forbidden_{action}", {"officers": names})
+
+
+async def _person(
+    uow: UnitOfWork, group: Group, actor: Actor, who: str, mentions: list[Mention]
+) -> Actor | Refusal:
+    if mentions:
+        first = mentions[0]
+        return Actor(first.id, first.name, teams_id=first.id)
+    if not who or fold(who) in _SELF_WORDS:
+        return actor
+    found = await uow.roles.member_named(group.id, who)
+    return found or Refusal("role_who", {"who": quote(who)})
 
 
 def _role(word: str) -> Role | None:

@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from bot.domain.model import ConversationAddress, ConversationType, GroupDefaults
+from bot.domain.ports import SystemClock
 from storage.db import Database
-from storage.repositories import SqlGroupRepository, SqlMeetingRepository
+from storage.unit_of_work import SqlTransactions
 from tests.support.teams import BOT
 
 DEFAULTS = GroupDefaults(language="sv", timezone="Europe/Stockholm")
@@ -48,16 +49,16 @@ async def seed_groups(
     tenants: int = 10,
 ) -> list[str]:
     """``count`` channel groups with regions and one meeting at ``meeting_at``; their keys."""
-    groups = SqlGroupRepository(database)
-    meetings = SqlMeetingRepository(database)
     keys = []
     for number in range(count):
-        group, _ = await groups.remember(
-            channel_address(number, service_url, tenants), DEFAULTS, planned_at
-        )
-        await groups.set_regions(group.id, REGIONS, planned_at)
-        await meetings.add_many(
-            group.id, [(meeting_at, meeting_at + timedelta(hours=1), "Teams")], planned_at
-        )
+        async with SqlTransactions(database, SystemClock()).writing() as uow:
+            group, _ = await uow.groups.remember(
+                channel_address(number, service_url, tenants), DEFAULTS, planned_at
+            )
+            await uow.groups.set_regions(group.id, REGIONS, planned_at)
+            await uow.meetings.add_many(
+                group.id, [(meeting_at, meeting_at + timedelta(hours=1), "Teams")], planned_at
+            )
+            await uow.commit()
         keys.append(group.key)
     return keys

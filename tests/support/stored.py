@@ -7,28 +7,21 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from bot.domain.model import Group, Meeting
+from bot.domain.model import ActionItem, Group, Meeting
+from bot.domain.ports import SystemClock
 from storage.db import Database
-from storage.repositories import (
-    SqlActionItemRepository,
-    SqlGroupRepository,
-    SqlMeetingRepository,
-    SqlStatusReportRepository,
-)
 from storage.tables import StatusReportRow
+from storage.unit_of_work import SqlTransactions
 from tests.date_corpus import local
 
 
 class Stored:
     def __init__(self, database: Database) -> None:
         self.database = database
-        self.groups = SqlGroupRepository(database)
-        self.meetings = SqlMeetingRepository(database)
-        self.reports = SqlStatusReportRepository(database)
-        self.items = SqlActionItemRepository(database)
+        self.transactions = SqlTransactions(database, SystemClock())
 
     async def group(self, key: str) -> Group:
-        group = await self.groups.get_by_key(key)
+        group = await group_by_key(self.database, key)
         assert group is not None, f"no group {key}"
         return group
 
@@ -39,12 +32,19 @@ class Stored:
         planned a month before."""
         group = await self.group(key)
         begins: datetime = local(start)
-        [meeting] = await self.meetings.add_many(
-            group.id,
-            [(begins, begins + timedelta(hours=hours), place)],
-            begins - timedelta(days=30),
-        )
+        async with self.transactions.writing() as uow:
+            [meeting] = await uow.meetings.add_many(
+                group.id,
+                [(begins, begins + timedelta(hours=hours), place)],
+                begins - timedelta(days=30),
+            )
+            await uow.commit()
         return meeting
+
+    async def open_items(self, key: str) -> list[ActionItem]:
+        group = await self.group(key)
+        async with self.transactions.reading() as uow:
+            return await uow.items.list_open(group.id)
 
     async def report_history(self, key: str) -> list[tuple[str, str, bool]]:
         """Every report row ever stored: (region, text, still current), oldest first."""
@@ -56,3 +56,8 @@ class Stored:
                 .order_by(StatusReportRow.id)
             )
             return [(r.region, r.text, r.superseded_at is None) for r in rows.scalars()]
+
+
+async def group_by_key(database: Database, key: str) -> Group | None:
+    async with SqlTransactions(database, SystemClock()).reading() as uow:
+        return await uow.groups.get_by_key(key)

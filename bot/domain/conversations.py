@@ -1,0 +1,70 @@
+"""Where the bot is spoken to: the group that lives in a conversation, and who speaks there.
+
+The edge turns an activity into a ``ConversationAddress`` and an ``Actor``; this remembers the
+group (created on first contact, its address refreshed when Teams moves it), notes who wrote
+in it (at most once an hour per person, so the message path rarely writes), and finds the
+group a command from a 1:1 chat acts for. These writes are the bot's own bookkeeping, not what
+the activity asked for, so they do not mark it handled.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.domain.model import Actor, ConversationAddress, ConversationType, Group, GroupDefaults
+from bot.domain.ports import Clock, Transactions
+
+# A member's "last seen" moves at most this often: one write per person per hour at most.
+SEEN_REFRESH = timedelta(hours=1)
+
+
+class Conversations:
+    def __init__(self, transactions: Transactions, defaults: GroupDefaults, clock: Clock) -> None:
+        self._transactions = transactions
+        self.defaults = defaults
+        self._clock = clock
+
+    async def remember(self, address: ConversationAddress) -> tuple[Group, bool]:
+        """The group living at ``address``, created on first contact; True if it was."""
+        async with self._transactions.reading() as uow:
+            known = await uow.groups.get_by_key(address.key)
+        if known and known.active and known.reference == address.reference:
+            return known, False  # the common case: no write on the message path
+        async with self._transactions.writing() as uow:
+            group, created = await uow.groups.remember(address, self.defaults, self._clock.now())
+            await uow.commit(handles_activity=False)
+        return group, created
+
+    async def seen(self, group: Group, actor: Actor) -> None:
+        """Note that ``actor`` spoke in the group (cheap when nothing changed)."""
+        now = self._clock.now()
+        async with self._transactions.reading() as uow:
+            member = await uow.members.get(group.id, actor.id)
+        if (
+            member is not None
+            and (member.name, member.teams_id) == (actor.name, actor.teams_id)
+            and now - member.last_seen_at < SEEN_REFRESH
+        ):
+            return
+        async with self._transactions.writing() as uow:
+            await uow.members.seen(group.id, actor, now)
+            await uow.commit(handles_activity=False)
+
+    async def working_group(self, place: Group, actor: Actor) -> Group | None:
+        """The group a command acts for: where it was said, or from a 1:1 chat the group the
+        person was last seen in."""
+        if place.conversation_type is not ConversationType.PERSONAL:
+            return place
+        async with self._transactions.reading() as uow:
+            group_id = await uow.members.latest_group_of(actor.id)
+            return await uow.groups.get(group_id) if group_id is not None else None
+
+    async def get(self, group_id: int) -> Group | None:
+        async with self._transactions.reading() as uow:
+            return await uow.groups.get(group_id)
+
+    async def language_at(self, key: str) -> str:
+        """The language of the group at ``key``, or the default (for the error reply)."""
+        async with self._transactions.reading() as uow:
+            group = await uow.groups.get_by_key(key)
+        return group.language if group else self.defaults.language
