@@ -2,8 +2,9 @@
 shares with SQL (``tests/test_repository_contract.py``): ``agenda_changed``,
 ``posts_replanned`` and audit lines reach ``agenda_updates``, ``replans`` and
 ``audit_lines`` only when their unit of work commits; a ``reading()`` unit refuses to commit;
-writers take turns. And each fake has its port's methods with the same parameters (no type
-checker runs on the tests)."""
+writers take turns; a commit marks the running activity handled unless it is bookkeeping.
+And each fake has its port's methods with the same parameters (no type checker runs on the
+tests)."""
 
 from __future__ import annotations
 
@@ -145,3 +146,19 @@ async def test_the_fake_unit_of_work_has_every_repository(transactions):
         for name, port in ports.UnitOfWork.__annotations__.items():
             repository = getattr(uow, name)
             assert type(repository) is PORTS[getattr(ports, port)], name
+
+
+async def test_a_commit_marks_the_running_activity_handled_unless_bookkeeping(transactions, clock):
+    token = ports.HANDLING.set("activity-1")
+    try:
+        async with transactions.writing() as uow:
+            await uow.groups.remember(ADDRESS, DEFAULTS, clock.now())
+            await uow.commit(handles_activity=False)
+        async with transactions.writing() as uow:
+            await uow.commit()
+    finally:
+        ports.HANDLING.reset(token)
+    async with transactions.writing() as uow:
+        await uow.commit()  # no activity running
+
+    assert (transactions.commits, transactions.handled_activities) == (3, ["activity-1"])

@@ -9,7 +9,8 @@ commit. Writers queue on one lock, as they do on SQLite, so no commit overwrites
 What a use case said besides changing data is recorded: ``agenda_changed`` group ids,
 ``posts_replanned`` calls and audit lines, pending on the unit of work (``agenda_updates``,
 ``replans``, ``audit_notes``) and, once committed, on ``FakeTransactions``
-(``agenda_updates``, ``replans``, ``audit_lines``). As in SQL, an audit line is written, and
+(``agenda_updates``, ``replans``, ``audit_lines``, and the ``HANDLING`` key of a commit that
+handles the running activity in ``handled_activities``). As in SQL, an audit line is written, and
 stamped with the clock's time, at commit.
 
 ``tests/test_repository_contract.py`` runs the same tests against these fakes and against
@@ -45,7 +46,7 @@ from bot.domain.model import (
     Section,
     StatusReport,
 )
-from bot.domain.ports import Clock
+from bot.domain.ports import HANDLING, Clock
 from bot.domain.text import fold
 
 __all__ = [
@@ -585,7 +586,7 @@ class FakeUnitOfWork:
         self._store.require_group(group_id)
         self.audit_notes.append((group_id, actor, entry))
 
-    async def commit(self) -> None:
+    async def commit(self, *, handles_activity: bool = True) -> None:
         if not self._writable:
             raise ReadOnlyUnitOfWork("a unit of work opened with reading() cannot commit")
         transactions = self._transactions
@@ -597,6 +598,9 @@ class FakeUnitOfWork:
         transactions.commits += 1
         transactions.agenda_updates.extend(self.agenda_updates)
         transactions.replans.extend(self.replans)
+        key = HANDLING.get() if handles_activity else None
+        if key is not None:  # SQL marks the turn's activity handled in this commit
+            transactions.handled_activities.append(key)
         self._open()  # what follows in the block needs a commit of its own
 
 
@@ -608,6 +612,8 @@ class FakeTransactions:
         self._store = _Store()
         self._write_lock = asyncio.Lock()
         self.commits = 0
+        # The journal keys (``HANDLING``) of the activities whose change was committed.
+        self.handled_activities: list[str] = []
         self.agenda_updates: list[int] = []
         self.replans: list[Replan] = []
         self.audit_lines: list[AuditLine] = []
