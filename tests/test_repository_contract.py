@@ -8,7 +8,7 @@ Covered, per repository:
 - groups: ``remember`` creates a group with the defaults, or refreshes its reference and
   reactivates it; regions, lead times (None: the defaults); the calendar token is stored
   only if the group has none, and finds the group.
-- members: ``seen`` stores and refreshes name and Teams id; ``get``; ``latest_group_of`` is
+- members: ``seen`` stores the time and refreshes name and Teams id; ``get``; ``latest_group_of`` is
   the active, non-personal group the user spoke in last.
 - roles: holders (chair before secretary), one chair and one secretary at a time (the one
   before becomes a member), a role for someone never seen creates them, a person is matched
@@ -299,6 +299,22 @@ async def test_seen_stores_the_member_and_refreshes_name_and_teams_id(tx, clock)
         assert await uow.members.get(group.id, EDYTA.id) is None
     assert before == Member(SARA.id, SARA.name, SARA.teams_id, first_seen)
     assert after == Member(SARA.id, "Sara Axelsson Berg", "29:sara-new", clock.now())
+
+
+async def test_seen_moves_last_seen_however_recent_the_last_time(tx, clock):
+    group = await new_group(tx, clock)
+    async with tx.writing() as uow:
+        await uow.members.seen(group.id, SARA, clock.now())
+        await uow.commit()
+    clock.advance(timedelta(minutes=1))
+
+    async with tx.writing() as uow:
+        await uow.members.seen(group.id, SARA, clock.now())
+        await uow.commit()
+
+    async with tx.reading() as uow:
+        member = await uow.members.get(group.id, SARA.id)
+    assert member.last_seen_at == clock.now()
 
 
 async def test_members_are_per_group(tx, clock):
