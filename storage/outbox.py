@@ -124,17 +124,24 @@ class SqlOutbox:
         return queued, dropped
 
     @staticmethod
-    def _meetings_needed(now: datetime, needs: PlanningNeeds) -> Any:
-        """The scheduled meetings the kinds plan from: a group with its own lead times may
-        have posts due further ahead."""
+    def _meetings_needed(now: datetime, needs: PlanningNeeds, *, per_group: bool) -> Any:
+        """The scheduled meetings the kinds plan from. A group with its own lead times may
+        have posts due further ahead: ``per_group`` tells the groups apart (a join with the
+        groups), else the widest window is taken and the kinds leave what is not due."""
         if needs.horizon is None:
             return false()
-        own_leads = or_(
-            GroupRow.agenda_lead_minutes.is_not(None), GroupRow.reminder_lead_minutes.is_not(None)
-        )
-        ahead = MeetingRow.starts_at <= now + needs.horizon
-        if needs.own_horizon is not None and needs.own_horizon > needs.horizon:
-            ahead = or_(ahead, own_leads & (MeetingRow.starts_at <= now + needs.own_horizon))
+        own_horizon = max(needs.horizon, needs.own_horizon or needs.horizon)
+        if per_group:
+            own_leads = or_(
+                GroupRow.agenda_lead_minutes.is_not(None),
+                GroupRow.reminder_lead_minutes.is_not(None),
+            )
+            ahead = or_(
+                MeetingRow.starts_at <= now + needs.horizon,
+                own_leads & (MeetingRow.starts_at <= now + own_horizon),
+            )
+        else:
+            ahead = MeetingRow.starts_at <= now + own_horizon
         return (
             (MeetingRow.status == MeetingStatus.SCHEDULED.value)
             & (MeetingRow.starts_at > now - needs.lookback)
@@ -162,8 +169,10 @@ class SqlOutbox:
             for row in (
                 await session.execute(
                     select(MeetingRow)
-                    .join(GroupRow, GroupRow.id == MeetingRow.group_id)
-                    .where(MeetingRow.group_id.in_(chunk), self._meetings_needed(now, needs))
+                    .where(
+                        MeetingRow.group_id.in_(chunk),
+                        self._meetings_needed(now, needs, per_group=False),
+                    )
                     .order_by(MeetingRow.starts_at)
                 )
             ).scalars():
@@ -207,7 +216,7 @@ class SqlOutbox:
             with_meetings = (
                 select(MeetingRow.group_id)
                 .join(GroupRow, GroupRow.id == MeetingRow.group_id)
-                .where(GroupRow.active.is_(True), self._meetings_needed(now, needs))
+                .where(GroupRow.active.is_(True), self._meetings_needed(now, needs, per_group=True))
             )
             with_overdue = (
                 select(ActionItemRow.group_id)
