@@ -6,8 +6,8 @@ anyway) under a lease, and marked sent with the Teams activity id it got. A sent
 content changed gets a new ``revision`` and goes back to pending: the sender then updates the
 posted message in place.
 
-What a tick plans from is the post kinds' to say (``PlanningNeeds``): the outbox loads it, in
-chunks of groups and a few set-based queries per chunk, and queues what the kinds decide.
+The post kinds say what a tick must load for them to plan (``PlanningNeeds``); the outbox
+loads it in chunks of groups, a few set-based queries per chunk, and queues what they decide.
 
 Statuses: pending -> sent | skipped (nothing to say) | dropped (no longer useful) | failed.
 """

@@ -1,14 +1,13 @@
-"""The calendar of the posts the bot makes by itself, and the values the outbox and the kinds share.
+"""The calendar the post kinds plan with, and the values the kinds and the outbox share.
 
-Each post kind (the agenda draft, reminders, the report nudge, overdue items) is one module in
-``bot.domain.posts``; this module holds what they plan with, all pure functions of a group,
-its meeting and *now*. A lead time in whole days counts working
-days back from the meeting's day (weekends and the group's country's public holidays do not
+Each kind of post the bot makes by itself (the agenda draft, reminders, the report nudge,
+overdue items) is one module in ``bot.domain.posts``; what they plan with is here, pure
+functions of a group, its meeting and *now*. A lead time in whole days counts working days
+back from the meeting's day (weekends and the group's country's public holidays do not
 count) and lands at 09:00 local time; any other lead is exact ("15 minutes before"). Every
 planned post has a unique key, so the outbox queues it once however many ticks or processes
 see it, and an expiry after which it is no longer useful (a reminder after its meeting has
-started): a post missed while the bot was down is sent late if still useful, dropped otherwise.
-"""
+started): a post missed while the bot was down is sent late if still useful, dropped otherwise."""
 
 from __future__ import annotations
 
@@ -43,7 +42,8 @@ _ZONE_COUNTRIES = {
 
 
 class PostKind(StrEnum):
-    """The names of the kinds in ``bot.domain.posts``, as the outbox stores them."""
+    """The built-in kinds' names, as the outbox stores them; code that means one kind (the
+    outbox's in-place agenda updates) names it by these. The registry is the list of kinds."""
 
     AGENDA = "agenda"
     REMINDER = "reminder"
