@@ -10,6 +10,7 @@ data comes back as a message ``value`` without the @mention a text reply would n
 from __future__ import annotations
 
 from datetime import datetime
+from functools import singledispatch
 from typing import Any
 
 from bot.domain.agenda import (
@@ -292,3 +293,13 @@ def agenda_card(agenda: Agenda) -> Card:
     card = _card(body)
     card["fallbackText"] = agenda_text(agenda)
     return card
+
+
+@singledispatch
+def card_for(value: object) -> Card:
+    """The card of a domain value a post carries (``Notice.card``); each value type registers
+    its drawing here, so the sender never asks what kind of post it has."""
+    raise TypeError(f"no card for {type(value).__name__}")
+
+
+card_for.register(Agenda, agenda_card)

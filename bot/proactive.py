@@ -32,7 +32,7 @@ from msrest.exceptions import ClientRequestError, DeserializationError, HttpOper
 
 from bot import cards
 from bot.domain.model import ConversationType, Group
-from bot.domain.notices import Notice
+from bot.domain.notice import Notice
 from bot.domain.ports import DeliveryError, DeliveryProblem, PostedMessage
 from bot.ratelimit import SlidingWindows
 
@@ -45,11 +45,9 @@ SEND_TIMEOUT = 30.0  # seconds for one connector call
 
 
 def render(notice: Notice) -> Activity:
-    """The Teams message for a notice: the agenda card, or text with its @mentions."""
-    if notice.agenda is not None:
-        activity = MessageFactory.attachment(
-            CardFactory.adaptive_card(cards.agenda_card(notice.agenda))
-        )
+    """The Teams message for a notice: its card, or text with its @mentions."""
+    if notice.card is not None:
+        activity = MessageFactory.attachment(CardFactory.adaptive_card(cards.card_for(notice.card)))
         activity.text = notice.text
         return activity
     activity = MessageFactory.text(notice.text)

@@ -2,10 +2,12 @@
 
 Each tick (every ``RAGBOT_SCHEDULER_INTERVAL`` seconds, and once at start-up):
 
-1. **plan**: the domain (``bot.domain.schedule.due_posts``) says which posts are due at *now*;
-   the outbox stores them in the same transaction, once each however many replicas tick;
+1. **plan**: the post kinds (``bot.domain.posts``) say what the outbox must load and which
+   posts are due at *now*; the outbox stores them in the same transaction, once each however
+   many replicas tick;
 2. **deliver**: claim due posts under a lease, compose each from current data, post or update
-   it through the ``Notifier``, and record the result. Failures are stored, not slept on: a
+   it through the ``Notifier``, and record the result; a post of a kind the registry does not
+   know is recorded as failed. Failures are stored, not slept on: a
    429 waits for its Retry-After, 5xx and timeouts back off exponentially with jitter, a
    removed bot marks the group inactive. A post that is no longer useful is dropped with a
    log line.
@@ -37,16 +39,9 @@ from bot.domain.ports import (
     OutboxRepository,
     PostedMessage,
 )
+from bot.domain.posts import UnknownPostKind, due_posts, planning_needs
 from bot.domain.records import Retention
-from bot.domain.schedule import (
-    LOOKBACK,
-    MAX_LEAD,
-    LeadTimes,
-    OutboxEntry,
-    due_posts,
-    planning_horizon,
-    retry_delay,
-)
+from bot.domain.schedule import LeadTimes, OutboxEntry, retry_delay
 
 log = logging.getLogger(__name__)
 
@@ -99,8 +94,7 @@ class Scheduler:
         self._leads = leads
         self._worker = worker or worker_name()
         self._draw = draw
-        self._horizon = planning_horizon(leads)
-        self._group_horizon = planning_horizon(LeadTimes(MAX_LEAD, (MAX_LEAD,)))
+        self._needs = planning_needs(leads)
         self._last_prune: datetime | None = None
         self._retention = retention
 
@@ -128,9 +122,7 @@ class Scheduler:
         queued, dropped = await self._outbox.enqueue_due(
             now,
             lambda plans: due_posts(plans, now, self._leads),
-            horizon=self._horizon,
-            group_horizon=self._group_horizon,
-            lookback=LOOKBACK,
+            self._needs,
         )
         report.queued += len(queued)
         report.dropped += len(dropped)
@@ -174,7 +166,14 @@ class Scheduler:
         if entry.expires_at is not None and entry.expires_at <= now:
             await self._expired(entry, report)
             return
-        notice = await self._notices.compose(group, entry)
+        try:
+            notice = await self._notices.compose(group, entry)
+        except UnknownPostKind as error:
+            # Never another kind's post in its place: a human has to look at it.
+            await self._outbox.finish(entry, self._worker, "failed", str(error))
+            log.error("%s not sent: %s", entry.key, error)
+            report.failed += 1
+            return
         if notice is None:
             await self._outbox.finish(entry, self._worker, "sent" if entry.is_update else "skipped")
             report.skipped += 1

@@ -6,6 +6,9 @@ anyway) under a lease, and marked sent with the Teams activity id it got. A sent
 content changed gets a new ``revision`` and goes back to pending: the sender then updates the
 posted message in place.
 
+The post kinds say what a tick must load for them to plan (``PlanningNeeds``); the outbox
+loads it in chunks of groups, a few set-based queries per chunk, and queues what they decide.
+
 Statuses: pending -> sent | skipped (nothing to say) | dropped (no longer useful) | failed.
 """
 
@@ -16,12 +19,12 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import case, func, or_, select, update
+from sqlalchemy import case, false, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.model import MeetingStatus
 from bot.domain.ports import PostedMessage
-from bot.domain.schedule import GroupPlan, OutboxEntry, PlannedPost, PostKind
+from bot.domain.schedule import GroupPlan, OutboxEntry, PlannedPost, PlanningNeeds, PostKind
 from storage.db import Database
 from storage.mappers import to_group, to_meeting
 from storage.tables import ActionItemRow, GroupRow, MeetingRow, OutboxRow
@@ -72,7 +75,7 @@ def _entry(row: OutboxRow) -> OutboxEntry:
         id=row.id,
         group_id=row.group_id,
         key=row.dedupe_key,
-        kind=PostKind(row.kind),
+        kind=row.kind,
         meeting_id=row.meeting_id,
         payload=row.payload,
         due_at=row.due_at,
@@ -93,26 +96,21 @@ class SqlOutbox:
         self,
         now: datetime,
         decide: Callable[[list[GroupPlan]], list[PlannedPost]],
-        *,
-        horizon: timedelta,
-        group_horizon: timedelta,
-        lookback: timedelta,
+        needs: PlanningNeeds,
     ) -> tuple[list[PlannedPost], list[PlannedPost]]:
-        """``horizon``: how far ahead to look for a group on the default lead times;
-        ``group_horizon`` for a group with its own."""
-        candidates = await self._candidate_groups(now, horizon, group_horizon, lookback)
+        candidates = await self._candidate_groups(now, needs)
         queued: list[PlannedPost] = []
         dropped: list[PlannedPost] = []
         for start in range(0, len(candidates), PLAN_CHUNK):
             chunk = candidates[start : start + PLAN_CHUNK]
             # Most ticks find nothing new: decide in a read first, so they take no write lock.
             async with self._database.reading() as session:
-                plans = await self._plans(session, chunk, now, group_horizon, lookback)
+                plans = await self._plans(session, chunk, now, needs)
                 nothing_new = not await self._new(session, decide(plans))
             if nothing_new:
                 continue
             async with self._database.writing() as session:
-                posts = decide(await self._plans(session, chunk, now, group_horizon, lookback))
+                posts = decide(await self._plans(session, chunk, now, needs))
                 new_queued, new_dropped = await self._insert(session, posts, now)
                 queued += new_queued
                 dropped += new_dropped
@@ -126,46 +124,70 @@ class SqlOutbox:
         return queued, dropped
 
     @staticmethod
+    def _meetings_needed(now: datetime, needs: PlanningNeeds, *, per_group: bool) -> Any:
+        """The scheduled meetings the kinds plan from. A group with its own lead times may
+        have posts due further ahead: ``per_group`` tells the groups apart (a join with the
+        groups), else the widest window is taken and the kinds leave what is not due."""
+        if needs.horizon is None:
+            return false()
+        own_horizon = max(needs.horizon, needs.own_horizon or needs.horizon)
+        if per_group:
+            own_leads = or_(
+                GroupRow.agenda_lead_minutes.is_not(None),
+                GroupRow.reminder_lead_minutes.is_not(None),
+            )
+            ahead = or_(
+                MeetingRow.starts_at <= now + needs.horizon,
+                own_leads & (MeetingRow.starts_at <= now + own_horizon),
+            )
+        else:
+            ahead = MeetingRow.starts_at <= now + own_horizon
+        return (
+            (MeetingRow.status == MeetingStatus.SCHEDULED.value)
+            & (MeetingRow.starts_at > now - needs.lookback)
+            & ahead
+        )
+
+    @staticmethod
+    def _overdue_needed(now: datetime, needs: PlanningNeeds) -> Any:
+        """The open items already due, when a kind plans from them."""
+        if not needs.earliest_overdue:
+            return false()
+        return ActionItemRow.closed_at.is_(None) & (ActionItemRow.due_at < now)
+
     async def _plans(
-        session: AsyncSession,
-        chunk: list[int],
-        now: datetime,
-        group_horizon: timedelta,
-        lookback: timedelta,
+        self, session: AsyncSession, chunk: list[int], now: datetime, needs: PlanningNeeds
     ) -> list[GroupPlan]:
-        """What the planner needs to know about these groups at ``now``."""
+        """What the kinds need to know about these groups at ``now``."""
         groups = (
             await session.execute(
                 select(GroupRow).where(GroupRow.id.in_(chunk), GroupRow.active.is_(True))
             )
         ).scalars()
         meetings: dict[int, list[Any]] = {}
-        for row in (
-            await session.execute(
-                select(MeetingRow)
-                .where(
-                    MeetingRow.group_id.in_(chunk),
-                    MeetingRow.status == MeetingStatus.SCHEDULED.value,
-                    MeetingRow.starts_at > now - lookback,
-                    MeetingRow.starts_at <= now + group_horizon,
-                )
-                .order_by(MeetingRow.starts_at)
-            )
-        ).scalars():
-            meetings.setdefault(row.group_id, []).append(to_meeting(row))
-        earliest = dict(
-            (
+        if needs.horizon is not None:
+            for row in (
                 await session.execute(
-                    select(ActionItemRow.group_id, func.min(ActionItemRow.due_at))
+                    select(MeetingRow)
                     .where(
-                        ActionItemRow.group_id.in_(chunk),
-                        ActionItemRow.closed_at.is_(None),
-                        ActionItemRow.due_at < now,
+                        MeetingRow.group_id.in_(chunk),
+                        self._meetings_needed(now, needs, per_group=False),
                     )
-                    .group_by(ActionItemRow.group_id)
+                    .order_by(MeetingRow.starts_at)
                 )
-            ).all()
-        )
+            ).scalars():
+                meetings.setdefault(row.group_id, []).append(to_meeting(row))
+        earliest: dict[int, datetime] = {}
+        if needs.earliest_overdue:
+            earliest = dict(
+                (
+                    await session.execute(
+                        select(ActionItemRow.group_id, func.min(ActionItemRow.due_at))
+                        .where(ActionItemRow.group_id.in_(chunk), self._overdue_needed(now, needs))
+                        .group_by(ActionItemRow.group_id)
+                    )
+                ).all()
+            )
         return [
             GroupPlan(to_group(row), tuple(meetings.get(row.id, ())), earliest.get(row.id))
             for row in groups
@@ -187,35 +209,19 @@ class SqlOutbox:
         )
         return [post for post in posts if post.key not in known]
 
-    async def _candidate_groups(
-        self, now: datetime, horizon: timedelta, group_horizon: timedelta, lookback: timedelta
-    ) -> list[int]:
-        """Active groups with a meeting near enough to have a post due, or an overdue item."""
-        own_leads = or_(
-            GroupRow.agenda_lead_minutes.is_not(None), GroupRow.reminder_lead_minutes.is_not(None)
-        )
+    async def _candidate_groups(self, now: datetime, needs: PlanningNeeds) -> list[int]:
+        """The active groups with any of the data the kinds need: the others have nothing
+        due, and 10,000 groups are not loaded every tick to learn it."""
         async with self._database.reading() as session:
             with_meetings = (
                 select(MeetingRow.group_id)
                 .join(GroupRow, GroupRow.id == MeetingRow.group_id)
-                .where(
-                    GroupRow.active.is_(True),
-                    MeetingRow.status == MeetingStatus.SCHEDULED.value,
-                    MeetingRow.starts_at > now - lookback,
-                    or_(
-                        MeetingRow.starts_at <= now + horizon,
-                        own_leads & (MeetingRow.starts_at <= now + group_horizon),
-                    ),
-                )
+                .where(GroupRow.active.is_(True), self._meetings_needed(now, needs, per_group=True))
             )
             with_overdue = (
                 select(ActionItemRow.group_id)
                 .join(GroupRow, GroupRow.id == ActionItemRow.group_id)
-                .where(
-                    GroupRow.active.is_(True),
-                    ActionItemRow.closed_at.is_(None),
-                    ActionItemRow.due_at < now,
-                )
+                .where(GroupRow.active.is_(True), self._overdue_needed(now, needs))
             )
             ids = (await session.execute(with_meetings.union(with_overdue))).scalars().all()
         return sorted(ids)
@@ -237,7 +243,7 @@ class SqlOutbox:
                             {
                                 "group_id": post.group_id,
                                 "dedupe_key": post.key,
-                                "kind": post.kind.value,
+                                "kind": str(post.kind),
                                 "meeting_id": post.meeting_id,
                                 "payload": post.payload,
                                 "status": PENDING if post.useful_at(now) else "dropped",

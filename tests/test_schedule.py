@@ -13,13 +13,12 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain.model import ConversationType, Group, Meeting, MeetingStatus
+from bot.domain.posts import due_posts, meeting_posts
+from bot.domain.posts.overdue import overdue_post
 from bot.domain.schedule import (
     GroupPlan,
     LeadTimes,
     PostKind,
-    due_posts,
-    meeting_posts,
-    overdue_post,
     planning_horizon,
     retry_delay,
 )

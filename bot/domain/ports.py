@@ -13,7 +13,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from bot.domain.model import (
     ActionItem,
@@ -34,10 +34,8 @@ from bot.domain.model import (
     Section,
     StatusReport,
 )
-from bot.domain.schedule import GroupPlan, OutboxEntry, PlannedPost
-
-if TYPE_CHECKING:
-    from bot.domain.notices import Notice
+from bot.domain.notice import Notice
+from bot.domain.schedule import GroupPlan, OutboxEntry, PlannedPost, PlanningNeeds
 
 
 class Clock(Protocol):
@@ -330,16 +328,14 @@ class OutboxRepository(Protocol):
         self,
         now: datetime,
         decide: Callable[[list[GroupPlan]], list[PlannedPost]],
-        *,
-        horizon: timedelta,
-        group_horizon: timedelta,
-        lookback: timedelta,
+        needs: PlanningNeeds,
     ) -> tuple[list[PlannedPost], list[PlannedPost]]:
-        """Look at the active groups' meetings from ``lookback`` before ``now`` to ``horizon``
-        after it (``group_horizon`` for groups with their own lead times) and at their overdue
-        items, let ``decide`` say what is due, and queue it in the same transaction; posts no
-        longer useful are recorded as dropped. Each post is queued once, however many
-        processes run this. Returns the newly queued and the newly dropped posts."""
+        """Load what ``needs`` says about the active groups that have any of it (their
+        meetings from ``lookback`` before ``now`` to ``horizon`` after it, ``own_horizon`` for
+        groups with their own lead times; the earliest due time of their overdue items), let
+        ``decide`` say what is due, and queue it in the same transaction; posts no longer
+        useful are recorded as dropped. Each post is queued once, however many processes run
+        this. Returns the newly queued and the newly dropped posts."""
         ...
 
     async def claim(

@@ -1,12 +1,13 @@
-"""When the bot posts by itself: the agenda draft, reminders, the report nudge and overdue items.
+"""The calendar the post kinds plan with, and the values the kinds and the outbox share.
 
-Pure functions of a group, its meeting and *now*. A lead time in whole days counts working
-days back from the meeting's day (weekends and the group's country's public holidays do not
+Each kind of post the bot makes by itself (the agenda draft, reminders, the report nudge,
+overdue items) is one module in ``bot.domain.posts``; what they plan with is here, pure
+functions of a group, its meeting and *now*. A lead time in whole days counts working days
+back from the meeting's day (weekends and the group's country's public holidays do not
 count) and lands at 09:00 local time; any other lead is exact ("15 minutes before"). Every
 planned post has a unique key, so the outbox queues it once however many ticks or processes
 see it, and an expiry after which it is no longer useful (a reminder after its meeting has
-started): a post missed while the bot was down is sent late if still useful, dropped otherwise.
-"""
+started): a post missed while the bot was down is sent late if still useful, dropped otherwise."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
-from bot.domain.model import Group, Meeting, day_over
+from bot.domain.model import Group, Meeting
 
 POST_HOUR = time(9, 0)
 DAY = timedelta(days=1)
@@ -41,6 +42,9 @@ _ZONE_COUNTRIES = {
 
 
 class PostKind(StrEnum):
+    """The built-in kinds' names, as the outbox stores them; code that means one kind (the
+    outbox's in-place agenda updates) names it by these. The registry is the list of kinds."""
+
     AGENDA = "agenda"
     REMINDER = "reminder"
     NUDGE = "nudge"
@@ -63,7 +67,7 @@ class LeadTimes:
 @dataclass(frozen=True)
 class PlannedPost:
     key: str
-    kind: PostKind
+    kind: str  # a name in the registry of ``bot.domain.posts``
     group_id: int
     meeting_id: int | None
     due_at: datetime
@@ -120,54 +124,8 @@ def post_time(start: datetime, lead: timedelta, zone: ZoneInfo, country: str) ->
     return datetime.combine(day, POST_HOUR, zone).astimezone(start.tzinfo)
 
 
-def _stamp(moment: datetime) -> str:
+def stamp(moment: datetime) -> str:
     return moment.strftime("%Y%m%dT%H%MZ")
-
-
-def meeting_posts(group: Group, meeting: Meeting, leads: LeadTimes) -> list[PlannedPost]:
-    """Everything the bot will post for one scheduled meeting, each with its time."""
-    if meeting.cancelled:
-        return []
-    zone = ZoneInfo(group.timezone)
-    country = country_of(group)
-    start = meeting.starts_at
-
-    def post(key: str, kind: PostKind, due: datetime, expires: datetime) -> PlannedPost:
-        payload = {"starts_at": start.isoformat()}
-        return PlannedPost(key, kind, group.id, meeting.id, due, expires, payload)
-
-    # An agenda planned after its time (a meeting booked at short notice) goes now.
-    agenda_due = max(post_time(start, leads.agenda, zone, country), meeting.updated_at)
-    posts = [post(f"agenda:{meeting.id}", PostKind.AGENDA, agenda_due, start)]
-    times = sorted({post_time(start, lead, zone, country) for lead in leads.reminders})
-    for index, due in enumerate(times):
-        # A reminder is no longer useful once the next one is due.
-        expires = times[index + 1] if index + 1 < len(times) else start
-        if due < meeting.updated_at or due >= expires:
-            continue  # its time had passed before the meeting was planned as it is now
-        key = f"reminder:{meeting.id}:{_stamp(start)}:{_stamp(due)}"
-        posts.append(post(key, PostKind.REMINDER, due, expires))
-    nudge = post_time(start, DAY, zone, country)
-    if group.regions and meeting.updated_at <= nudge < start:
-        posts.append(post(f"nudge:{meeting.id}:{_stamp(start)}", PostKind.NUDGE, nudge, start))
-    return posts
-
-
-def overdue_post(group: Group, now: datetime) -> PlannedPost | None:
-    """Today's overdue-items post (09:00 on working days), for a group with overdue items."""
-    zone = ZoneInfo(group.timezone)
-    today = now.astimezone(zone).date()
-    if not is_working_day(today, country_of(group)):
-        return None
-    return PlannedPost(
-        key=f"overdue:{group.id}:{today.isoformat()}",
-        kind=PostKind.OVERDUE,
-        group_id=group.id,
-        meeting_id=None,
-        due_at=datetime.combine(today, POST_HOUR, zone).astimezone(now.tzinfo),
-        expires_at=datetime.combine(today + DAY, time(0, 0), zone).astimezone(now.tzinfo),
-        payload={"day": today.isoformat()},
-    )
 
 
 @dataclass(frozen=True)
@@ -177,7 +135,8 @@ class OutboxEntry:
     id: int
     group_id: int
     key: str
-    kind: PostKind
+    # Whatever the outbox holds, a name the registry may not know any more: composing says so.
+    kind: str
     meeting_id: int | None
     payload: dict[str, object]
     due_at: datetime
@@ -202,31 +161,31 @@ class GroupPlan:
     earliest_due: datetime | None = None
 
 
-def due_posts(plans: list[GroupPlan], now: datetime, leads: LeadTimes) -> list[PlannedPost]:
-    """Every post due at ``now``: those still useful are to be sent, the others were missed.
-
-    Posts not yet due are left for a later tick.
-    """
-    due = []
-    for plan in plans:
-        group_leads = leads.for_group(plan.group)
-        for meeting in plan.meetings:
-            due += [p for p in meeting_posts(plan.group, meeting, group_leads) if p.due_at <= now]
-        if plan.earliest_due is not None and day_over(plan.earliest_due, plan.group, now):
-            post = overdue_post(plan.group, now)
-            if post is not None and post.due_at <= now:
-                due.append(post)
-    return due
+def reach(lead: timedelta) -> timedelta:
+    """How far ahead of now a meeting can have a post ``lead`` before it due: N working days
+    may span a week and a half of holidays."""
+    days = whole_days(lead)
+    if days is None:
+        return lead + DAY
+    return timedelta(days=days * 7 // 5 + 12)
 
 
 def planning_horizon(leads: LeadTimes) -> timedelta:
-    """How far ahead of now a meeting can have a post due: N working days may span a week
-    and a half of holidays."""
-    longest = max((leads.agenda, DAY, *leads.reminders))
-    days = whole_days(longest)
-    if days is None:
-        return longest + DAY
-    return timedelta(days=days * 7 // 5 + 12)
+    """How far ahead of now a meeting can have a post due on these lead times."""
+    return max(reach(lead) for lead in (leads.agenda, DAY, *leads.reminders))
+
+
+@dataclass(frozen=True)
+class PlanningNeeds:
+    """What the outbox must load about each active group for the kinds to plan at a tick."""
+
+    # Scheduled meetings starting after now - lookback and up to now + horizon (own_horizon
+    # for a group with its own lead times); None when no kind plans from meetings.
+    lookback: timedelta
+    horizon: timedelta | None
+    own_horizon: timedelta | None
+    # The earliest due time among the group's open items already due.
+    earliest_overdue: bool
 
 
 def retry_delay(attempts: int, draw: float, *, base: float = 2.0, cap: float = 900.0) -> float:

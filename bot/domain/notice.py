@@ -1,0 +1,22 @@
+"""A post the bot makes by itself, as the ``Notifier`` is handed it: the one value the post kinds
+(``bot.domain.posts``) compose and the edge (``bot.proactive``) sends.
+
+It needs only the model, so the ports can name it without an import circle.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.domain.model import Mention
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Markdown text, a domain value drawn as its card (``bot.cards.card_for``: an ``Agenda``
+    today) or None for text alone, and the people the text @mentions (the text holds their
+    ``<at>Name</at>`` markup)."""
+
+    text: str
+    card: object | None = None
+    mentions: tuple[Mention, ...] = ()

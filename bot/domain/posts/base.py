@@ -1,0 +1,109 @@
+"""What a post kind is: an object that both plans its posts (when each is due and until when it
+is useful, from a group, its meetings or items and *now*) and composes them at sending time
+from current data, or None when there is nothing left to say.
+
+A kind also says what the outbox must load for it to plan (``Needs``): meetings up to some
+way ahead, or the earliest due time of a group's overdue items. Composing reads through
+``NoticeRepositories``, the four repositories of a reading unit of work.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from bot.domain.model import Group, Meeting
+from bot.domain.notice import Notice
+from bot.domain.ports import (
+    ActionItemRepository,
+    AgendaPointRepository,
+    MeetingRepository,
+    StatusReportRepository,
+)
+from bot.domain.schedule import GroupPlan, LeadTimes, OutboxEntry, PlannedPost
+
+
+class NoticeRepositories(Protocol):
+    """The data a post is composed from: a reading unit of work has it."""
+
+    meetings: MeetingRepository
+    reports: StatusReportRepository
+    items: ActionItemRepository
+    points: AgendaPointRepository
+
+
+@dataclass(frozen=True)
+class Needs:
+    """What one kind needs loaded about a group to plan."""
+
+    # Scheduled meetings starting up to this far ahead of now; None: no meetings.
+    meetings_ahead: timedelta | None = None
+    # The earliest due time among the group's open items already due.
+    earliest_overdue: bool = False
+
+
+class Kind(ABC):
+    """One kind of post; ``name`` is its key in the registry and in the outbox."""
+
+    name: str
+
+    @abstractmethod
+    def needs(self, leads: LeadTimes) -> Needs:
+        """What the outbox must load for ``plan`` on these lead times."""
+
+    @abstractmethod
+    def plan(self, plan: GroupPlan, leads: LeadTimes, now: datetime) -> list[PlannedPost]:
+        """The group's posts of this kind known at ``now``; the caller keeps those due."""
+
+    @abstractmethod
+    async def compose(
+        self, data: NoticeRepositories, group: Group, entry: OutboxEntry, now: datetime
+    ) -> Notice | None:
+        """What the queued ``entry`` says now, or None when nothing is left to say."""
+
+
+class MeetingKind(Kind):
+    """A kind planned per scheduled meeting, its posts keyed and timed from the meeting's start."""
+
+    @abstractmethod
+    def reach(self, leads: LeadTimes) -> timedelta:
+        """How far ahead of now a meeting can have a post of this kind due."""
+
+    @abstractmethod
+    def meeting_posts(self, group: Group, meeting: Meeting, leads: LeadTimes) -> list[PlannedPost]:
+        """This kind's posts for one meeting that is not cancelled."""
+
+    def needs(self, leads: LeadTimes) -> Needs:
+        return Needs(meetings_ahead=self.reach(leads))
+
+    def plan(self, plan: GroupPlan, leads: LeadTimes, now: datetime) -> list[PlannedPost]:
+        return [
+            post
+            for meeting in plan.meetings
+            if not meeting.cancelled
+            for post in self.meeting_posts(plan.group, meeting, leads)
+        ]
+
+    def post(
+        self, key: str, group: Group, meeting: Meeting, due: datetime, expires: datetime
+    ) -> PlannedPost:
+        # The start it was planned for: composing tells a moved meeting by it.
+        payload: dict[str, object] = {"starts_at": meeting.starts_at.isoformat()}
+        return PlannedPost(key, self.name, group.id, meeting.id, due, expires, payload)
+
+
+async def unchanged_meeting(
+    data: NoticeRepositories, group: Group, entry: OutboxEntry
+) -> Meeting | None:
+    """The entry's meeting if it is still as planned when the post was queued: a moved or
+    cancelled meeting has new posts planned, so the old ones have nothing to say."""
+    if entry.meeting_id is None:
+        return None
+    meeting = await data.meetings.get(group.id, entry.meeting_id)
+    if meeting is None or meeting.cancelled:
+        return None
+    if meeting.starts_at.isoformat() != entry.payload.get("starts_at"):
+        return None
+    return meeting
