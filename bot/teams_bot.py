@@ -1,7 +1,7 @@
 """The Teams activity handler: the edge where Teams activities become domain commands.
 
-It removes the bot's own @mention, remembers the conversation it was spoken to in (so later
-posts know where to go) and who spoke there, and then for each message: parses it, applies the
+It reads the activity (``bot.activities``), remembers the conversation it was spoken to in (so
+later posts know where to go) and who spoke there, and then for each message: parses it, applies the
 privacy guard and the permission the command needs, looks up the feature handler in
 ``bot/handlers`` (commands and card buttons alike), calls it and renders its reply (text, card,
 dialog or refusal) here, in one place. It also runs the 1:1 dialogs. A resent activity (same
@@ -10,11 +10,8 @@ id) is handled once. Everything it says comes from ``bot.domain.i18n``.
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import re
 from dataclasses import dataclass
-from typing import Any
 
 from botbuilder.core import (
     BotState,
@@ -29,10 +26,17 @@ from botbuilder.schema import (
     Activity,
     ActivityTypes,
     ChannelAccount,
-    ConversationReference,
 )
 from botbuilder.schema.teams import TeamInfo
 
+from bot.activities import (
+    activity_key,
+    actor_of,
+    card_strings,
+    conversation_address,
+    mentions_of,
+    strip_bot_mention,
+)
 from bot.domain.capture import Capture
 from bot.domain.commands import CommandName, parse_command
 from bot.domain.conversations import Conversations
@@ -40,10 +44,8 @@ from bot.domain.i18n import message
 from bot.domain.meetings import Meetings
 from bot.domain.model import (
     Actor,
-    ConversationAddress,
     ConversationType,
     Group,
-    Mention,
     Refusal,
 )
 from bot.domain.notices import Notices
@@ -73,7 +75,6 @@ from dialogs.status_report import StatusReportDialog
 log = logging.getLogger(__name__)
 
 _MESSAGE_ACTIVITY = "application/vnd.microsoft.activity.message"
-_SPACES = re.compile(r"[ \t\xa0]+")
 _CANCEL_WORDS = {"avbryt", "cancel", "stopp", "stop"}
 
 
@@ -93,108 +94,6 @@ class BotDependencies:
     # Per-user dialog state (PrivateConversationState over SQL): two people writing in the
     # same thread never share a dialog.
     dialog_state: BotState
-
-
-def strip_bot_mention(activity: Activity) -> str:
-    """The message text without the bot's own ``<at>…</at>`` mention(s).
-
-    botbuilder's ``remove_recipient_mention`` deletes every occurrence of the bot's *name*
-    ("RAG-gruppen" would become "-gruppen"); this removes only the mention markup Teams put
-    there, as the mention entities name it, and leaves other people's mentions alone.
-    """
-    text = activity.text if isinstance(activity.text, str) else ""
-    bot_id = activity.recipient.id if activity.recipient else None
-    for entity in activity.entities or []:
-        if entity.type != "mention":
-            continue
-        props = _mapping(entity.additional_properties)
-        markup = _text(props.get("text"))
-        if markup and _mapping(props.get("mentioned")).get("id") == bot_id:
-            text = text.replace(markup, " ")
-    lines = [_SPACES.sub(" ", line).strip() for line in text.replace("\r\n", "\n").split("\n")]
-    return "\n".join(lines).strip()
-
-
-def conversation_address(activity: Activity) -> ConversationAddress:
-    """Where this activity came from, as the domain keys groups (odd channelData ignored)."""
-    channel_data = _mapping(activity.channel_data)
-    team = _mapping(channel_data.get("team"))
-    channel = _mapping(channel_data.get("channel"))
-    tenant = _text(_mapping(channel_data.get("tenant")).get("id")) or _text(
-        activity.conversation.tenant_id
-    )
-    # In a channel every reply thread has its own conversation id (";messageid=…"); the
-    # group is the channel itself.
-    base_id = activity.conversation.id.split(";", 1)[0]
-    kind = activity.conversation.conversation_type or "personal"
-    try:
-        conversation_type = ConversationType(kind)
-    except ValueError:
-        conversation_type = ConversationType.PERSONAL
-    reference = TurnContext.get_conversation_reference(activity)
-    reference.conversation.id = base_id
-    reference.activity_id = None
-    channel_id = _text(channel.get("id"))
-    return ConversationAddress(
-        key=channel_id or base_id,
-        conversation_type=conversation_type,
-        tenant_id=tenant,
-        team_id=_text(team.get("id")),
-        channel_id=channel_id,
-        name=(_text(team.get("name")) or _text(activity.conversation.name) or "")[:200],
-        reference=_reference_json(reference),
-    )
-
-
-def _mapping(value: object) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
-def _text(value: object) -> str | None:
-    return value if isinstance(value, str) and value else None
-
-
-def _reference_json(reference: ConversationReference) -> dict:
-    """The reference as stored: only what identifies the place, not who spoke last, so it
-    stays the same from message to message (and needs no write)."""
-    document = reference.serialize()
-    for per_message in ("activityId", "user", "locale"):
-        document.pop(per_message, None)
-    return document
-
-
-def activity_key(activity: Activity) -> str | None:
-    """A fixed-length key for deduplication: the same activity resent has the same key."""
-    if not activity.id:
-        return None
-    conversation = activity.conversation.id if activity.conversation else ""
-    raw = f"{activity.channel_id}|{conversation}|{activity.id}"
-    return hashlib.sha256(raw.encode()).hexdigest()
-
-
-def actor_of(activity: Activity) -> Actor:
-    """Who sent it; the Entra object id is the same in every chat, the Teams id is not."""
-    sender = activity.from_property
-    if sender is None:
-        return Actor("unknown", "?")
-    return Actor(
-        sender.aad_object_id or sender.id or "unknown", sender.name or "?", teams_id=sender.id
-    )
-
-
-def mentions_of(activity: Activity) -> list[Mention]:
-    """People @mentioned in the message, the bot itself left out."""
-    bot_id = activity.recipient.id if activity.recipient else None
-    found = []
-    for entity in activity.entities or []:
-        props = _mapping(entity.additional_properties)
-        mentioned = _mapping(props.get("mentioned"))
-        person = _text(mentioned.get("id"))
-        if entity.type != "mention" or person is None or person == bot_id:
-            continue
-        name = _text(mentioned.get("name")) or "?"
-        found.append(Mention(person, name[:200], _text(props.get("text")) or ""))
-    return found
 
 
 class RagBot(TeamsActivityHandler):
@@ -247,7 +146,7 @@ class RagBot(TeamsActivityHandler):
         group = await self._working_group(place, actor)
         text = strip_bot_mention(activity)
         # Before anything can hold on to the text: a dialog's state, a draft, a log line.
-        if holds_identity_number(text, *_strings(activity.value)):
+        if holds_identity_number(text, *card_strings(activity.value)):
             await _say(turn_context, message((group or place).language, "identity_number"))
             return
         if not text and isinstance(activity.value, dict):
@@ -371,16 +270,3 @@ class RagBot(TeamsActivityHandler):
 
 async def _say(ctx: TurnContext, text: str) -> None:
     await ctx.send_activity(MessageFactory.text(text))
-
-
-def _strings(value: object, depth: int = 0) -> list[str]:
-    """Every string in a card submit's value, however nested (to a sane depth)."""
-    if isinstance(value, str):
-        return [value]
-    if depth > 8:
-        return []
-    if isinstance(value, dict):
-        value = list(value.values())
-    if isinstance(value, list):
-        return [text for item in value for text in _strings(item, depth + 1)]
-    return []
