@@ -22,6 +22,7 @@ from playwright.sync_api import Page
 from bot import cards
 from bot.domain.i18n import message
 from bot.domain.model import ActionItem
+from bot.handlers.card_actions import CardAction
 from tests.e2e.conftest import E2E, node_tool
 from tests.test_agenda_domain import reference_agenda
 from tests.test_schedule import a_group, at
@@ -69,7 +70,7 @@ def every_card() -> dict[str, dict[str, Any]]:
         "confirm-move": cards.confirm_card(
             "Flytta mötet onsdag 14 januari kl. 13.00–14.00 till torsdag 15 januari?",
             "Flytta",
-            "meeting.move",
+            CardAction.MEETING_MOVE,
             "sv",
             meeting=1,
             version="abc",
