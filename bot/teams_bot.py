@@ -38,7 +38,6 @@ from bot.activities import (
     strip_bot_mention,
 )
 from bot.domain.capture import Capture
-from bot.domain.commands import CommandName, parse_command
 from bot.domain.conversations import Conversations
 from bot.domain.i18n import message
 from bot.domain.meetings import Meetings
@@ -69,6 +68,7 @@ from bot.handlers.base import (
     Turn,
     unknown_action,
 )
+from bot.handlers.help import HELP
 from bot.handlers.registry import REGISTRY, Registry
 from dialogs.status_report import StatusReportDialog
 
@@ -109,6 +109,7 @@ class RagBot(TeamsActivityHandler):
             clock=deps.clock,
             public_url=deps.public_url,
             help_text=registry.help_text,
+            vocabulary=registry.vocabulary,
         )
         self._dialogs = DialogSet(deps.dialog_state.create_property("DialogState"))
         self._dialogs.add(StatusReportDialog(deps.capture, deps.conversations))
@@ -158,7 +159,7 @@ class RagBot(TeamsActivityHandler):
             return
         if personal and await self._continue_dialog(turn_context, text, group or place):
             return
-        command = parse_command(text)
+        command = self._registry.vocabulary.parse(text)
         handler = self._registry.command(command.name)
         if handler.needs_group and group is None:
             await _say(turn_context, message(place.language, "no_group"))
@@ -206,7 +207,7 @@ class RagBot(TeamsActivityHandler):
             await dialog.cancel_all_dialogs()
             await _say(ctx, message(group.language, "cancelled"))
             return True
-        if parse_command(text).name is CommandName.HELP:  # help, then carry on where we were
+        if self._registry.vocabulary.parse(text).name == HELP:  # help, then carry on
             await _say(ctx, self._registry.help_text(group.language))
             await dialog.reprompt_dialog()
             return True
