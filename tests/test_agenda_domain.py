@@ -113,7 +113,7 @@ def test_the_agenda_in_english():
 
     assert lines[:3] == [
         "**Agenda RAG nuklearmedicin**",
-        "Date 2026-01-14, 13.00 – 14.00",
+        "Date 2026-01-14, 13:00 – 14:00",
         "Place Teams",
     ]
     assert "  - **Kalmar**: *not reported*" in lines

@@ -72,7 +72,7 @@ async def test_the_form_names_the_meeting_the_report_is_for(group, stored):
     await stored.schedule(CHANNEL_ID, "2026-11-23 13:00")
 
     assert await group.say(channel.message("lägesrapport Kalmar")) == [
-        report_form("Kalmar", "inför mötet måndag 23 november kl. 13:00")
+        report_form("Kalmar", "inför mötet måndag 23 november kl. 13.00")
     ]
 
 
@@ -87,11 +87,11 @@ async def test_a_report_in_one_message_and_a_newer_one_replacing_it(group, store
     )
 
     assert first == [
-        "Lägesrapporten för **Kalmar** är sparad, inför mötet måndag 23 november kl. 13:00."
+        "Lägesrapporten för **Kalmar** är sparad, inför mötet måndag 23 november kl. 13.00."
     ]
     assert second == [
-        "Lägesrapporten för **Kalmar** är sparad, inför mötet måndag 23 november kl. 13:00. "
-        "Den ersätter den från Edyta Johansson fredag 20 november kl. 10:00 (som finns kvar "
+        "Lägesrapporten för **Kalmar** är sparad, inför mötet måndag 23 november kl. 13.00. "
+        "Den ersätter den från Edyta Johansson fredag 20 november kl. 10.00 (som finns kvar "
         "i historiken)."
     ]
     assert await stored.report_history(CHANNEL_ID) == [
@@ -105,8 +105,8 @@ async def test_who_has_reported(group, stored):
     await group.say(channel.message("lägesrapport Linköping: Cyklotronen startar vecka 10."))
 
     assert await group.say(channel.message("lägesrapporter")) == [
-        "Lägesrapporter inför mötet måndag 23 november kl. 13:00:\n\n"
-        "**Linköping**: rapporterat av Edyta Johansson, fredag 20 november kl. 10:00\n\n"
+        "Lägesrapporter inför mötet måndag 23 november kl. 13.00:\n\n"
+        "**Linköping**: rapporterat av Edyta Johansson, fredag 20 november kl. 10.00\n\n"
         "**Jönköping**: ej rapporterat\n\n"
         "**Kalmar**: ej rapporterat"
     ]
@@ -188,8 +188,8 @@ async def test_two_people_fill_in_forms_in_the_same_thread_at_once(group, stored
     ]
     assert await group.say(channel.message("lägesrapporter")) == [
         f"Lägesrapporter {NO_MEETING}:\n\n"
-        "**Linköping**: rapporterat av Edyta Johansson, fredag 20 november kl. 10:00\n\n"
-        "**Jönköping**: rapporterat av Mats Homelius, fredag 20 november kl. 10:00\n\n"
+        "**Linköping**: rapporterat av Edyta Johansson, fredag 20 november kl. 10.00\n\n"
+        "**Jönköping**: rapporterat av Mats Homelius, fredag 20 november kl. 10.00\n\n"
         "**Kalmar**: ej rapporterat"
     ]
 
@@ -211,7 +211,7 @@ async def test_an_action_item_mid_meeting_in_one_message(group, stored):
             1,
             "Veronica kollar med Kristian Valind i Region Skåne",
             "Veronica",
-            "måndag 23 november kl. 13:00",
+            "måndag 23 november kl. 13.00",
         )
     ]
 
@@ -395,7 +395,7 @@ async def test_decisions_and_agenda_points(group, stored):
     await stored.schedule(CHANNEL_ID, "2026-11-23 13:00")
 
     assert await group.say(channel.message("beslut Gruppen står bakom målbilden för 2026")) == [
-        "Beslutet är antecknat, inför mötet måndag 23 november kl. 13:00: Gruppen står bakom "
+        "Beslutet är antecknat, inför mötet måndag 23 november kl. 13.00: Gruppen står bakom "
         "målbilden för 2026"
     ]
     assert await group.say(channel.message("punkt Studiebesök på Cyklotron")) == [

@@ -26,7 +26,7 @@ ASK = (
 )
 SAVED = f"Lägesrapporten för **Kalmar** är sparad, {NO_MEETING}."
 REPLACED = (
-    f"{SAVED[:-1]}. Den ersätter den från Edyta Johansson fredag 20 november kl. 10:00 (som "
+    f"{SAVED[:-1]}. Den ersätter den från Edyta Johansson fredag 20 november kl. 10.00 (som "
     "finns kvar i historiken)."
 )
 
@@ -162,8 +162,8 @@ async def test_every_capture_command_works_from_a_private_chat(edyta, stored):
     await edyta.say(says("åtgärd Mats tar fram statistik senast 30/11"))
 
     assert await edyta.say(says("lägesrapporter")) == [
-        "Lägesrapporter inför mötet måndag 23 november kl. 13:00:\n\n"
-        "**Linköping**: rapporterat av Edyta Johansson, fredag 20 november kl. 10:00\n\n"
+        "Lägesrapporter inför mötet måndag 23 november kl. 13.00:\n\n"
+        "**Linköping**: rapporterat av Edyta Johansson, fredag 20 november kl. 10.00\n\n"
         "**Jönköping**: ej rapporterat\n\n**Kalmar**: ej rapporterat"
     ]
     assert await edyta.say(says("ändra 1 ansvarig: Sara")) == [
@@ -175,7 +175,7 @@ async def test_every_capture_command_works_from_a_private_chat(edyta, stored):
         "Inga öppna åtgärder. Lägg till en med: åtgärd <text>"
     ]
     assert await edyta.say(says("beslut Vi kör")) == [
-        "Beslutet är antecknat, inför mötet måndag 23 november kl. 13:00: Vi kör"
+        "Beslutet är antecknat, inför mötet måndag 23 november kl. 13.00: Vi kör"
     ]
     assert await edyta.say(says("punkt Studiebesök")) == [
         "Punkten är föreslagen till nästa dagordning under **Övrigt**: Studiebesök"

@@ -94,10 +94,10 @@ async def test_reports_filed_before_any_meeting_join_the_first_one(transcript):
     await plan(transcript)
 
     assert await transcript.say(channel.message("lägesrapporter")) == [
-        "Lägesrapporter inför mötet måndag 23 november kl. 13:00:\n\n"
+        "Lägesrapporter inför mötet måndag 23 november kl. 13.00:\n\n"
         "**Linköping**: ej rapporterat\n\n"
         "**Jönköping**: ej rapporterat\n\n"
-        "**Kalmar**: rapporterat av Edyta Johansson, fredag 20 november kl. 10:00"
+        "**Kalmar**: rapporterat av Edyta Johansson, fredag 20 november kl. 10.00"
     ]
 
 
@@ -160,8 +160,8 @@ async def test_a_meeting_is_cancelled_after_confirmation(transcript):
         "dagordningen går vidare till nästa möte."
     ]
     assert await transcript.say(channel.message("lägesrapporter")) == [
-        "Lägesrapporter inför mötet måndag 14 december kl. 11:00:\n\n"
-        "**Kalmar**: rapporterat av Edyta Johansson, fredag 20 november kl. 10:00"
+        "Lägesrapporter inför mötet måndag 14 december kl. 11.00:\n\n"
+        "**Kalmar**: rapporterat av Edyta Johansson, fredag 20 november kl. 10.00"
     ]
 
 
@@ -192,7 +192,7 @@ async def test_the_agenda_draft_on_demand(transcript):
                 "Protokollet för kolin-PET.",
                 "Kalmar: ej rapporterat",
                 "Öppna åtgärdspunkter",
-                "• #1 Mats tar fram statistik – ansvarig Mats, senast måndag 23 november kl. 13:00",
+                "• #1 Mats tar fram statistik – ansvarig Mats, senast måndag 23 november kl. 13.00",
                 "4. Övrigt",
                 "• Radiofarmakaupphandling",
                 "5. Nya mötestider",
@@ -214,17 +214,17 @@ async def test_settings_are_shown_and_lead_times_changed(transcript):
         "",
         "- Språk: svenska",
         "- Tidszon: Europe/Stockholm (helgdagar: SE)",
-        "- Dagordningen skickas: 2 arbetsdag(ar) före, kl. 09.00 – ändra med "
+        "- Dagordningen skickas: 2 arbetsdagar före, kl. 09.00 – ändra med "
         "`inställningar dagordning 3 dagar`",
-        "- Påminnelser: 1 arbetsdag(ar) före, kl. 09.00 och 15 minuter före – ändra med "
+        "- Påminnelser: 1 arbetsdag före, kl. 09.00 och 15 minuter före – ändra med "
         "`inställningar påminnelser 1 dag, 15 minuter`",
         "",
         "Tiderna är standard.",
     ]
-    assert "- Påminnelser: 1 arbetsdag(ar) före, kl. 09.00 och 2 timme/timmar före" in changed
+    assert "- Påminnelser: 1 arbetsdag före, kl. 09.00 och 2 timmar före" in changed
     assert "Gruppen har egna tider; `inställningar standard` återställer dem." in changed
-    assert "- Dagordningen skickas: 3 arbetsdag(ar) före, kl. 09.00" in agenda
-    assert "- Påminnelser: 1 arbetsdag(ar) före, kl. 09.00 och 2 timme/timmar före" in agenda
+    assert "- Dagordningen skickas: 3 arbetsdagar före, kl. 09.00" in agenda
+    assert "- Påminnelser: 1 arbetsdag före, kl. 09.00 och 2 timmar före" in agenda
     assert await transcript.say(channel.message("inställningar dagordning snart")) == [
         "”snart” är ingen tid jag kan läsa. Skriv till exempel `2 dagar` eller "
         "`1 dag, 15 minuter`. Inget har ändrats."

@@ -93,7 +93,7 @@ async def test_retention_purges_what_is_past_it_and_keeps_the_record(
     assert drafts == [(0,)]
     assert kept == [(1, 1)]
     assert log_reply.split("\n")[1] == (
-        "- 2026-12-21 10:00 – RAG-boten: rensade enligt lagringstiden: 2 uppgifter äldre än "
+        "- 2026-12-21 10.00 – RAG-boten: rensade enligt lagringstiden: 2 uppgifter äldre än "
         "2026-11-21"
     )
 

@@ -70,10 +70,10 @@ async def test_roles_guard_changes_and_the_log_records_them(transcript, stored, 
     ]
     assert await say(says("logg")) == [
         "Senaste ändringarna:\n"
-        "- 2026-11-20 10:10 – Sara Axelsson: tog bort åtgärd #1: Mats bokar lokal\n"
-        "- 2026-11-20 10:05 – Edyta Johansson: gjorde Sara Axelsson till sekreterare\n"
-        "- 2026-11-20 10:00 – Edyta Johansson: gjorde Edyta Johansson till ordförande\n"
-        "- 2026-11-20 10:00 – Mats Homelius: satte regionerna: Linköping, Jönköping, Kalmar"
+        "- 2026-11-20 10.10 – Sara Axelsson: tog bort åtgärd #1: Mats bokar lokal\n"
+        "- 2026-11-20 10.05 – Edyta Johansson: gjorde Sara Axelsson till sekreterare\n"
+        "- 2026-11-20 10.00 – Edyta Johansson: gjorde Edyta Johansson till ordförande\n"
+        "- 2026-11-20 10.00 – Mats Homelius: satte regionerna: Linköping, Jönköping, Kalmar"
     ]
 
     assert await say(says("roll ordförande <at>Mats Homelius</at>", mentions=(MATS,))) == [

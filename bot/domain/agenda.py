@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.domain.i18n import message
+from bot.domain.i18n import clock_time, message
 from bot.domain.model import (
     ActionItem,
     AgendaPoint,
@@ -108,8 +108,8 @@ def agenda_when(agenda: Agenda) -> str:
         agenda.language,
         "agenda_when",
         day=f"{start:%Y-%m-%d}",
-        start=f"{start:%H.%M}",
-        end=f"{end:%H.%M}",
+        start=clock_time(start, agenda.language),
+        end=clock_time(end, agenda.language),
     )
 
 

@@ -777,7 +777,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "agenda_due": {"sv": "senast {due}", "nb": "frist {due}", "en": "due {due}"},
     "agenda_overdue": {"sv": "(försenad)", "nb": "(forsinket)", "en": "(overdue)"},
     "agenda_posted": {
-        "sv": "Utkast till dagordning inför nästa möte. Rättas den när lägesrapporter och "
+        "sv": "Utkast till dagordning inför nästa möte. Den uppdateras när lägesrapporter och "
         "åtgärder kommer in.",
         "nb": "Utkast til dagsorden for neste møte. Den oppdateres når statusrapporter og "
         "tiltak kommer inn.",
@@ -835,15 +835,25 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "Write `@RAG done <no>` when an item is done, or `@RAG edit <no> <new date>`.",
     },
     # --- settings ------------------------------------------------------------------------
+    "lead_day": {
+        "sv": "1 arbetsdag före, kl. 09.00",
+        "nb": "1 arbeidsdag før, kl. 09.00",
+        "en": "1 working day before, at 09:00",
+    },
     "lead_days": {
-        "sv": "{days} arbetsdag(ar) före, kl. 09.00",
-        "nb": "{days} arbeidsdag(er) før, kl. 09.00",
-        "en": "{days} working day(s) before, at 09:00",
+        "sv": "{days} arbetsdagar före, kl. 09.00",
+        "nb": "{days} arbeidsdager før, kl. 09.00",
+        "en": "{days} working days before, at 09:00",
+    },
+    "lead_hour": {
+        "sv": "1 timme före",
+        "nb": "1 time før",
+        "en": "1 hour before",
     },
     "lead_hours": {
-        "sv": "{hours} timme/timmar före",
-        "nb": "{hours} time(r) før",
-        "en": "{hours} hour(s) before",
+        "sv": "{hours} timmar före",
+        "nb": "{hours} timer før",
+        "en": "{hours} hours before",
     },
     "lead_minutes": {
         "sv": "{minutes} minuter före",
@@ -957,13 +967,24 @@ def format_day(moment: datetime, language: str) -> str:
     return f"{weekday} {moment.day}{dot} {month}"
 
 
+def clock_time(moment: datetime, language: str) -> str:
+    """A time of day as each language writes it: "13.00" in Swedish and Norwegian (the
+    languages' own standard), "13:00" in English."""
+    separator = ":" if _language(language) == "en" else "."
+    return f"{moment:%H}{separator}{moment:%M}"
+
+
+def at_time(language: str) -> str:
+    """The word before a time of day: "kl." / "at"."""
+    return "at" if _language(language) == "en" else "kl."
+
+
 def format_when(moment: datetime, language: str, *, with_time: bool = True) -> str:
-    """A day, and its time unless it is a whole day: "måndag 23 november kl. 13:00"."""
+    """A day, and its time unless it is a whole day: "måndag 23 november kl. 13.00"."""
     day = format_day(moment, language)
     if not with_time:
         return day
-    joiner = "at" if _language(language) == "en" else "kl."
-    return f"{day} {joiner} {moment:%H:%M}"
+    return f"{day} {at_time(language)} {clock_time(moment, language)}"
 
 
 def join_words(words: list[str], language: str, key: str = "and") -> str:

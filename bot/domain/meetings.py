@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain.dates import DateContext, DateError, DateProblem, parse_date, parse_time_range
-from bot.domain.i18n import format_day, message
+from bot.domain.i18n import at_time, clock_time, format_day, message
 from bot.domain.model import Group, Meeting, Refusal
 from bot.domain.ports import Clock, Transactions
 from bot.domain.text import fold, quote
@@ -119,8 +119,9 @@ def meeting_when(meeting: Meeting | MeetingTime, group: Group) -> str:
     """ "måndag 23 november kl. 13.00–14.00" in the group's zone and language."""
     zone = ZoneInfo(group.timezone)
     start, end = meeting.starts_at.astimezone(zone), meeting.ends_at.astimezone(zone)
-    joiner = "at" if group.language == "en" else "kl."
-    return f"{format_day(start, group.language)} {joiner} {start:%H.%M}–{end:%H.%M}"
+    lang = group.language
+    span = f"{clock_time(start, lang)}–{clock_time(end, lang)}"
+    return f"{format_day(start, lang)} {at_time(lang)} {span}"
 
 
 def meeting_line(meeting: Meeting | MeetingTime, group: Group) -> str:

@@ -51,8 +51,10 @@ def describe_lead(lead: timedelta, language: str) -> str:
     """ "2 arbetsdagar före, kl. 09.00" or "15 minuter före"."""
     days = whole_days(lead)
     if days is not None:
-        return message(language, "lead_days", days=days)
+        return message(language, "lead_day" if days == 1 else "lead_days", days=days)
     minutes = int(lead.total_seconds() // 60)
+    if minutes == 60:
+        return message(language, "lead_hour")
     if minutes % 60 == 0:
         return message(language, "lead_hours", hours=minutes // 60)
     return message(language, "lead_minutes", minutes=minutes)

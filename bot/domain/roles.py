@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-from bot.domain.i18n import join_words, message
+from bot.domain.i18n import clock_time, join_words, message
 from bot.domain.model import Actor, AuditNote, Group, Mention, Refusal, Role, RoleHolder
 from bot.domain.ports import Clock, Transactions, UnitOfWork
 from bot.domain.text import fold, quote
@@ -116,7 +116,8 @@ class Roles:
             return message(lang, "log_empty")
         lines = [message(lang, "log_header")]
         for entry in entries:
-            when = f"{entry.at.astimezone(ZoneInfo(group.timezone)):%Y-%m-%d %H:%M}"
+            at = entry.at.astimezone(ZoneInfo(group.timezone))
+            when = f"{at:%Y-%m-%d} {clock_time(at, lang)}"
             key = _AUDIT_LINES.get(entry.action)
             what = message(lang, key, **entry.detail) if key else entry.action
             lines.append(f"- {when} – {entry.actor_name}: {what}")

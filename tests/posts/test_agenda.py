@@ -43,7 +43,7 @@ async def test_the_agenda_is_composed_as_its_card_from_what_is_reported_now():
 
     assert notice is not None
     assert notice.text == (
-        "Utkast till dagordning inför nästa möte. Rättas den när lägesrapporter och åtgärder "
+        "Utkast till dagordning inför nästa möte. Den uppdateras när lägesrapporter och åtgärder "
         "kommer in."
     )
     assert isinstance(notice.card, Agenda)
