@@ -55,6 +55,17 @@ JOURNAL_RETENTION = timedelta(days=1)
 PRUNE_EVERY = timedelta(hours=1)
 
 
+def plain_duration(span: timedelta) -> str:
+    """A duration for a log line: "1 day", "730 days", "2 hours", "90 seconds" (the ``str`` of a
+    timedelta, "1 day, 0:00:00", says nothing to a reader)."""
+    seconds = int(span.total_seconds())
+    for unit, size in (("day", 86_400), ("hour", 3_600), ("minute", 60)):
+        if seconds >= size and seconds % size == 0:
+            count = seconds // size
+            return f"{count} {unit}{'' if count == 1 else 's'}"
+    return f"{seconds} second{'' if seconds == 1 else 's'}"
+
+
 def worker_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
 
@@ -233,12 +244,16 @@ class Scheduler:
             return
         self._last_prune = now
         pruned = await self._journal.prune(now - JOURNAL_RETENTION)
-        log.info("pruned %d handled-activity ids older than %s", pruned, JOURNAL_RETENTION)
+        log.info(
+            "pruned %d handled-activity ids older than %s",
+            pruned,
+            plain_duration(JOURNAL_RETENTION),
+        )
         if self._retention is not None:
             purged = await self._retention.purge(now)
             log.info(
                 "retention %s: purged %d items and reports, %d dialog drafts, %d finished posts",
-                self._retention.period,
+                plain_duration(self._retention.period),
                 sum(purged.per_group.values()),
                 purged.drafts,
                 purged.posts,

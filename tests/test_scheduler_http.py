@@ -361,3 +361,15 @@ async def test_overdue_items_are_posted_with_the_owner_mentioned(settings, clock
     ]
     [mention] = [e for e in overdue.message["entities"] if e["type"] == "mention"]
     assert mention["mentioned"] == {"id": MATS["id"], "name": "Mats Homelius"}
+
+
+async def test_the_prune_log_line_says_how_old_in_words(settings, clock, connector, caplog):
+    caplog.set_level("INFO", logger="bot.scheduler")
+    app = create_app(settings.model_copy(update={"retention": timedelta(days=730)}), clock=clock)
+    async with serve(app):
+        await app[SCHEDULER].tick()
+
+    logged = [r.getMessage() for r in caplog.records if r.name == "bot.scheduler"]
+    assert "pruned 0 handled-activity ids older than 1 day" in logged
+    assert any(line.startswith("retention 730 days: purged 0 items") for line in logged)
+    assert not any("0:00:00" in line for line in logged)
