@@ -17,10 +17,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from botbuilder.schema import CallerIdConstants
 from botframework.connector.auth import AuthenticationConstants
-from pydantic import AliasChoices, Field, field_validator
+from pydantic import AliasChoices, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.domain.model import Language
+
+# What a deployment with credentials but no RAGBOT_PUBLIC_URL links to: plainly not its own.
+PLACEHOLDER_URL = "https://ragbot.example.org"
 
 
 class Settings(BaseSettings):
@@ -54,8 +57,10 @@ class Settings(BaseSettings):
     allow_insecure: bool = False
     max_request_bytes: int = Field(default=512 * 1024, gt=1024)
     log_level: str = "INFO"
-    # Where people reach the bot's public pages (manifest links, calendar files).
-    public_url: str = "https://ragbot.example.org"
+    # Where people reach the bot's public pages (manifest links, calendar files). Empty: in
+    # local mode the address the bot listens on, so that links work on this machine; with
+    # credentials a placeholder a deployment must replace (see the README).
+    public_url: str = ""
 
     app_id: str = Field(
         default="", validation_alias=AliasChoices("MicrosoftAppId", "RAGBOT_APP_ID")
@@ -81,6 +86,22 @@ class Settings(BaseSettings):
     # Only for local development: the id the bot uses for itself when it has no credentials.
     # Creating a channel conversation needs a non-empty bot id even then.
     local_bot_id: str = "ragbot-local"
+
+    @model_validator(mode="after")
+    def _default_public_url(self) -> Settings:
+        if not self.public_url.strip():
+            self.public_url = self.local_url if not self.auth_enabled else PLACEHOLDER_URL
+        return self
+
+    @property
+    def local_url(self) -> str:
+        """The address the bot listens on, as a browser on this machine reaches it."""
+        host = self.host
+        if host in ("0.0.0.0", "::", ""):
+            host = "127.0.0.1"
+        elif ":" in host:
+            host = f"[{host}]"
+        return f"http://{host}:{self.port}"
 
     @field_validator("reminder_leads", mode="before")
     @classmethod

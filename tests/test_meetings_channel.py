@@ -15,7 +15,7 @@ import re
 
 from tests.support.teams import TeamsSpace
 
-CALENDAR = re.compile(r"https://ragbot\.example\.org/calendar/[\w-]{32}(/\d+)?\.ics")
+CALENDAR = re.compile(r"http://127\.0\.0\.1:3978/calendar/[\w-]{32}(/\d+)?\.ics")
 
 
 def calendar_free(reply: str) -> str:

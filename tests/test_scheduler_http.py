@@ -15,13 +15,17 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+import aiohttp
+from aiohttp import web
 from sqlalchemy import update
 
 from bot.app import SCHEDULER, create_app
+from bot.settings import Settings
 from storage.db import create_engine
 from storage.tables import GroupRow
 from tests.date_corpus import local
 from tests.support.connector import FakeConnector, Posted
+from tests.support.process import free_port
 from tests.support.server import serve
 from tests.support.teams import CHANNEL_ID, MATS, TeamsSpace
 
@@ -331,6 +335,30 @@ async def test_the_calendar_link_serves_an_ics_file(settings, clock, connector):
     assert "DTSTART:20261123T120000Z" in body
     assert "LOCATION:plats meddelas senare" in body
     assert wrong_status == 404
+
+
+async def test_in_local_mode_the_calendar_link_opens_on_this_machine(clock, connector, sqlite_url):
+    """No RAGBOT_PUBLIC_URL and no credentials: the link is the address the bot listens on."""
+    settings = Settings(_env_file=None, database_url=sqlite_url, scheduler=False, port=free_port())
+    channel = TeamsSpace.channel(connector.url)
+    runner = web.AppRunner(create_app(settings, clock=clock), access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, settings.host, settings.port).start()
+    try:
+        async with aiohttp.ClientSession() as http:
+            await http.post(
+                settings.local_url + "/api/messages",
+                json=channel.message("mötestider 23/11 kl 13-14 Teams"),
+            )
+            [reply] = await connector.wait_for(1)
+            [link] = re.findall(r"http\S+\.ics", reply.text)
+            async with http.get(link) as response:
+                status, kind = response.status, response.content_type
+    finally:
+        await runner.cleanup()
+
+    assert link.startswith(f"http://127.0.0.1:{settings.port}/calendar/")
+    assert (status, kind) == (200, "text/calendar")
 
 
 async def test_overdue_items_are_posted_with_the_owner_mentioned(settings, clock, connector):

@@ -119,3 +119,13 @@ def test_env_example_documents_every_setting():
 def test_retention_is_an_iso_duration_and_empty_means_keep_everything(monkeypatch):
     assert settings_from(monkeypatch, RAGBOT_RETENTION="").retention is None
     assert settings_from(monkeypatch, RAGBOT_RETENTION="P30D").retention == timedelta(days=30)
+
+
+def test_in_local_mode_links_point_where_the_bot_listens(monkeypatch):
+    assert settings_from(monkeypatch).public_url == "http://127.0.0.1:3978"
+    everywhere = settings_from(monkeypatch, RAGBOT_HOST="0.0.0.0", RAGBOT_ALLOW_INSECURE="1")
+    assert everywhere.public_url == "http://127.0.0.1:3978"
+    assert settings_from(monkeypatch, RAGBOT_PORT="4100").public_url == "http://127.0.0.1:4100"
+    assert settings_from(monkeypatch, MicrosoftAppId="x").public_url == "https://ragbot.example.org"
+    told = settings_from(monkeypatch, RAGBOT_PUBLIC_URL="https://rag.regionkalmar.se")
+    assert told.public_url == "https://rag.regionkalmar.se"
