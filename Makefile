@@ -1,4 +1,4 @@
-# The two commands of the README: `make run` and `make test`. Everything else they need
+# The commands of the README: `make run`, `make playground` and `make test`. Everything else they need
 # (the virtualenv, the packages, the database schema) is set up on the way.
 PYTHON ?= python3.11
 VENV := .venv
@@ -9,7 +9,7 @@ E2E := tests/e2e
 E2E_STAMP := $(E2E)/node_modules/.installed-stamp
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test install migrate lint manifest bench clean e2e-tools chromium
+.PHONY: run playground test install migrate lint manifest bench clean e2e-tools chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ migrate: install
 
 run: migrate
 	$(BIN)/ragbot run
+
+# The bot and Microsoft 365 Agents Playground (a local Teams, config in playground/) together;
+# it prints the address to open. Needs Node and npm for the playground's package.
+playground: migrate $(E2E_STAMP)
+	$(BIN)/python -m playground
 
 lint: install
 	$(BIN)/ruff check .

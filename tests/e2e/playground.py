@@ -1,16 +1,15 @@
 """The bot and Microsoft 365 Agents Playground as real processes, and a person at the keyboard.
 
 ``Services`` starts `ragbot run` (local mode: empty credentials, a temporary SQLite database,
-the scheduler ticking every second) and the playground pointed at it, with the committed
-config (team "RAG nuklearmedicin", channel "Allmänt", bot "RAG", Swedish users). The
-playground phones home unless told not to; both processes are stopped, and their logs kept
-under tests/artifacts/e2e, however the tests end. ``Teams`` drives the playground's page the
-way a person does: pick a conversation, type, @mention the bot from the picker, press buttons.
+the scheduler ticking every second) and the playground pointed at it, started as
+``make playground`` starts it (``playground/``: the committed config, telemetry off). Both
+processes are stopped, and their logs kept under tests/artifacts/e2e, however the tests end.
+``Teams`` drives the playground's page the way a person does: pick a conversation, type,
+@mention the bot from the picker, press buttons.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -20,10 +19,10 @@ from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
 
-from tests.e2e.conftest import E2E, node_tool
+import playground
+from tests.e2e.conftest import node_tool
 from tests.support.process import ROOT, bot_environment, free_port
 
-CONFIG = E2E / "m365agentsplayground.yml"
 TEAM, CHANNEL, BOT_NAME = "RAG nuklearmedicin", "Allmänt", "RAG"
 READY_WITHIN = 60.0
 ANSWER_WITHIN = 15_000  # ms: a reply or a card on the page
@@ -51,20 +50,12 @@ class Services:
             capture_output=True,
         )  # fmt: skip
         self._spawn("bot", [sys.executable, "-m", "bot", "run"], env, ROOT, "listening on")
-        playground_env = dict(os.environ)
-        playground_env.update(
-            TEAMSAPPTESTER_BROWSER="none",
-            APPLICATION_INSIGHTS_NO_STATSBEAT="1",
-            M365_AGENTS_PLAYGROUND_CONFIG_PATH=str(CONFIG),
+        command = playground.command(
+            f"http://127.0.0.1:{self.bot_port}",
+            self.playground_port,
+            node_tool(".bin", "agentsplayground"),
         )
-        command = [
-            str(node_tool(".bin", "agentsplayground")),
-            "-e", f"http://127.0.0.1:{self.bot_port}/api/messages",
-            "-c", "msteams",
-            "-p", str(self.playground_port),
-            "--disable-telemetry",
-        ]  # fmt: skip
-        self._spawn("playground", command, playground_env, self.folder, "Listening on")
+        self._spawn("playground", command, playground.environment(), self.folder, playground.READY)
         return self
 
     def _spawn(self, name: str, command: list[str], env: dict, cwd: Path, ready: str) -> None:
