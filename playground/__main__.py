@@ -18,6 +18,7 @@ from bot.settings import Settings
 from playground import DEFAULT_PORT, EXECUTABLE, READY, ROOT, command, environment
 
 READY_WITHIN = 60.0
+WORKDIR = ROOT / "var"
 
 
 def main() -> int:
@@ -33,11 +34,13 @@ def main() -> int:
         return 2
     # `kill` or a closed terminal stops both children too, as Ctrl-C does.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    WORKDIR.mkdir(exist_ok=True)
     bot = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=ROOT)
     playground = subprocess.Popen(
         command(settings.local_url, args.port),
         env=environment(),
-        cwd=ROOT,
+        # It writes its own log under devTools/ where it runs: in ./var, beside the database.
+        cwd=WORKDIR,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
