@@ -39,6 +39,7 @@ def to_group(row: GroupRow) -> Group:
         ),
         country=row.country,
         calendar_token=row.calendar_token,
+        overdue_posts=row.overdue_posts,
     )
 
 

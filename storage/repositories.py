@@ -128,6 +128,15 @@ class SqlGroupRepository(_Repository):
             ),
         )
 
+    async def set_language(self, group_id: int, language: str, now: datetime) -> Group:
+        return await self._change(group_id, now, language=language)
+
+    async def set_timezone(self, group_id: int, timezone: str, now: datetime) -> Group:
+        return await self._change(group_id, now, timezone=timezone)
+
+    async def set_overdue_posts(self, group_id: int, on: bool, now: datetime) -> Group:
+        return await self._change(group_id, now, overdue_posts=on)
+
     async def _change(self, group_id: int, now: datetime, **values: Any) -> Group:
         await self._session.execute(
             update(GroupRow).where(GroupRow.id == group_id).values(updated_at=now, **values)

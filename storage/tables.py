@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -69,6 +70,8 @@ class GroupRow(Base):
     country: Mapped[str | None] = mapped_column(String(2))
     # The secret part of the group's calendar link; made on first use.
     calendar_token: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # False: the group asked for no daily post of overdue action items.
+    overdue_posts: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 

@@ -6,14 +6,15 @@ listed alone; `nästa möte`; refused in the past, overlapping, without a time; 
 before any meeting was planned join the first one; `flytta möte` and `ställ in möte` asking
 first and doing it on the button, a stale button refused, Behåll changing nothing;
 `dagordning` as a card with every region and "ej rapporterat"; `inställningar` shown and
-changed, with bad input refused.
+changed (lead times, language, time zone, the overdue post), with bad input refused and the
+officers' guard kept.
 """
 
 from __future__ import annotations
 
 import re
 
-from tests.support.teams import TeamsSpace
+from tests.support.teams import CHANNEL_ID, MATS, TeamsSpace
 
 CALENDAR = re.compile(r"http://127\.0\.0\.1:3978/calendar/[\w-]{32}(/\d+)?\.ics")
 
@@ -212,12 +213,15 @@ async def test_settings_are_shown_and_lead_times_changed(transcript):
     assert shown.split("\n") == [
         "**Inställningar för RAG nuklearmedicin**",
         "",
-        "- Språk: svenska",
-        "- Tidszon: Europe/Stockholm (helgdagar: SE)",
+        "- Språk: svenska – ändra med `inställningar språk norska` (svenska, norska, engelska)",
+        "- Tidszon: Europe/Stockholm (helgdagar: SE) – ändra med "
+        "`inställningar tidszon Europe/Oslo`",
         "- Dagordningen skickas: 2 arbetsdagar före, kl. 09.00 – ändra med "
         "`inställningar dagordning 3 dagar`",
         "- Påminnelser: 1 arbetsdag före, kl. 09.00 och 15 minuter före – ändra med "
         "`inställningar påminnelser 1 dag, 15 minuter`",
+        "- Försenade åtgärdspunkter, vardagar kl. 09.00: på – ändra med "
+        "`inställningar försenade av`",
         "",
         "Tiderna är standard.",
     ]
@@ -233,8 +237,58 @@ async def test_settings_are_shown_and_lead_times_changed(transcript):
         "En tid måste vara mellan en minut och 30 dagar. Inget har ändrats."
     ]
     assert await transcript.say(channel.message("inställningar färg blå")) == [
-        "”färg” kan jag inte ställa in. Det går att ändra `dagordning`, `påminnelser` eller "
-        "`standard`."
+        "”färg” kan jag inte ställa in. Det går att ändra `språk`, `tidszon`, `dagordning`, "
+        "`påminnelser`, `försenade` eller `standard`."
     ]
     [reset] = await transcript.say(channel.message("inställningar standard"))
     assert reset == shown
+
+
+async def test_language_time_zone_and_the_overdue_post_are_changed_by_chat(transcript, stored):
+    channel = TeamsSpace.channel()
+    say = transcript.say
+
+    [norsk] = await say(channel.message("inställningar språk norska"))
+    assert norsk.split("\n")[:3] == [
+        "**Innstillinger for RAG nuklearmedicin**",
+        "",
+        "- Språk: norsk – endre med `innstillinger språk svensk` (norsk, svensk, engelsk)",
+    ]
+    [oslo] = await say(channel.message("innstillinger tidssone europe/oslo"))
+    assert "- Tidssone: Europe/Oslo (helligdager: NO) – endre med " in oslo
+    [off] = await say(channel.message("innstillinger forsinkede av"))
+    assert (
+        "- Forsinkede tiltakspunkter, hverdager kl. 09.00: av – endre med "
+        "`innstillinger forsinkede på`"
+    ) in off.split("\n")
+    assert await say(channel.message("innstillinger språk tyska")) == [
+        "”tyska” er ikke et språk jeg kan: velg norsk, svensk eller engelsk. Ingenting er endret."
+    ]
+    assert await say(channel.message("innstillinger tidssone Mars/Olympus")) == [
+        "”Mars/Olympus” er ingen tidssone jeg kjenner. Skriv den som `Europe/Oslo` eller "
+        "`Europe/Stockholm`. Ingenting er endret."
+    ]
+    assert await say(channel.message("innstillinger forsinkede kanskje")) == [
+        "Skriv `på` eller `av`, for eksempel `innstillinger forsinkede av`. Ingenting er endret."
+    ]
+    [svenska] = await say(channel.message("settings language swedish"))
+    assert svenska.startswith("**Inställningar för RAG nuklearmedicin**")
+
+    group = await stored.group(CHANNEL_ID)
+    assert (group.language, group.timezone, group.overdue_posts) == ("sv", "Europe/Oslo", False)
+    [log] = await say(channel.message("logg"))
+    assert log.split("\n")[1:] == [
+        "- 2026-11-20 10.00 – Edyta Johansson: ändrade inställningarna: language swedish",
+        "- 2026-11-20 10.00 – Edyta Johansson: ändrade inställningarna: forsinkede av",
+        "- 2026-11-20 10.00 – Edyta Johansson: ändrade inställningarna: tidssone europe/oslo",
+        "- 2026-11-20 10.00 – Edyta Johansson: ändrade inställningarna: språk norska",
+    ]
+
+
+async def test_only_the_officers_change_the_language_once_there_is_a_chair(transcript):
+    channel = TeamsSpace.channel()
+    await transcript.say(channel.message("roll ordförande mig"))
+
+    assert await transcript.say(channel.message("inställningar språk engelska", user=MATS)) == [
+        "Bara ordföranden eller sekreteraren kan ändra gruppens inställningar (Edyta Johansson)."
+    ]

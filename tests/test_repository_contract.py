@@ -193,6 +193,20 @@ async def test_remember_creates_a_group_with_the_defaults(tx, clock):
         clock.now(),
     )
     assert (group.agenda_lead, group.reminder_leads, group.calendar_token) == (None, None, None)
+    assert group.overdue_posts is True
+
+
+async def test_language_time_zone_and_the_overdue_post_are_stored(tx, clock):
+    group = await new_group(tx, clock)
+    async with tx.writing() as uow:
+        await uow.groups.set_language(group.id, "nb", clock.now())
+        await uow.groups.set_timezone(group.id, "Europe/Oslo", clock.now())
+        await uow.groups.set_overdue_posts(group.id, False, clock.now())
+        await uow.commit()
+    async with tx.reading() as uow:
+        stored = await uow.groups.get(group.id)
+
+    assert (stored.language, stored.timezone, stored.overdue_posts) == ("nb", "Europe/Oslo", False)
 
 
 async def test_remember_again_refreshes_the_reference_and_reactivates(tx, clock, backend):

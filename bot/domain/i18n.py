@@ -876,31 +876,69 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "settings_show": {
         "sv": "**Inställningar för {group}**\n\n"
-        "- Språk: {language_name}\n"
-        "- Tidszon: {timezone} (helgdagar: {country})\n"
+        "- Språk: {language_name} – ändra med `inställningar språk norska` (svenska, norska, "
+        "engelska)\n"
+        "- Tidszon: {timezone} (helgdagar: {country}) – ändra med "
+        "`inställningar tidszon Europe/Oslo`\n"
         "- Dagordningen skickas: {agenda} – ändra med `inställningar dagordning 3 dagar`\n"
-        "- Påminnelser: {reminders} – ändra med `inställningar påminnelser 1 dag, 15 minuter`\n\n"
+        "- Påminnelser: {reminders} – ändra med `inställningar påminnelser 1 dag, 15 minuter`\n"
+        "- Försenade åtgärdspunkter, vardagar kl. 09.00: {overdue} – ändra med "
+        "`inställningar försenade {overdue_switch}`\n\n"
         "{own}",
         "nb": "**Innstillinger for {group}**\n\n"
-        "- Språk: {language_name}\n"
-        "- Tidssone: {timezone} (helligdager: {country})\n"
+        "- Språk: {language_name} – endre med `innstillinger språk svensk` (norsk, svensk, "
+        "engelsk)\n"
+        "- Tidssone: {timezone} (helligdager: {country}) – endre med "
+        "`innstillinger tidssone Europe/Stockholm`\n"
         "- Dagsorden sendes: {agenda} – endre med `innstillinger dagsorden 3 dager`\n"
-        "- Påminnelser: {reminders} – endre med `innstillinger påminnelser 1 dag, 15 minutter`\n\n"
+        "- Påminnelser: {reminders} – endre med `innstillinger påminnelser 1 dag, 15 minutter`\n"
+        "- Forsinkede tiltakspunkter, hverdager kl. 09.00: {overdue} – endre med "
+        "`innstillinger forsinkede {overdue_switch}`\n\n"
         "{own}",
         "en": "**Settings of {group}**\n\n"
-        "- Language: {language_name}\n"
-        "- Time zone: {timezone} (public holidays: {country})\n"
+        "- Language: {language_name} – change with `settings language Swedish` (Swedish, "
+        "Norwegian, English)\n"
+        "- Time zone: {timezone} (public holidays: {country}) – change with "
+        "`settings timezone Europe/Oslo`\n"
         "- The agenda is posted: {agenda} – change with `settings agenda 3 days`\n"
-        "- Reminders: {reminders} – change with `settings reminders 1 day, 15 minutes`\n\n"
+        "- Reminders: {reminders} – change with `settings reminders 1 day, 15 minutes`\n"
+        "- Overdue action items, working days at 09:00: {overdue} – change with "
+        "`settings overdue {overdue_switch}`\n\n"
         "{own}",
     },
     "settings_unknown": {
-        "sv": "”{what}” kan jag inte ställa in. Det går att ändra `dagordning`, `påminnelser` "
-        "eller `standard`.",
-        "nb": "”{what}” kan jeg ikke stille inn. Det går an å endre `dagsorden`, `påminnelser` "
-        "eller `standard`.",
-        "en": "I can't set ”{what}”. You can change `agenda`, `reminders` or `default`.",
+        "sv": "”{what}” kan jag inte ställa in. Det går att ändra `språk`, `tidszon`, "
+        "`dagordning`, `påminnelser`, `försenade` eller `standard`.",
+        "nb": "”{what}” kan jeg ikke stille inn. Det går an å endre `språk`, `tidssone`, "
+        "`dagsorden`, `påminnelser`, `forsinkede` eller `standard`.",
+        "en": "I can't set ”{what}”. You can change `language`, `timezone`, `agenda`, "
+        "`reminders`, `overdue` or `default`.",
     },
+    "settings_bad_language": {
+        "sv": "”{text}” är inget språk jag kan: välj svenska, norska eller engelska. "
+        "Inget har ändrats.",
+        "nb": "”{text}” er ikke et språk jeg kan: velg norsk, svensk eller engelsk. "
+        "Ingenting er endret.",
+        "en": "”{text}” is not a language I speak: choose Swedish, Norwegian or English. "
+        "Nothing was changed.",
+    },
+    "settings_bad_timezone": {
+        "sv": "”{text}” är ingen tidszon jag känner till. Skriv den som `Europe/Stockholm` "
+        "eller `Europe/Oslo`. Inget har ändrats.",
+        "nb": "”{text}” er ingen tidssone jeg kjenner. Skriv den som `Europe/Oslo` eller "
+        "`Europe/Stockholm`. Ingenting er endret.",
+        "en": "”{text}” is not a time zone I know. Write it as `Europe/Stockholm` or "
+        "`Europe/Oslo`. Nothing was changed.",
+    },
+    "settings_bad_switch": {
+        "sv": "Skriv `på` eller `av`, till exempel `inställningar försenade av`. "
+        "Inget har ändrats.",
+        "nb": "Skriv `på` eller `av`, for eksempel `innstillinger forsinkede av`. "
+        "Ingenting er endret.",
+        "en": "Write `on` or `off`, for example `settings overdue off`. Nothing was changed.",
+    },
+    "switch_on": {"sv": "på", "nb": "på", "en": "on"},
+    "switch_off": {"sv": "av", "nb": "av", "en": "off"},
     "settings_bad_lead": {
         "sv": "”{text}” är ingen tid jag kan läsa. Skriv till exempel `2 dagar` eller "
         "`1 dag, 15 minuter`. Inget har ändrats.",

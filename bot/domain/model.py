@@ -74,6 +74,8 @@ class Group:
     reminder_leads: tuple[timedelta, ...] | None = None
     country: str | None = None
     calendar_token: str | None = None
+    # Whether the daily post of overdue action items goes out (``inställningar försenade``).
+    overdue_posts: bool = True
 
 
 @dataclass(frozen=True)

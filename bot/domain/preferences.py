@@ -1,19 +1,24 @@
-"""A group's settings by chat (``inställningar``): shown all together, lead times changeable.
+"""A group's settings by chat (``inställningar``): shown all together, each changeable.
 
+``inställningar språk norska`` and ``inställningar tidszon Europe/Oslo`` set the language and
+the time zone, ``inställningar försenade av`` stops the daily post of overdue action items,
 ``inställningar dagordning 3 dagar`` sets when the agenda draft is posted,
-``inställningar påminnelser 1 dag, 15 minuter`` the reminders, ``inställningar standard`` goes
-back to the deployment's defaults. Lead times in whole days count working days and land at
-09:00 (see ``bot.domain.schedule``); others are exact. Each lead is at most 30 days.
+``inställningar påminnelser 1 dag, 15 minuter`` the reminders, ``inställningar standard`` puts
+the lead times back to the deployment's defaults. Every change is audited. Lead times in
+whole days count working days and land at 09:00 (see ``bot.domain.schedule``); others are
+exact. Each lead is at most 30 days.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.domain.i18n import join_words, message
-from bot.domain.model import Actor, AuditNote, Group, Refusal
-from bot.domain.ports import Clock, Transactions
+from bot.domain.model import Actor, AuditNote, Group, Language, Refusal
+from bot.domain.ports import Clock, GroupRepository, Transactions
 from bot.domain.schedule import MAX_LEAD, LeadTimes, country_of, whole_days
 from bot.domain.text import fold, quote
 
@@ -33,6 +38,15 @@ _LEAD = re.compile(r"(\d{1,4})\s*([a-z]+)(?:\s+days?)?(?:\s+(?:fore|for|before|i
 _AGENDA_WORDS = {"dagordning", "dagordningen", "dagsorden", "agenda"}
 _REMINDER_WORDS = {"paminnelser", "paminnelse", "reminders", "reminder"}
 _DEFAULT_WORDS = {"standard", "default", "aterstall", "reset"}
+_LANGUAGE_SETTING = {"sprak", "spraket", "language"}
+_TIMEZONE_SETTING = {"tidszon", "tidszonen", "tidssone", "tidssonen", "timezone", "tz"}
+_OVERDUE_SETTING = {"forsenade", "forsinkede", "overdue"}
+_LANGUAGE_WORDS: dict[str, Language] = {
+    "svenska": "sv", "svensk": "sv", "swedish": "sv", "sv": "sv",
+    "norska": "nb", "norsk": "nb", "bokmal": "nb", "norwegian": "nb", "nb": "nb", "no": "nb",
+    "engelska": "en", "engelsk": "en", "english": "en", "en": "en",
+}  # fmt: skip
+_SWITCH = {"pa": True, "on": True, "ja": True, "yes": True, "av": False, "off": False}
 
 
 def parse_leads(text: str) -> tuple[timedelta, ...] | None:
@@ -82,15 +96,38 @@ class Preferences:
             country=country_of(group),
             agenda=describe_lead(leads.agenda, lang),
             reminders=reminders or message(lang, "reminders_none"),
+            overdue=message(lang, "switch_on" if group.overdue_posts else "switch_off"),
+            overdue_switch=message(lang, "switch_off" if group.overdue_posts else "switch_on"),
             own=message(lang, "settings_own" if _has_own(group) else "settings_defaults"),
         )
 
     async def change(self, group: Group, args: str, actor: Actor) -> Group | Refusal:
         """``inställningar dagordning 2 arbetsdagar före`` and the like, audited."""
         what, _, rest = args.strip().partition(" ")
-        word = fold(what)
+        word, rest = fold(what), rest.strip()
         if word in _DEFAULT_WORDS:
             return await self._set(group, actor, args, None, None)
+        if word in _LANGUAGE_SETTING:
+            language = _LANGUAGE_WORDS.get(fold(rest))
+            if language is None:
+                return Refusal("settings_bad_language", {"text": quote(rest)})
+            return await self._change(
+                group, actor, args, lambda g, now: g.set_language(group.id, language, now)
+            )
+        if word in _TIMEZONE_SETTING:
+            zone = _time_zone(rest)
+            if zone is None:
+                return Refusal("settings_bad_timezone", {"text": quote(rest)})
+            return await self._change(
+                group, actor, args, lambda g, now: g.set_timezone(group.id, zone, now)
+            )
+        if word in _OVERDUE_SETTING:
+            on = _SWITCH.get(fold(rest))
+            if on is None:
+                return Refusal("settings_bad_switch")
+            return await self._change(
+                group, actor, args, lambda g, now: g.set_overdue_posts(group.id, on, now)
+            )
         if word not in _AGENDA_WORDS | _REMINDER_WORDS:
             return Refusal("settings_unknown", {"what": quote(what)})
         leads = parse_leads(rest)
@@ -115,15 +152,42 @@ class Preferences:
         agenda: timedelta | None,
         reminders: tuple[timedelta, ...] | None,
     ) -> Group:
+        return await self._change(
+            group, actor, args, lambda g, now: g.set_lead_times(group.id, agenda, reminders, now)
+        )
+
+    async def _change(
+        self,
+        group: Group,
+        actor: Actor,
+        args: str,
+        change: Callable[[GroupRepository, datetime], Awaitable[Group]],
+    ) -> Group:
+        """One setting changed, audited with the words used, in one unit of work."""
         async with self._transactions.writing() as uow:
-            changed = await uow.groups.set_lead_times(
-                group.id, agenda, reminders, self._clock.now()
-            )
-            # Queued posts not sent yet were timed by the old lead times.
+            changed = await change(uow.groups, self._clock.now())
+            # Queued posts not sent yet were planned by the old settings (lead times, time
+            # zone, whether overdue items are posted).
             uow.posts_replanned(group.id)
             uow.audit(group.id, actor, AuditNote.of("settings", change=" ".join(args.split())))
             await uow.commit()
         return changed
+
+
+def _time_zone(text: str) -> str | None:
+    """An IANA zone name, in any letter case ("europe/oslo" -> "Europe/Oslo"), or None."""
+    wanted = text.strip().replace(" ", "_")
+    if not wanted:
+        return None
+    if "/" in wanted:
+        try:
+            ZoneInfo(wanted)
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+        else:
+            return wanted
+    matches = [zone for zone in available_timezones() if zone.lower() == wanted.lower()]
+    return matches[0] if len(matches) == 1 and "/" in matches[0] else None
 
 
 def _has_own(group: Group) -> bool:

@@ -4,6 +4,8 @@ day is over, useful until midnight; composed as the overdue items with their own
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.domain.posts import overdue
 from bot.domain.schedule import GroupPlan
 from tests.posts.support import DEFAULTS, GROUP, Stored, at, item, local, queued
@@ -48,3 +50,15 @@ async def test_the_overdue_list_mentions_owners_and_is_silent_when_nothing_is_ov
     assert "Boka lokal" not in notice.text
     assert [(m.id, m.name, m.markup) for m in notice.mentions] == [("u2", "Anna", "<at>Anna</at>")]
     assert silent is None
+
+
+async def test_a_group_that_turned_the_post_off_gets_none():
+    off = replace(GROUP, overdue_posts=False)
+    plan = GroupPlan(off, (), earliest_due=at("2026-11-20 00:00"))
+    [queued_before] = KIND.plan(
+        GroupPlan(GROUP, (), earliest_due=at("2026-11-20 00:00")), DEFAULTS, at("2026-11-23 09:00")
+    )
+    data = Stored(item_list=[item(3, "Beställa kontrastmedel", "2026-11-20 00:00")])
+
+    assert KIND.plan(plan, DEFAULTS, at("2026-11-23 09:00")) == []
+    assert await KIND.compose(data, off, queued(queued_before), at("2026-11-23 09:00")) is None

@@ -197,6 +197,15 @@ class FakeGroupRepository(_Repository):
             ),
         )
 
+    async def set_language(self, group_id: int, language: str, now: datetime) -> Group:
+        return self._change(group_id, language=language)
+
+    async def set_timezone(self, group_id: int, timezone: str, now: datetime) -> Group:
+        return self._change(group_id, timezone=timezone)
+
+    async def set_overdue_posts(self, group_id: int, on: bool, now: datetime) -> Group:
+        return self._change(group_id, overdue_posts=on)
+
     async def calendar_token(self, group_id: int, new_token: str) -> str:
         group = self._store.groups[group_id]
         if group.calendar_token is None:

@@ -1,6 +1,7 @@
 """Overdue action items: at 09:00 on each working day, a group with an open item whose due day
 is over is shown the list, its owners @mentioned; useful until midnight. Once none is overdue
-any more it has nothing to say.
+any more, or the group has turned the post off (``inställningar försenade av``), it has
+nothing to say.
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ class OverdueKind(Kind):
         return Needs(earliest_overdue=True)
 
     def plan(self, plan: GroupPlan, leads: LeadTimes, now: datetime) -> list[PlannedPost]:
+        if not plan.group.overdue_posts:
+            return []
         if plan.earliest_due is None or not day_over(plan.earliest_due, plan.group, now):
             return []
         post = overdue_post(plan.group, now)
@@ -59,6 +62,8 @@ class OverdueKind(Kind):
     async def compose(
         self, data: NoticeRepositories, group: Group, entry: OutboxEntry, now: datetime
     ) -> Notice | None:
+        if not group.overdue_posts:  # turned off after it was queued
+            return None
         items = [
             item for item in await data.items.list_open(group.id) if is_overdue(item, group, now)
         ]
