@@ -194,6 +194,18 @@ class RagBot(TeamsActivityHandler):
 
     # --- installation, invokes, errors -----------------------------------------------------
 
+    async def on_teams_members_added_dispatch(
+        self,
+        members_added: list[ChannelAccount],
+        team_info: TeamInfo,
+        turn_context: TurnContext,
+    ) -> None:
+        """Who was added, as the activity names them. botbuilder's own dispatch looks each
+        person up at the connector first, and one lookup that fails (404 for a guest or a user
+        of another tenant) fails the whole turn, greeting and all; the bot needs only to know
+        whether it is among them, so it looks no one up."""
+        await self.on_teams_members_added(members_added, team_info, turn_context)
+
     async def on_teams_members_added(
         self,
         teams_members_added: list[ChannelAccount],

@@ -58,6 +58,43 @@ async def test_installation_is_greeted_at_the_connector(bot, connector: FakeConn
     assert greeting.text.startswith("Hej! Jag är RAG-boten. Jag hjälper RAG nuklearmedicin")
 
 
+def microsoft_personal_install(service_url: str) -> dict:
+    """Microsoft's example conversationUpdate for "bot or user added to a 1:1 chat" (Teams
+    platform docs, "Handle bot events in Microsoft Teams"), with our bot's id and the fake
+    connector's address: the bot and the user, neither with more than an id."""
+    return {
+        "membersAdded": [
+            {"id": "28:ragbot-local"},
+            {"id": "29:1I9Is_Sx0OIy2rQ7Xz1lcaPKlO9eqmBRTBuW6XzkFtcjqxTjK-QOEBs1i4lXQ4_tTZeOhJ6RYh"},
+        ],
+        "type": "conversationUpdate",
+        "timestamp": "2016-11-22T16:56:50.302Z",
+        "localTimestamp": "2016-11-22T16:56:50.302Z",
+        "id": "f:5f85c2ad",
+        "channelId": "msteams",
+        "serviceUrl": service_url,
+        "from": {
+            "id": "29:1I9Is_Sx0OIy2rQ7Xz1lcaPKlO9eqmBRTBuW6XzkFtcjqxTjK-QOEBs1i4lXQ4_tTZeOhJ6RYh"
+        },
+        "conversation": {"conversationType": "personal", "id": "a:1pL6i0oY3C0K8oAj8"},
+        "recipient": {"id": "28:ragbot-local", "name": "RAG"},
+        "channelData": {"tenant": {"id": TENANT_ID}},
+    }
+
+
+async def test_added_to_a_personal_chat_it_greets_although_the_member_lookup_fails(
+    bot, connector: FakeConnector
+):
+    # The connector knows no member (its lookup answers 404, as Teams can for a guest or a
+    # user of another tenant): botbuilder's own dispatch would fail the whole turn.
+    response = await bot.post_activity(microsoft_personal_install(connector.url))
+
+    assert response.status == 200
+    [greeting] = await connector.wait_for(1)
+    assert greeting.conversation_id == "a:1pL6i0oY3C0K8oAj8"
+    assert greeting.text.startswith("Hej! Jag är RAG-boten. Jag hjälper gruppen")
+
+
 async def test_health_check_reports_the_database(bot):
     async with bot.http.get(bot.url + "healthz") as response:
         assert response.status == 200
