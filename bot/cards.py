@@ -69,6 +69,14 @@ def user_text(text: str) -> list[Card]:
     return blocks
 
 
+def finished_card(outcome: str, title: str | None = None, text: str | None = None) -> Card:
+    """A form or question that has done its job, as it then reads: what happened (and the
+    text it kept), with no buttons left to press again."""
+    body = [_heading(title)] if title else []
+    body.append(_line(outcome, wrap=True, isSubtle=title is not None))
+    return _card(body + (user_text(text) if text else []))
+
+
 def _submit(title: str, do: CardAction, *, with_inputs: bool = True, **data: Any) -> Card:
     """A button whose press comes back as ``value = {"ragbot": do, **data, **inputs}``."""
     # The value itself: card data is plain JSON, stored and compared as text.

@@ -55,6 +55,7 @@ from bot.domain.services import greeting
 from bot.domain.text import fold
 from bot.handlers.base import (
     CommandHandler,
+    Finished,
     Reply,
     Services,
     ShowCard,
@@ -171,6 +172,12 @@ class RagBot(TeamsActivityHandler):
         elif isinstance(reply, StartDialog):
             dialog = await self._dialogs.create_context(ctx)
             await dialog.begin_dialog(reply.dialog_id, reply.options)
+        elif isinstance(reply, Finished):
+            replaced = await _replace_pressed_card(ctx, reply.card)
+            if reply.then is not None:
+                await self._render(ctx, reply.then, language)
+            elif not replaced:
+                await self._render(ctx, ShowCard(reply.card), language)
         else:
             await _say(ctx, reply)
 
@@ -261,3 +268,19 @@ class RagBot(TeamsActivityHandler):
 
 async def _say(ctx: TurnContext, text: str) -> None:
     await ctx.send_activity(MessageFactory.text(text))
+
+
+async def _replace_pressed_card(ctx: TurnContext, card: dict) -> bool:
+    """Update the bot's message whose button was pressed (a card submit names it in
+    ``replyToId``) to show ``card``; False if there is none to update or Teams refused."""
+    pressed = ctx.activity.reply_to_id
+    if not pressed:
+        return False
+    update = MessageFactory.attachment(CardFactory.adaptive_card(card))
+    update.id = pressed
+    try:
+        await ctx.update_activity(update)
+    except Exception as error:  # noqa: BLE001 - the answer still goes out as a new message
+        log.warning("could not update the pressed card: %s", error)
+        return False
+    return True

@@ -2,7 +2,8 @@
 20 November 2026, 10:00 in Stockholm.
 
 Covers: setting and showing regions; a status report through the card form (opened, saved
-by button, reopened prefilled, cancelled) and in one message; a newer report replacing the
+by button and then shown as saved in place of the form, reopened prefilled, cancelled) and in
+one message; a newer report replacing the
 older with history kept; `lägesrapporter`; unknown, mistyped and missing regions, empty and
 over-long text refused with nothing stored; two people filling in forms in the same thread at
 once; action items in one message with owner (name, "ansvarig:", @mention) and due date (next
@@ -17,7 +18,7 @@ from datetime import timedelta
 
 import pytest
 
-from tests.support.teams import CHANNEL_ID, EDYTA, MATS, SARA, TeamsSpace
+from tests.support.teams import CARD_MESSAGE_ID, CHANNEL_ID, EDYTA, MATS, SARA, TeamsSpace
 
 channel = TeamsSpace.channel()
 NO_MEETING = "inför nästa möte, som inte är planerat än"
@@ -58,14 +59,37 @@ async def test_a_report_by_card_form(group, stored):
     assert await group.say(
         channel.card_submit({"ragbot": "report.save", "region": "Jönköping", "text": report})
     ) == [f"Lägesrapporten för **Jönköping** är sparad, {NO_MEETING}."]
+    # The form has done its job: it now shows the report as saved, with no button left.
+    assert group.updated == [
+        (
+            CARD_MESSAGE_ID,
+            f"Lägesrapport – Jönköping\nSparad av Edyta Johansson, {NO_MEETING}.\n"
+            "Status på läkarsidan är oförändrad.\nSSM genomför inspektion i mars.",
+        )
+    ]
     # Opened again, the form holds the saved text to edit.
     assert await group.say(channel.message("Lägesrapport Jönköping")) == [
         report_form("Jönköping", NO_MEETING, report)
     ]
-    assert await group.say(
-        channel.card_submit({"ragbot": "report.cancel", "region": "Jönköping"})
-    ) == ["Avbrutet. Inget har sparats."]
+    assert group.updated == []
+    assert (
+        await group.say(channel.card_submit({"ragbot": "report.cancel", "region": "Jönköping"}))
+        == []
+    )
+    assert group.updated == [(CARD_MESSAGE_ID, "Avbrutet. Inget har sparats.")]
     assert await stored.report_history(CHANNEL_ID) == [("Jönköping", report, True)]
+
+
+async def test_a_refused_save_leaves_the_form_open_and_without_a_card_id_the_answer_is_said(
+    group,
+):
+    assert await group.say(
+        channel.card_submit({"ragbot": "report.save", "region": "Kalmar", "text": " "})
+    ) == ["Texten är tom. Inget har sparats."]
+    assert group.updated == []
+    assert await group.say(
+        channel.card_submit({"ragbot": "report.cancel", "region": "Kalmar"}, card_id=None)
+    ) == ["Avbrutet. Inget har sparats."]
 
 
 async def test_the_form_names_the_meeting_the_report_is_for(group, stored):
@@ -373,6 +397,7 @@ async def test_editing_an_item_by_card(group):
             }
         )
     )
+    updated = group.updated
     past = await group.say(
         channel.card_submit(
             {"ragbot": "action.save", "number": 1, "text": "x", "owner": "", "due": "1/11"}
@@ -383,11 +408,15 @@ async def test_editing_an_item_by_card(group):
         "Ändra åtgärd #1\n<Text: Boka lokal>\n<Ansvarig: >\n"
         "<Senast (t.ex. 30/11, vecka 10, till nästa möte): 30/11>\n[Spara]\n[Avbryt]"
     ]
-    assert saved == [
+    # Saved, the form becomes the item as changed (no second card posted).
+    assert saved == []
+    [(card_id, shown)] = updated
+    assert (card_id, shown) == (
+        CARD_MESSAGE_ID,
         item_card(
             1, "Boka lokal för 12 personer", "Edyta", "måndag 7 december", "Åtgärd #1 är ändrad."
-        )
-    ]
+        ),
+    )
     assert past == ["”1/11” (söndag 1 november) har redan varit. Inget har sparats."]
 
 

@@ -2,8 +2,9 @@
 the fake Bot Connector.
 
 Covers: a status report by card form in the channel (the card arrives at the connector as an
-Adaptive Card, the Spara submit is answered); an action item in one message and its Klar
-button; a 1:1 report dialog that survives a restart of the app between two messages.
+Adaptive Card, the Spara submit replaces it in place with the saved report and is answered);
+an action item in one message and its Klar button; a 1:1 report dialog that survives a
+restart of the app between two messages.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ async def test_a_report_by_card_form_in_the_channel(settings, clock, connector: 
             {"ragbot": "report.save", "region": "Kalmar", "text": "PET-projektet pågår."}
         )
         response = await bot.post_activity(submit)
-        regions, form, saved = await connector.wait_for(3)
+        regions, form, replaced, saved = await connector.wait_for(4)
 
     assert response.status == 200
     assert regions.text == "Gruppens regioner är nu: Linköping, Jönköping och Kalmar."
@@ -33,6 +34,14 @@ async def test_a_report_by_card_form_in_the_channel(settings, clock, connector: 
     assert attachment["contentType"] == "application/vnd.microsoft.card.adaptive"
     assert attachment["content"]["version"] == "1.5"
     assert [a["title"] for a in attachment["content"]["actions"]] == ["Spara", "Avbryt"]
+    assert (replaced.kind, replaced.activity_id) == ("update", submit["replyToId"])
+    [shown] = replaced.attachments
+    assert "actions" not in shown["content"]
+    assert [block["inlines"][0]["text"] for block in shown["content"]["body"]] == [
+        "Lägesrapport – Kalmar",
+        f"Sparad av Edyta Johansson, {NO_MEETING}.",
+        "PET-projektet pågår.",
+    ]
     assert saved.kind == "reply"
     assert saved.activity_id == submit["id"]
     assert saved.text == f"Lägesrapporten för **Kalmar** är sparad, {NO_MEETING}."

@@ -4,7 +4,8 @@ It is Friday 20 November 2026, 10:00 in Stockholm. Covers: `mötestider` in the 
 notation (one message, several meetings, the calendar link), pasted again (already planned),
 listed alone; `nästa möte`; refused in the past, overlapping, without a time; reports filed
 before any meeting was planned join the first one; `flytta möte` and `ställ in möte` asking
-first and doing it on the button, a stale button refused, Behåll changing nothing;
+first and doing it on the button (the question replaced by its answer), a stale button
+refused, Behåll changing nothing;
 `dagordning` as a card with every region and "ej rapporterat"; `inställningar` shown and
 changed (lead times, language, time zone, the overdue post), with bad input refused and the
 officers' guard kept.
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from tests.support.teams import CHANNEL_ID, MATS, TeamsSpace
+from tests.support.teams import CARD_MESSAGE_ID, CHANNEL_ID, MATS, TeamsSpace
 
 CALENDAR = re.compile(r"http://127\.0\.0\.1:3978/calendar/[\w-]{32}(/\d+)?\.ics")
 
@@ -112,14 +113,19 @@ async def test_a_meeting_is_moved_after_confirmation(transcript):
     assert [b["inlines"][0]["text"] for b in card["body"]] == [
         "Flytta mötet måndag 23 november kl. 13.00–14.00 till tisdag 24 november kl. 13.00–14.00?"
     ]
-    assert await transcript.say(channel.card_submit(keep)) == ["Okej, mötet är oförändrat."]
-    assert await transcript.say(channel.card_submit(move)) == [
+    # Behåll: the question becomes its answer, nothing is posted.
+    assert await transcript.say(channel.card_submit(keep)) == []
+    assert transcript.updated == [(CARD_MESSAGE_ID, "Okej, mötet är oförändrat.")]
+    moved = (
         "Mötet är flyttat från måndag 23 november kl. 13.00–14.00 till tisdag 24 november "
         "kl. 13.00–14.00. Dagordning och påminnelser följer med."
-    ]
+    )
+    assert await transcript.say(channel.card_submit(move)) == [moved]
+    assert transcript.updated == [(CARD_MESSAGE_ID, moved)]
     assert await transcript.say(channel.card_submit(move)) == [
         "Mötet har ändrats sedan frågan ställdes, så inget har gjorts. Försök igen."
     ]
+    assert transcript.updated == []
     [shown] = await transcript.say(channel.message("nästa möte"))
     assert calendar_free(shown).startswith("Nästa möte: tisdag 24 november kl. 13.00–14.00, Teams.")
 
@@ -156,10 +162,12 @@ async def test_a_meeting_is_cancelled_after_confirmation(transcript):
     [question] = await transcript.turn(channel.message("ställ in möte 23/11"))
     cancel, _ = (action["data"] for action in question.attachments[0].content["actions"])
 
-    assert await transcript.say(channel.card_submit(cancel)) == [
+    cancelled = (
         "Mötet måndag 23 november kl. 13.00–14.00 är inställt. Lägesrapporter och förslag till "
         "dagordningen går vidare till nästa möte."
-    ]
+    )
+    assert await transcript.say(channel.card_submit(cancel)) == [cancelled]
+    assert transcript.updated == [(CARD_MESSAGE_ID, cancelled)]
     assert await transcript.say(channel.message("lägesrapporter")) == [
         "Lägesrapporter inför mötet måndag 14 december kl. 11.00:\n\n"
         "**Kalmar**: rapporterat av Edyta Johansson, fredag 20 november kl. 10.00"

@@ -418,6 +418,11 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "edit": {"sv": "Ändra", "nb": "Endre", "en": "Edit"},
     "cancel": {"sv": "Avbryt", "nb": "Avbryt", "en": "Cancel"},
     "done_button": {"sv": "Klar", "nb": "Ferdig", "en": "Done"},
+    "report_card_saved": {
+        "sv": "Sparad av {author}, {meeting}.",
+        "nb": "Lagret av {author}, {meeting}.",
+        "en": "Saved by {author}, {meeting}.",
+    },
     "cancelled": {
         "sv": "Avbrutet. Inget har sparats.",
         "nb": "Avbrutt. Ingenting er lagret.",

@@ -14,6 +14,7 @@ from bot.domain.text import escape_markdown, fold
 from bot.handlers.base import (
     CommandHandler,
     Feature,
+    Finished,
     Guard,
     HelpLine,
     Reply,
@@ -111,7 +112,9 @@ async def save_pressed(app: Services, turn: Turn) -> Reply:
     if number is None or not all(isinstance(field, str) for field in fields):
         return unknown_action(turn)
     edited = await app.capture.save_item_form(turn.group, number, *fields)
-    return _item_card(app, turn, edited, edited=True)
+    shown = _item_card(app, turn, edited, edited=True)
+    # The form becomes the item as changed; a refusal leaves it open to correct.
+    return Finished(shown.card) if isinstance(shown, ShowCard) else shown
 
 
 FEATURE = Feature(

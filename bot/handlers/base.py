@@ -2,9 +2,10 @@
 
 A handler is a small async function ``(Services, Turn) -> Reply`` that calls one use case and
 says what to show; it never touches the Teams turn. A ``Reply`` is text, a card, a dialog to
-start or a ``Refusal``, and ``bot/teams_bot.py`` renders every kind in one place. A ``Feature``
-is one module's declaration: its commands (with the permission each needs), its card actions
-and its help lines; ``bot/handlers/registry.py`` collects them.
+start, a ``Refusal``, or ``Finished`` (the pressed card replaced by what happened), and
+``bot/teams_bot.py`` renders every kind in one place. A ``Feature`` is one module's
+declaration: its commands (with the permission each needs), its card actions and its help
+lines; ``bot/handlers/registry.py`` collects them.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot import cards
 from bot.domain.capture import Capture
 from bot.domain.commands import EMPTY, Command, Keywords, Vocabulary
 from bot.domain.i18n import message
@@ -40,7 +42,18 @@ class StartDialog:
     options: dict[str, Any]
 
 
-Reply = str | ShowCard | StartDialog | Refusal
+@dataclass(frozen=True)
+class Finished:
+    """A card press that finished what its card was for: the pressed card is replaced in
+    place by ``card`` (what happened, no live buttons left), and ``then`` is said as well
+    (a change the group should see in the thread). Where the card cannot be replaced (the
+    press names no message), ``then`` is said, or else ``card`` is posted."""
+
+    card: dict[str, Any]
+    then: str | ShowCard | None = None
+
+
+Reply = str | ShowCard | StartDialog | Refusal | Finished
 
 
 @dataclass(frozen=True)
@@ -139,8 +152,8 @@ def unknown_action(turn: Turn) -> str:
 
 
 async def cancelled(services: Services, turn: Turn) -> Reply:
-    """A card's Avbryt button: nothing was saved."""
-    return message(turn.language, "cancelled")
+    """A form's Avbryt button: the form becomes a note that nothing was saved."""
+    return Finished(cards.finished_card(message(turn.language, "cancelled")))
 
 
 def card_int(value: object) -> int | None:

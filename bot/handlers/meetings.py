@@ -15,6 +15,7 @@ from bot.domain.replies import meetings_overview, meetings_scheduled, next_meeti
 from bot.handlers.base import (
     CommandHandler,
     Feature,
+    Finished,
     HelpLine,
     Reply,
     Services,
@@ -107,12 +108,13 @@ async def move_pressed(app: Services, turn: Turn) -> Reply:
     if isinstance(moved, Refusal):
         return moved
     old, new = moved
-    return message(
+    said = message(
         turn.language,
         "moved",
         old=meeting_when(old, turn.group),
         new=meeting_when(new, turn.group),
     )
+    return Finished(cards.finished_card(said), said)
 
 
 async def cancel_pressed(app: Services, turn: Turn) -> Reply:
@@ -123,12 +125,13 @@ async def cancel_pressed(app: Services, turn: Turn) -> Reply:
     cancelled = await app.meetings.cancel(turn.group, *which)
     if isinstance(cancelled, Refusal):
         return cancelled
-    return message(turn.language, "meeting_cancelled", when=meeting_when(cancelled, turn.group))
+    said = message(turn.language, "meeting_cancelled", when=meeting_when(cancelled, turn.group))
+    return Finished(cards.finished_card(said), said)
 
 
 async def keep_pressed(app: Services, turn: Turn) -> Reply:
-    """A confirmation card's "keep it as it is"."""
-    return message(turn.language, "nothing_changed")
+    """A confirmation card's "keep it as it is": the question becomes the answer."""
+    return Finished(cards.finished_card(message(turn.language, "nothing_changed")))
 
 
 def _meeting_time(value: Any) -> MeetingTime | None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from bot import cards
 from bot.domain.commands import Keywords
+from bot.domain.i18n import message
 from bot.domain.model import Refusal
 from bot.domain.regions import split_region_and_text
 from bot.domain.replies import meeting_phrase, report_overview, report_saved
 from bot.handlers.base import (
     CommandHandler,
     Feature,
+    Finished,
     HelpLine,
     Reply,
     Services,
@@ -49,13 +51,25 @@ async def overview(app: Services, turn: Turn) -> Reply:
 
 
 async def save_pressed(app: Services, turn: Turn) -> Reply:
-    """The report form's Spara."""
+    """The report form's Spara: saved, the form becomes the report as saved."""
     region, text = turn.value.get("region"), turn.value.get("text")
     if not isinstance(region, str):
         return unknown_action(turn)
     text = text if isinstance(text, str) else None
     saved = await app.capture.submit_report(turn.group, region, text, turn.actor)
-    return report_saved(saved, turn.group)
+    if isinstance(saved, Refusal):  # the form stays, to be corrected
+        return saved
+    group = turn.group
+    outcome = message(
+        group.language,
+        "report_card_saved",
+        author=saved.report.author_name,
+        meeting=meeting_phrase(saved.meeting, group),
+    )
+    title = message(group.language, "report_form_title", region=saved.report.region)
+    return Finished(
+        cards.finished_card(outcome, title, saved.report.text), report_saved(saved, group)
+    )
 
 
 FEATURE = Feature(

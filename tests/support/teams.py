@@ -19,6 +19,8 @@ GROUP_CHAT_ID = "19:meeting_N2Y0ZTY3MmEtYjQ4Ni00@thread.v2"
 SERVICE_URL = "https://smba.trafficmanager.net/emea/"
 BOT_ID = "28:ragbot-local"
 BOT = {"id": BOT_ID, "name": "RAG"}
+# The bot's message holding the card a test presses a button on.
+CARD_MESSAGE_ID = "1:card-message"
 BOT_MENTION = "<at>RAG</at>"
 
 EDYTA = {
@@ -164,10 +166,19 @@ class TeamsSpace:
             activity["value"] = value
         return activity
 
-    def card_submit(self, value: dict[str, Any], *, user: dict[str, str] = EDYTA) -> dict:
-        """An Adaptive Card ``Action.Submit``: a message with a value and no text or mention."""
+    def card_submit(
+        self,
+        value: dict[str, Any],
+        *,
+        user: dict[str, str] = EDYTA,
+        card_id: str | None = CARD_MESSAGE_ID,
+    ) -> dict:
+        """An Adaptive Card ``Action.Submit``: a message with a value and no text or mention,
+        naming the bot's message that held the card (``replyToId``), as Teams does."""
         activity = self.message("", user=user, mention_bot=False, value=value)
         del activity["text"]
+        if card_id is not None:
+            activity["replyToId"] = card_id
         return activity
 
     def installation(self, *, user: dict[str, str] = EDYTA) -> dict[str, Any]:

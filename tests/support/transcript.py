@@ -3,7 +3,8 @@
 botbuilder's ``TestAdapter.process_activity`` overwrites sender, conversation and id from its
 template, which would make every user the same person and every activity new; this adapter
 leaves the activity alone. ``Transcript.say(activity)`` returns the texts the bot answered in
-that turn, in order.
+that turn, in order; ``Transcript.updated`` the messages it replaced in that turn (a pressed
+card showing what happened), described the same way.
 """
 
 from __future__ import annotations
@@ -29,13 +30,17 @@ class Transcript:
         self.bot = bot
         self.adapter = TeamsTestAdapter()
         self.adapter.on_turn_error = bot.on_error
+        # The bot's own messages replaced during the last turn: (message id, as read).
+        self.updated: list[tuple[str, str]] = []
 
     async def turn(self, activity: dict[str, Any]) -> list[Activity]:
         """Every activity the bot sent in reply to ``activity``."""
         self.adapter.activity_buffer.clear()
+        self.adapter.updated_activities.clear()
         await self.adapter.process_activity(Activity().deserialize(activity), self.bot.on_turn)
         sent = list(self.adapter.activity_buffer)
         self.adapter.activity_buffer.clear()
+        self.updated = [(update.id, describe(update)) for update in self.adapter.updated_activities]
         return sent
 
     async def say(self, activity: dict[str, Any]) -> list[str]:
