@@ -21,7 +21,7 @@ from botbuilder.core import (
     TurnContext,
 )
 from botbuilder.core.teams import TeamsActivityHandler
-from botbuilder.dialogs import DialogSet, DialogTurnStatus
+from botbuilder.dialogs import DialogContext, DialogSet
 from botbuilder.schema import (
     Activity,
     ActivityTypes,
@@ -37,6 +37,7 @@ from bot.activities import (
     mentions_of,
     strip_bot_mention,
 )
+from bot.domain.commands import EMPTY, UNKNOWN, Command
 from bot.domain.conversations import Conversations
 from bot.domain.i18n import message
 from bot.domain.model import (
@@ -50,6 +51,7 @@ from bot.domain.ports import (
     ActivityJournal,
 )
 from bot.domain.privacy import holds_identity_number
+from bot.domain.regions import split_region_and_text
 from bot.domain.schedule import LeadTimes
 from bot.domain.services import greeting
 from bot.domain.text import fold
@@ -65,7 +67,8 @@ from bot.handlers.base import (
 )
 from bot.handlers.help import HELP
 from bot.handlers.registry import REGISTRY, Registry
-from dialogs.status_report import StatusReportDialog
+from bot.handlers.reports import STATUS_REPORT
+from dialogs.status_report import StatusReportDialog, is_dialog_answer
 
 log = logging.getLogger(__name__)
 
@@ -136,15 +139,30 @@ class RagBot(TeamsActivityHandler):
             reply = await self._press(Turn(group, actor, personal, value=activity.value))
             await self._render(turn_context, reply, group.language)
             return
-        if personal and await self._continue_dialog(turn_context, text, group or place):
-            return
         command = self._registry.vocabulary.parse(text)
+        paused = None
+        if personal:
+            dialog = await self._dialogs.create_context(turn_context)
+            if dialog.active_dialog is not None:
+                if not self._interrupts(command, text, group):
+                    await self._continue_dialog(dialog, text, group or place)
+                    return
+                paused = dialog
         handler = self._registry.command(command.name)
         if handler.needs_group and group is None:
             await _say(turn_context, message(place.language, "no_group"))
             return
         turn = Turn(group or place, actor, personal, command, tuple(mentions_of(activity)))
-        await self._render(turn_context, await self._call(handler, turn), turn.language)
+        reply = await self._call(handler, turn)
+        if paused is not None and isinstance(reply, StartDialog):
+            # A new report replaces the one under way, which was never saved.
+            await paused.cancel_all_dialogs()
+            await _say(turn_context, message(turn.language, "dialog_draft_dropped"))
+            paused = None
+        await self._render(turn_context, reply, turn.language)
+        if paused is not None:
+            await _say(turn_context, message(turn.language, "dialog_draft_kept"))
+            await paused.reprompt_dialog()
 
     async def _call(self, handler: CommandHandler, turn: Turn) -> Reply:
         """The handler's reply, or the refusal if the command needs a permission the person
@@ -183,21 +201,32 @@ class RagBot(TeamsActivityHandler):
 
     # --- 1:1 dialogs -----------------------------------------------------------------------
 
-    async def _continue_dialog(self, ctx: TurnContext, text: str, group: Group) -> bool:
-        """Feed a 1:1 message to the dialog under way, if there is one; True if it took it."""
-        dialog = await self._dialogs.create_context(ctx)
-        if dialog.active_dialog is None:
-            return False
+    async def _continue_dialog(self, dialog: DialogContext, text: str, group: Group) -> None:
+        """Feed a 1:1 message to the dialog under way."""
         if fold(text) in _CANCEL_WORDS:
             await dialog.cancel_all_dialogs()
-            await _say(ctx, message(group.language, "cancelled"))
-            return True
+            await _say(dialog.context, message(group.language, "cancelled"))
+            return
         if self._registry.vocabulary.parse(text).name == HELP:  # help, then carry on
-            await _say(ctx, self._registry.help_text(group.language))
+            await _say(dialog.context, self._registry.help_text(group.language))
             await dialog.reprompt_dialog()
+            return
+        await dialog.continue_dialog()
+
+    def _interrupts(self, command: Command, text: str, group: Group | None) -> bool:
+        """Whether a message typed during a 1:1 dialog is a command to answer first: a
+        command word on its own (`åtgärder`, `dagordning`, `nästa möte` …), or a status report
+        for one of the group's regions. Anything else is the dialog's answer, since a report
+        may well begin with a command word ("Status på läkarsidan …"), and so are the
+        dialog's own answers (Spara, Ändra, Avbryt, ja, nej)."""
+        if command.name in (EMPTY, UNKNOWN, HELP) or is_dialog_answer(text):
+            return False
+        if not command.args.strip():
             return True
-        result = await dialog.continue_dialog()
-        return result.status is not DialogTurnStatus.Empty
+        if command.name != STATUS_REPORT or group is None:
+            return False
+        region, _ = split_region_and_text(command.args)
+        return not isinstance(self._services.capture.resolve_region(group, region), Refusal)
 
     # --- installation, invokes, errors -----------------------------------------------------
 

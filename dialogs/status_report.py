@@ -1,7 +1,9 @@
 """The status report dialog of a 1:1 chat: ask for the text, show it back, Spara/Ändra/Avbryt.
 
 In a channel every answer would need an @mention, so there the report is written in a card
-form instead (``bot/cards.py``); this dialog is the text path. Its state (region, group,
+form instead (``bot/cards.py``); this dialog is the text path. A command word typed on its own
+meanwhile (``åtgärder``) is answered first and the dialog then asks again, draft kept; a new
+``lägesrapport`` drops the draft (``bot/teams_bot.py``). Its state (region, group,
 author, the text so far) is primitives only and lives in SQL, so a restart mid-dialog resumes.
 
 ```mermaid
@@ -39,7 +41,7 @@ from bot.domain.conversations import Conversations
 from bot.domain.i18n import message
 from bot.domain.model import Actor
 from bot.domain.replies import report_saved
-from bot.domain.text import escape_markdown
+from bot.domain.text import escape_markdown, fold
 
 DIALOG_ID = "status_report"
 FLOW = "status_report.flow"
@@ -53,6 +55,12 @@ _SYNONYMS = {
     EDIT: ["ändra", "andra", "endre", "edit"],
     CANCEL: ["avbryt", "cancel", "nej", "nei", "no"],
 }
+
+
+def is_dialog_answer(text: str) -> bool:
+    """Whether ``text`` is one of the dialog's own answers (a button's word or a synonym)."""
+    folded = fold(text.strip())
+    return any(folded == fold(word) for words in _SYNONYMS.values() for word in words)
 
 
 def report_options(

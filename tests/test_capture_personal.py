@@ -1,11 +1,13 @@
 """Status reports in a 1:1 chat, by text dialog (TestAdapter, real SQLite).
 
 Covers: a person known from the group's channel writes a report in 1:1 (asked, shown back,
-Spara); Ändra starts over; Avbryt at the buttons and "avbryt" at the question stop with
-nothing stored; an over-long text is refused and asked for again; "hjälp" mid-dialog answers
-and carries on; a restart between two turns resumes the dialog; the Spara / Ändra / Avbryt
-buttons chosen 50 times in a row never give a wrong result; someone the bot has never seen
-in a group is told to write in the channel first; one-shot commands work in 1:1 too.
+Spara); Ändra starts over; Avbryt at the buttons and "avbryt" at the question stop with nothing
+stored; a command word typed mid-dialog (`åtgärder`) is answered and the dialog asks again with
+its draft kept, a new `lägesrapport` drops the draft, and a text that merely starts with a
+command word is the report; an over-long text is refused and asked for again; "hjälp" mid-
+dialog answers and carries on; a restart between two turns resumes the dialog; the Spara /
+Ändra / Avbryt buttons chosen 50 times in a row never give a wrong result; someone the bot has
+never seen in a group is told to write in the channel first; one-shot commands work in 1:1 too.
 """
 
 from __future__ import annotations
@@ -89,6 +91,40 @@ async def test_help_mid_dialog_answers_and_carries_on(edyta):
     assert help_reply.startswith("Det här kan jag.")
     assert asked_again == ASK
     assert await edyta.say(says("Texten.")) == [shown_back("Texten.")]
+
+
+KEPT = "Lägesrapporten du håller på med finns kvar men är inte sparad än. Vi fortsätter där vi var:"
+NO_ITEMS = "Inga öppna åtgärder. Lägg till en med: åtgärd <text>"
+
+
+async def test_a_command_word_mid_dialog_is_answered_and_the_draft_kept(edyta, stored):
+    await edyta.say(says("lägesrapport Kalmar"))
+    await edyta.say(says("Första utkastet"))
+    assert await edyta.say(says("Ändra")) == [ASK]
+
+    assert await edyta.say(says("åtgärder")) == [NO_ITEMS, KEPT, ASK]
+    assert await edyta.say(says("Andra utkastet")) == [shown_back("Andra utkastet")]
+    [listed, kept, asked] = await edyta.say(says("mötestider"))
+    assert (listed, kept, asked) == (
+        "Inga möten är planerade. Planera med "
+        "`mötestider 23/11 kl 13-14 Teams; 14/12 kl 11-12 Teams`.",
+        KEPT,
+        shown_back("Andra utkastet"),
+    )
+    assert await edyta.say(says("Spara")) == [SAVED]
+    assert await stored.report_history(CHANNEL_ID) == [("Kalmar", "Andra utkastet", True)]
+
+
+async def test_a_new_report_mid_dialog_drops_the_draft(edyta, stored):
+    await edyta.say(says("lägesrapport Kalmar"))
+    await edyta.say(says("Om Kalmar"))
+
+    assert await edyta.say(says("lägesrapport Linköping")) == [
+        "Lägesrapporten du höll på med är avbruten och inte sparad.",
+        ASK.replace("Kalmar", "Linköping"),
+    ]
+    assert await edyta.say(says("avbryt")) == ["Avbrutet. Inget har sparats."]
+    assert await stored.report_history(CHANNEL_ID) == []
 
 
 async def test_a_report_text_that_starts_like_a_command_is_still_the_report(edyta, stored):

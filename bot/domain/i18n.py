@@ -418,6 +418,19 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "edit": {"sv": "Ändra", "nb": "Endre", "en": "Edit"},
     "cancel": {"sv": "Avbryt", "nb": "Avbryt", "en": "Cancel"},
     "done_button": {"sv": "Klar", "nb": "Ferdig", "en": "Done"},
+    "dialog_draft_kept": {
+        "sv": "Lägesrapporten du håller på med finns kvar men är inte sparad än. Vi fortsätter "
+        "där vi var:",
+        "nb": "Statusrapporten du holder på med er beholdt, men ikke lagret ennå. Vi fortsetter "
+        "der vi var:",
+        "en": "The status report you are writing is kept, but not saved yet. Let's carry on "
+        "where we were:",
+    },
+    "dialog_draft_dropped": {
+        "sv": "Lägesrapporten du höll på med är avbruten och inte sparad.",
+        "nb": "Statusrapporten du holdt på med er avbrutt og ikke lagret.",
+        "en": "The status report you were writing is dropped, not saved.",
+    },
     "report_card_saved": {
         "sv": "Sparad av {author}, {meeting}.",
         "nb": "Lagret av {author}, {meeting}.",

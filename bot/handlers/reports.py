@@ -25,6 +25,8 @@ from bot.handlers.base import (
 from bot.handlers.card_actions import CardAction
 from dialogs.status_report import DIALOG_ID, report_options
 
+STATUS_REPORT = "status_report"
+
 
 async def report(app: Services, turn: Turn) -> Reply:
     """Save the report given inline, or open the form (channel) or the dialog (1:1 chat)."""
@@ -76,7 +78,7 @@ FEATURE = Feature(
     name="reports",
     commands=(
         CommandHandler(
-            "status_report",
+            STATUS_REPORT,
             report,
             Keywords(sv=("lägesrapport",), nb=("statusrapport",), en=("status",)),
         ),
