@@ -27,6 +27,7 @@ from bot.domain.capture import REPORT_LIMIT, TEXT_LIMIT
 from bot.domain.i18n import format_day, message
 from bot.domain.model import ActionItem, Group, Section, is_overdue
 from bot.domain.replies import due_phrase, local
+from bot.domain.text import grouped
 from bot.handlers.card_actions import CardAction
 
 Card = dict[str, Any]
@@ -95,8 +96,7 @@ def report_form(region: str, meeting: str, current: str | None, language: str) -
                 "type": "Input.Text",
                 "id": "text",
                 "isMultiline": True,
-                "maxLength": REPORT_LIMIT,
-                "placeholder": message(language, "report_form_hint"),
+                "placeholder": message(language, "report_form_hint", limit=grouped(REPORT_LIMIT)),
                 "value": current or "",
             },
         ],
@@ -203,7 +203,7 @@ def edit_item_form(item: ActionItem, group: Group) -> Card:
     return _card(
         [
             _heading(message(lang, "edit_title", number=item.number)),
-            _input("text", message(lang, "field_text"), item.text, TEXT_LIMIT),
+            _input("text", message(lang, "field_text", limit=grouped(TEXT_LIMIT)), item.text, None),
             _input("owner", message(lang, "field_owner"), item.owner_name or "", 200),
             _input("due", message(lang, "field_due"), f"{due.day}/{due.month}" if due else "", 100),
         ],
@@ -219,14 +219,12 @@ def edit_item_form(item: ActionItem, group: Group) -> Card:
     )
 
 
-def _input(input_id: str, label: str, value: str, limit: int) -> Card:
-    return {
-        "type": "Input.Text",
-        "id": input_id,
-        "label": label,
-        "value": value,
-        "maxLength": limit,
-    }
+def _input(input_id: str, label: str, value: str, limit: int | None) -> Card:
+    """A one-line input; ``limit`` only for short fields, where a cut cannot lose a text."""
+    field: Card = {"type": "Input.Text", "id": input_id, "label": label, "value": value}
+    if limit is not None:
+        field["maxLength"] = limit
+    return field
 
 
 def confirm_card(question: str, confirm: str, do: CardAction, language: str, **data: Any) -> Card:

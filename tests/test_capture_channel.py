@@ -157,7 +157,7 @@ async def test_who_has_reported(group, stored):
         ("lägesrapport Kalmar:    ", "Texten är tom. Inget har sparats."),
         (
             "lägesrapport Kalmar: " + "Lång text. " * 1820,
-            "Texten är för lång (20 019 tecken, högst 8000). Inget har sparats – korta den "
+            "Texten är för lång (20 019 tecken, högst 8 000). Inget har sparats – korta den "
             "eller dela upp den.",
         ),
     ],
@@ -166,6 +166,22 @@ async def test_bad_report_input_is_refused_and_nothing_is_stored(group, stored, 
     assert await group.say(channel.message(typed)) == [answer]
     assert await stored.report_history(CHANNEL_ID) == []
     assert (await stored.group(CHANNEL_ID)).regions == ("Linköping", "Jönköping", "Kalmar")
+
+
+async def test_the_form_names_its_limit_and_a_long_paste_is_refused_not_cut(group, stored):
+    [form] = await group.turn(channel.message("lägesrapport Kalmar"))
+    [field] = [b for b in form.attachments[0].content["body"] if b["type"] == "Input.Text"]
+
+    assert "maxLength" not in field  # Teams would cut a long paste short without a word
+    assert field["placeholder"].startswith("Skriv rapporten här, högst 8 000 tecken.")
+    assert await group.say(
+        channel.card_submit({"ragbot": "report.save", "region": "Kalmar", "text": "x" * 9474})
+    ) == [
+        "Texten är för lång (9 474 tecken, högst 8 000). Inget har sparats – korta den eller "
+        "dela upp den."
+    ]
+    assert group.updated == []  # the form stays open, the text in it
+    assert await stored.report_history(CHANNEL_ID) == []
 
 
 async def test_an_empty_form_is_refused(group, stored):
@@ -301,7 +317,7 @@ async def test_owner_and_due_date_are_read_from_the_message(group, typed, mentio
         ("åtgärd senast fredag", "Texten är tom. Inget har sparats."),
         (
             "åtgärd " + "x" * 1001,
-            "Texten är för lång (1 001 tecken, högst 1000). Inget har sparats – korta den "
+            "Texten är för lång (1 001 tecken, högst 1 000). Inget har sparats – korta den "
             "eller dela upp den.",
         ),
     ],
@@ -405,7 +421,7 @@ async def test_editing_an_item_by_card(group):
     )
 
     assert form == [
-        "Ändra åtgärd #1\n<Text: Boka lokal>\n<Ansvarig: >\n"
+        "Ändra åtgärd #1\n<Text (högst 1 000 tecken): Boka lokal>\n<Ansvarig: >\n"
         "<Senast (t.ex. 30/11, vecka 10, till nästa möte): 30/11>\n[Spara]\n[Avbryt]"
     ]
     # Saved, the form becomes the item as changed (no second card posted).

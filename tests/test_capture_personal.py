@@ -76,7 +76,7 @@ async def test_an_over_long_report_is_asked_for_again(edyta, stored):
     await edyta.say(says("lägesrapport Kalmar"))
 
     assert await edyta.say(says("x" * 8001)) == [
-        "Texten är för lång (8 001 tecken, högst 8000). Inget har sparats – korta den eller "
+        "Texten är för lång (8 001 tecken, högst 8 000). Inget har sparats – korta den eller "
         "dela upp den.",
         ASK,
     ]

@@ -44,8 +44,12 @@ from bot.domain.regions import (
     match_region,
     parse_region_list,
 )
-from bot.domain.text import fold, quote
+from bot.domain.text import fold, grouped, quote
 
+# One limit per kind of text, documented in the README and named in every refusal: a status
+# report; an action item, decision or agenda point (a meeting's place has its own, in
+# ``bot.domain.meetings``). Forms carry no maxLength, which Teams enforces by cutting a paste
+# short without a word; the bot refuses instead and says why.
 REPORT_LIMIT = 8000
 TEXT_LIMIT = 1000
 
@@ -79,11 +83,15 @@ class ItemParts:
     note: Refusal | None = None
 
 
+def too_long(length: int, limit: int) -> Refusal:
+    return Refusal("too_long", {"length": grouped(length), "limit": grouped(limit)})
+
+
 def check_text(text: str | None, limit: int) -> Refusal | None:
     if text is None or not text.strip():
         return Refusal("empty_text")
     if len(text) > limit:
-        return Refusal("too_long", {"length": f"{len(text):,}".replace(",", " "), "limit": limit})
+        return too_long(len(text), limit)
     if holds_identity_number(text):
         return Refusal("identity_number")
     return None

@@ -395,9 +395,12 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "Status report – {region}",
     },
     "report_form_hint": {
-        "sv": "Skriv rapporten här. Stycken och punktlistor blir kvar som du skriver dem.",
-        "nb": "Skriv rapporten her. Avsnitt og punktlister beholdes slik du skriver dem.",
-        "en": "Write the report here. Paragraphs and bullet lists stay as you write them.",
+        "sv": "Skriv rapporten här, högst {limit} tecken. Stycken och punktlistor blir kvar som "
+        "du skriver dem.",
+        "nb": "Skriv rapporten her, høyst {limit} tegn. Avsnitt og punktlister beholdes slik du "
+        "skriver dem.",
+        "en": "Write the report here, at most {limit} characters. Paragraphs and bullet lists "
+        "stay as you write them.",
     },
     "report_prompt": {
         "sv": "Skriv lägesrapporten för **{region}** ({meeting}). Skriv avbryt för att avbryta.",
@@ -583,7 +586,11 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "nb": "Endre tiltak #{number}",
         "en": "Edit action #{number}",
     },
-    "field_text": {"sv": "Text", "nb": "Tekst", "en": "Text"},
+    "field_text": {
+        "sv": "Text (högst {limit} tecken)",
+        "nb": "Tekst (høyst {limit} tegn)",
+        "en": "Text (at most {limit} characters)",
+    },
     "field_owner": {"sv": "Ansvarig", "nb": "Ansvarlig", "en": "Owner"},
     "field_due": {
         "sv": "Senast (t.ex. 30/11, vecka 10, till nästa möte)",

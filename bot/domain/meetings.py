@@ -20,7 +20,7 @@ from bot.domain.dates import DateContext, DateError, DateProblem, parse_date, pa
 from bot.domain.i18n import at_time, clock_time, format_day, message
 from bot.domain.model import Group, Meeting, Refusal
 from bot.domain.ports import Clock, Transactions
-from bot.domain.text import fold, quote
+from bot.domain.text import fold, grouped, quote
 
 MAX_PLACE = 300
 MAX_BATCH = 24
@@ -105,7 +105,7 @@ def read_meeting(text: str, context: DateContext) -> MeetingTime | Refusal:
     ends_at = datetime.combine(day.day, end_time, zone) if end_time else starts_at + DEFAULT_LENGTH
     place = normalise_place(entry[found.end() :])
     if place is not None and len(place) > MAX_PLACE:
-        return Refusal("too_long", {"length": len(place), "limit": MAX_PLACE})
+        return Refusal("too_long", {"length": grouped(len(place)), "limit": grouped(MAX_PLACE)})
     return MeetingTime(
         starts_at.astimezone(context.now.tzinfo), ends_at.astimezone(context.now.tzinfo), place
     )

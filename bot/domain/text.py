@@ -34,6 +34,11 @@ def escape_markdown(text: str) -> str:
     return text.translate(_MARKUP)
 
 
+def grouped(number: int) -> str:
+    """ "8 000": thousands apart, as Swedish and Norwegian write them (and SI for English)."""
+    return f"{number:,}".replace(",", " ")
+
+
 def quote(text: str, limit: int = 60) -> str:
     """User text made safe to echo inside a Teams message: markup escaped, length capped."""
     flat = " ".join(text.split())
