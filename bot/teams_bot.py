@@ -208,7 +208,8 @@ class RagBot(TeamsActivityHandler):
             await _say(dialog.context, message(group.language, "cancelled"))
             return
         if self._registry.vocabulary.parse(text).name == HELP:  # help, then carry on
-            await _say(dialog.context, self._registry.help_text(group.language))
+            examples = self._services.meetings.examples(group)
+            await _say(dialog.context, self._registry.help_text(group.language, examples))
             await dialog.reprompt_dialog()
             return
         await dialog.continue_dialog()

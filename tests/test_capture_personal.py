@@ -107,7 +107,7 @@ async def test_a_command_word_mid_dialog_is_answered_and_the_draft_kept(edyta, s
     [listed, kept, asked] = await edyta.say(says("mötestider"))
     assert (listed, kept, asked) == (
         "Inga möten är planerade. Planera med "
-        "`mötestider 23/11 kl 13-14 Teams; 14/12 kl 11-12 Teams`.",
+        "`mötestider 11/12 kl 13-14 Teams; 8/1 kl 11-12 Teams`.",
         KEPT,
         shown_back("Andra utkastet"),
     )

@@ -13,6 +13,7 @@ import pytest
 from bot import cards
 from bot.domain.commands import EMPTY, UNKNOWN
 from bot.domain.i18n import message
+from bot.domain.meetings import example_days
 from bot.domain.model import LANGUAGES, ActionItem, ConversationType, Group
 from bot.domain.roles import Guarded
 from bot.handlers.card_actions import CardAction
@@ -38,6 +39,7 @@ GROUP = Group(
 )
 KEYWORDS = REGISTRY.vocabulary.keywords
 parse_command = REGISTRY.vocabulary.parse
+EXAMPLES = example_days(NOW, GROUP)
 ITEM = ActionItem(id=1, group_id=1, number=3, text="Boka lokal", created_by="Edyta", created_at=NOW)
 
 
@@ -53,14 +55,14 @@ def test_every_command_with_keywords_has_a_help_line_in_every_language():
     for line in _help_lines():
         for lang in LANGUAGES:
             keywords = {name: words.shown(lang) for name, words in KEYWORDS.items()}
-            text = message(lang, line.key, **keywords)
+            text = message(lang, line.key, **EXAMPLES, **keywords)
             for name in line.commands:
                 assert f"**{KEYWORDS[name].shown(lang)}**" in text, (line.key, lang, name)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_generated_help_lists_every_commands_keyword(language):
-    text = REGISTRY.help_text(language)
+    text = REGISTRY.help_text(language, EXAMPLES)
 
     for name, words in KEYWORDS.items():
         assert f"**{words.shown(language)}**" in text, name
@@ -69,7 +71,7 @@ def test_the_generated_help_lists_every_commands_keyword(language):
 
 
 def test_the_swedish_help_lists_every_commands_swedish_keyword():
-    text = REGISTRY.help_text("sv")
+    text = REGISTRY.help_text("sv", EXAMPLES)
 
     assert text.startswith("Det här kan jag. Skriv @RAG före kommandot när du skriver i en kanal.")
     for words in KEYWORDS.values():

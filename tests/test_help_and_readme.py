@@ -8,6 +8,7 @@ import re
 
 from bot.handlers.registry import REGISTRY
 from tests.support.process import ROOT
+from tests.test_handlers import EXAMPLES
 
 README = (ROOT / "README.md").read_text()
 BOLD = re.compile(r"\*\*([^*]+)\*\*")
@@ -23,7 +24,7 @@ def readme_commands() -> set[str]:
 
 
 def test_help_lists_every_registered_command_and_nothing_else():
-    assert set(BOLD.findall(REGISTRY.help_text("sv"))) == registered()
+    assert set(BOLD.findall(REGISTRY.help_text("sv", EXAMPLES))) == registered()
 
 
 def test_the_readme_lists_the_same_commands_as_help():

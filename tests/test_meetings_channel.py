@@ -8,13 +8,18 @@ first and doing it on the button (the question replaced by its answer), a stale 
 refused, Behåll changing nothing;
 `dagordning` as a card with every region and "ej rapporterat"; `inställningar` shown and
 changed (lead times, language, time zone, the overdue post), with bad input refused and the
-officers' guard kept.
+officers' guard kept; the examples in help and refusals name working days ahead, which the
+bot then accepts.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import UTC, date, datetime, timedelta
 
+from bot.domain.meetings import example_days
+from bot.domain.model import ConversationType, Group
+from bot.domain.schedule import is_working_day
 from tests.support.teams import CARD_MESSAGE_ID, CHANNEL_ID, MATS, TeamsSpace
 
 CALENDAR = re.compile(r"http://127\.0\.0\.1:3978/calendar/[\w-]{32}(/\d+)?\.ics")
@@ -80,11 +85,11 @@ async def test_bad_meeting_times_are_refused_and_nothing_is_stored(transcript):
     ]
     assert await transcript.say(channel.message("mötestider 21 september, fysiskt")) == [
         "Jag hittar ingen tid i ”21 september, fysiskt”. Skriv till exempel "
-        "`23/11 kl 13-14 Teams`. Inget har sparats."
+        "`11/12 kl 13-14 Teams`. Inget har sparats."
     ]
     assert await transcript.say(channel.message("nästa möte")) == [
         "Inga möten är planerade. Planera med "
-        "`mötestider 23/11 kl 13-14 Teams; 14/12 kl 11-12 Teams`."
+        "`mötestider 11/12 kl 13-14 Teams; 8/1 kl 11-12 Teams`."
     ]
 
 
@@ -146,7 +151,7 @@ async def test_a_move_needs_a_day_the_meeting_is_on_and_a_free_time(transcript):
         "”om två veckor”. Inget har sparats."
     ]
     assert await transcript.say(channel.message("flytta möte 23/11")) == [
-        "Skriv vilket möte och vart det ska, till exempel `flytta möte 23/11 till 24/11 kl 13-14`."
+        "Skriv vilket möte och vart det ska, till exempel `flytta möte 11/12 till 14/12 kl 13-14`."
     ]
     assert await transcript.say(channel.message("flytta möte 23/11 till kl 15-16")) == [
         "Flytta mötet måndag 23 november kl. 13.00–14.00 till måndag 23 november kl. "
@@ -178,7 +183,7 @@ async def test_the_agenda_draft_on_demand(transcript):
     channel = TeamsSpace.channel()
     assert await transcript.say(channel.message("dagordning")) == [
         "Inget möte är planerat, så det finns ingen dagordning än. Planera med "
-        "`mötestider 23/11 kl 13-14 Teams`."
+        "`mötestider 11/12 kl 13-14 Teams`."
     ]
     await plan(transcript)
     await transcript.say(channel.message("regioner Linköping, Jönköping, Kalmar"))
@@ -300,3 +305,39 @@ async def test_only_the_officers_change_the_language_once_there_is_a_chair(trans
     assert await transcript.say(channel.message("inställningar språk engelska", user=MATS)) == [
         "Bara ordföranden eller sekreteraren kan ändra gruppens inställningar (Edyta Johansson)."
     ]
+
+
+async def test_examples_name_working_days_ahead_and_the_bot_accepts_them(transcript):
+    """Friday 20 November: the examples say 11/12 (three weeks on), 14/12 and 8/1."""
+    channel = TeamsSpace.channel()
+
+    [help_text] = await transcript.say(channel.message("hjälp"))
+    assert "**mötestider** `11/12 kl 13-14 Teams; 8/1 kl 11-12 Teams`" in help_text
+    assert "**flytta möte** `11/12 till 14/12 kl 13-14`, **ställ in möte** `11/12`" in help_text
+    assert await transcript.say(channel.message("mötestider 30/2 kl 13-14 Teams")) == [
+        "Jag förstår inte datumet ”30/2” i ”30/2 kl 13-14 Teams”. Skriv till exempel "
+        "`11/12 kl 13-14 Teams`. Inget har sparats."
+    ]
+    [planned] = await transcript.say(
+        channel.message("mötestider 11/12 kl 13-14 Teams; 8/1 kl 11-12 Teams")
+    )
+    assert planned.startswith(
+        "Planerade möten:\n- fredag 11 december kl. 13.00–14.00, Teams\n"
+        "- fredag 8 januari kl. 11.00–12.00, Teams"
+    )
+
+
+def test_example_days_are_working_days_ahead_all_year_round():
+    group = Group(
+        id=1, key="k", conversation_type=ConversationType.CHANNEL, tenant_id=None, team_id=None,
+        channel_id=None, name="", language="sv", timezone="Europe/Stockholm", regions=(),
+        reference={}, active=True, created_at=datetime(2026, 1, 1, tzinfo=UTC),
+    )  # fmt: skip
+    for offset in range(366):
+        now = datetime(2026, 1, 1, 9, tzinfo=UTC) + timedelta(days=offset)
+        for text in example_days(now, group).values():
+            day, month = (int(part) for part in text.split("/"))
+            year = now.year if (month, day) > (now.month, now.day) else now.year + 1
+            shown = date(year, month, day)
+            assert timedelta(days=14) < shown - now.date() < timedelta(days=70), (now, text)
+            assert is_working_day(shown, "SE"), (now, text)

@@ -34,6 +34,8 @@ MESSAGES: dict[str, dict[Language, str]] = {
         ),
     },
     "this_group": {"sv": "gruppen", "nb": "gruppen", "en": "the group"},
+    # Examples with dates take {ex_day}, {ex_moved} and {ex_later} from
+    # bot.domain.meetings.example_days: working days ahead, so never a date the bot refuses.
     # The help text (built in bot/handlers/help.py): each feature's lines, the keywords as
     # {command} placeholders filled in the reader's language.
     "help_intro": {
@@ -110,9 +112,13 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "**{point}** *text* – propose an item for the next agenda",
     },
     "help_line_meetings": {
-        "sv": "**{meetings}** `23/11 kl 13-14 Teams; 14/12 kl 11-12 Teams` – planera möten",
-        "nb": "**{meetings}** `23/11 kl 13-14 Teams; 14/12 kl 11-12 Teams` – planlegg møter",
-        "en": "**{meetings}** `23/11 13-14 Teams; 14/12 11-12 Teams` – schedule meetings",
+        "sv": (
+            "**{meetings}** `{ex_day} kl 13-14 Teams; {ex_later} kl 11-12 Teams` – planera möten"
+        ),
+        "nb": (
+            "**{meetings}** `{ex_day} kl 13-14 Teams; {ex_later} kl 11-12 Teams` – planlegg møter"
+        ),
+        "en": "**{meetings}** `{ex_day} 13-14 Teams; {ex_later} 11-12 Teams` – schedule meetings",
     },
     "help_line_next_meeting": {
         "sv": "**{next_meeting}** – visa nästa möte",
@@ -121,15 +127,18 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "help_line_meeting_changes": {
         "sv": (
-            "**{move_meeting}** `23/11 till 24/11 kl 13-14`, **{cancel_meeting}** `23/11`"
+            "**{move_meeting}** `{ex_day} till {ex_moved} kl 13-14`,"
+            " **{cancel_meeting}** `{ex_day}`"
             " – ändra ett möte"
         ),
         "nb": (
-            "**{move_meeting}** `23/11 til 24/11 kl 13-14`, **{cancel_meeting}** `23/11`"
+            "**{move_meeting}** `{ex_day} til {ex_moved} kl 13-14`,"
+            " **{cancel_meeting}** `{ex_day}`"
             " – endre et møte"
         ),
         "en": (
-            "**{move_meeting}** `23/11 to 24/11 at 13-14`, **{cancel_meeting}** `23/11`"
+            "**{move_meeting}** `{ex_day} to {ex_moved} at 13-14`,"
+            " **{cancel_meeting}** `{ex_day}`"
             " – change a meeting"
         ),
     },
@@ -623,28 +632,28 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "place to be announced",
     },
     "meeting_no_time": {
-        "sv": "Jag hittar ingen tid i ”{entry}”. Skriv till exempel `23/11 kl 13-14 Teams`. "
+        "sv": "Jag hittar ingen tid i ”{entry}”. Skriv till exempel `{ex_day} kl 13-14 Teams`. "
         "Inget har sparats.",
         "nb": "Jeg finner ikke noe klokkeslett i ”{entry}”. Skriv for eksempel "
-        "`23/11 kl 13-14 Teams`. Ingenting er lagret.",
-        "en": "I can't find a time in ”{entry}”. Write for example `23/11 at 13-14 Teams`. "
+        "`{ex_day} kl 13-14 Teams`. Ingenting er lagret.",
+        "en": "I can't find a time in ”{entry}”. Write for example `{ex_day} at 13-14 Teams`. "
         "Nothing was saved.",
     },
     "meeting_no_day": {
-        "sv": "Jag hittar inget datum i ”{entry}”. Skriv till exempel `23/11 kl 13-14 Teams`. "
+        "sv": "Jag hittar inget datum i ”{entry}”. Skriv till exempel `{ex_day} kl 13-14 Teams`. "
         "Inget har sparats.",
-        "nb": "Jeg finner ingen dato i ”{entry}”. Skriv for eksempel `23/11 kl 13-14 Teams`. "
+        "nb": "Jeg finner ingen dato i ”{entry}”. Skriv for eksempel `{ex_day} kl 13-14 Teams`. "
         "Ingenting er lagret.",
-        "en": "I can't find a date in ”{entry}”. Write for example `23/11 at 13-14 Teams`. "
+        "en": "I can't find a date in ”{entry}”. Write for example `{ex_day} at 13-14 Teams`. "
         "Nothing was saved.",
     },
     "meeting_unreadable": {
         "sv": "Jag förstår inte datumet ”{phrase}” i ”{entry}”. Skriv till exempel "
-        "`23/11 kl 13-14 Teams`. Inget har sparats.",
+        "`{ex_day} kl 13-14 Teams`. Inget har sparats.",
         "nb": "Jeg forstår ikke datoen ”{phrase}” i ”{entry}”. Skriv for eksempel "
-        "`23/11 kl 13-14 Teams`. Ingenting er lagret.",
+        "`{ex_day} kl 13-14 Teams`. Ingenting er lagret.",
         "en": "I don't understand the date ”{phrase}” in ”{entry}”. Write for example "
-        "`23/11 at 13-14 Teams`. Nothing was saved.",
+        "`{ex_day} at 13-14 Teams`. Nothing was saved.",
     },
     "meeting_bad_time": {
         "sv": "Tiden ”{phrase}” går inte att läsa: skriv till exempel `kl 13-14` (sluttiden efter "
@@ -656,11 +665,11 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "meeting_none_given": {
         "sv": "Skriv mötestiderna efter kommandot, till exempel "
-        "`mötestider 23/11 kl 13-14 Teams; 14/12 kl 11-12 Teams`.",
+        "`mötestider {ex_day} kl 13-14 Teams; {ex_later} kl 11-12 Teams`.",
         "nb": "Skriv møtetidene etter kommandoen, for eksempel "
-        "`møtetider 23/11 kl 13-14 Teams; 14/12 kl 11-12 Teams`.",
+        "`møtetider {ex_day} kl 13-14 Teams; {ex_later} kl 11-12 Teams`.",
         "en": "Write the meeting times after the command, for example "
-        "`meetings 23/11 at 13-14 Teams; 14/12 at 11-12 Teams`.",
+        "`meetings {ex_day} at 13-14 Teams; {ex_later} at 11-12 Teams`.",
     },
     "meeting_too_many": {
         "sv": "Högst {limit} möten åt gången. Inget har sparats.",
@@ -684,9 +693,9 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "The meeting {when} overlaps the meeting {other}. Nothing was saved.",
     },
     "meeting_which": {
-        "sv": "Vilket möte? Skriv dagen, till exempel `ställ in möte 23/11`.",
-        "nb": "Hvilket møte? Skriv dagen, for eksempel `avlys møte 23/11`.",
-        "en": "Which meeting? Give the day, for example `cancel meeting 23/11`.",
+        "sv": "Vilket möte? Skriv dagen, till exempel `ställ in möte {ex_day}`.",
+        "nb": "Hvilket møte? Skriv dagen, for eksempel `avlys møte {ex_day}`.",
+        "en": "Which meeting? Give the day, for example `cancel meeting {ex_day}`.",
     },
     "meeting_not_found": {
         "sv": "Det finns inget planerat möte {day}. Skriv `mötestider` för att se de planerade.",
@@ -695,10 +704,11 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "meeting_move_how": {
         "sv": "Skriv vilket möte och vart det ska, till exempel "
-        "`flytta möte 23/11 till 24/11 kl 13-14`.",
+        "`flytta möte {ex_day} till {ex_moved} kl 13-14`.",
         "nb": "Skriv hvilket møte og hvor det skal, for eksempel "
-        "`flytt møte 23/11 til 24/11 kl 13-14`.",
-        "en": "Say which meeting and where to, for example `move meeting 23/11 to 24/11 at 13-14`.",
+        "`flytt møte {ex_day} til {ex_moved} kl 13-14`.",
+        "en": "Say which meeting and where to, for example "
+        "`move meeting {ex_day} to {ex_moved} at 13-14`.",
     },
     "meeting_changed": {
         "sv": "Mötet har ändrats sedan frågan ställdes, så inget har gjorts. Försök igen.",
@@ -722,11 +732,11 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "meetings_none": {
         "sv": "Inga möten är planerade. Planera med "
-        "`mötestider 23/11 kl 13-14 Teams; 14/12 kl 11-12 Teams`.",
+        "`mötestider {ex_day} kl 13-14 Teams; {ex_later} kl 11-12 Teams`.",
         "nb": "Ingen møter er planlagt. Planlegg med "
-        "`møtetider 23/11 kl 13-14 Teams; 14/12 kl 11-12 Teams`.",
+        "`møtetider {ex_day} kl 13-14 Teams; {ex_later} kl 11-12 Teams`.",
         "en": "No meetings are planned. Plan them with "
-        "`meetings 23/11 at 13-14 Teams; 14/12 at 11-12 Teams`.",
+        "`meetings {ex_day} at 13-14 Teams; {ex_later} at 11-12 Teams`.",
     },
     "calendar_link": {
         "sv": "Kalenderfil (.ics) för alla kommande möten: {url}",
@@ -811,11 +821,11 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "agenda_no_meeting": {
         "sv": "Inget möte är planerat, så det finns ingen dagordning än. Planera med "
-        "`mötestider 23/11 kl 13-14 Teams`.",
+        "`mötestider {ex_day} kl 13-14 Teams`.",
         "nb": "Ingen møter er planlagt, så det finnes ingen dagsorden ennå. Planlegg med "
-        "`møtetider 23/11 kl 13-14 Teams`.",
+        "`møtetider {ex_day} kl 13-14 Teams`.",
         "en": "No meeting is planned, so there is no agenda yet. Plan one with "
-        "`meetings 23/11 at 13-14 Teams`.",
+        "`meetings {ex_day} at 13-14 Teams`.",
     },
     # --- reminders -----------------------------------------------------------------------
     "reminder": {

@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain.dates import DateContext, DateError, DateProblem, parse_date, parse_time_range
 from bot.domain.i18n import at_time, clock_time, format_day, message
 from bot.domain.model import Group, Meeting, Refusal
 from bot.domain.ports import Clock, Transactions
+from bot.domain.schedule import country_of, is_working_day
 from bot.domain.text import fold, grouped, quote
 
 MAX_PLACE = 300
@@ -130,6 +131,30 @@ def meeting_line(meeting: Meeting | MeetingTime, group: Group) -> str:
     return f"{meeting_when(meeting, group)}, {place}"
 
 
+# How far ahead the examples in help and refusals put their first meeting.
+EXAMPLE_AHEAD = timedelta(weeks=3)
+
+
+def example_days(now: datetime, group: Group) -> dict[str, str]:
+    """The dates examples show, as "d/m": a working day about three weeks ahead (``ex_day``),
+    the working day after it (``ex_moved``) and one about a month later (``ex_later``). Never
+    in the past, so the bot never suggests what it would then refuse."""
+    country = country_of(group)
+
+    def working(day: date) -> date:
+        while not is_working_day(day, country):
+            day += timedelta(days=1)
+        return day
+
+    first = working(now.astimezone(ZoneInfo(group.timezone)).date() + EXAMPLE_AHEAD)
+    days = {
+        "ex_day": first,
+        "ex_moved": working(first + timedelta(days=1)),
+        "ex_later": working(first + timedelta(weeks=4)),
+    }
+    return {name: f"{day.day}/{day.month}" for name, day in days.items()}
+
+
 class Meetings:
     def __init__(self, transactions: Transactions, clock: Clock) -> None:
         self._transactions = transactions
@@ -147,6 +172,10 @@ class Meetings:
                 await uow.commit(handles_activity=False)
         one = f"/{meeting.id}" if meeting else ""
         return f"{public_url.rstrip('/')}/calendar/{token}{one}.ics"
+
+    def examples(self, group: Group) -> dict[str, str]:
+        """Today's example dates for the group (see ``example_days``)."""
+        return example_days(self._clock.now(), group)
 
     async def get(self, group: Group, meeting_id: int) -> Meeting | None:
         async with self._transactions.reading() as uow:

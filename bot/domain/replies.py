@@ -6,6 +6,7 @@ Markdown); the cards in ``bot/cards.py`` show it as plain text runs instead.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -125,9 +126,11 @@ def meetings_scheduled(scheduled: Scheduled, group: Group, calendar_url: str) ->
     return "\n\n".join(blocks)
 
 
-def meetings_overview(meetings: list[Meeting], group: Group, calendar_url: str) -> str:
+def meetings_overview(
+    meetings: list[Meeting], group: Group, calendar_url: str, examples: Mapping[str, str]
+) -> str:
     if not meetings:
-        return message(group.language, "meetings_none")
+        return message(group.language, "meetings_none", **examples)
     return "\n\n".join(
         [
             _meeting_list("meetings_heading", meetings, group),
@@ -136,8 +139,10 @@ def meetings_overview(meetings: list[Meeting], group: Group, calendar_url: str) 
     )
 
 
-def next_meeting(meeting: Meeting | None, group: Group, calendar_url: str | None) -> str:
+def next_meeting(
+    meeting: Meeting | None, group: Group, calendar_url: str | None, examples: Mapping[str, str]
+) -> str:
     if meeting is None:
-        return message(group.language, "meetings_none")
+        return message(group.language, "meetings_none", **examples)
     line = escape_markdown(meeting_line(meeting, group))
     return message(group.language, "next_meeting", meeting=line, url=calendar_url)

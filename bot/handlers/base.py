@@ -68,8 +68,9 @@ class Services:
     clock: Clock
     # Where people reach the bot's own pages (calendar links).
     public_url: str
-    # The help text in a language, built from every registered feature.
-    help_text: Callable[[str], str]
+    # The help text in a language, built from every registered feature, with the example
+    # dates to show (``Meetings.examples``).
+    help_text: Callable[[str, Mapping[str, str]], str]
     # Every registered command's keywords (for the keyword closest to a mistyped one).
     vocabulary: Vocabulary
 

@@ -4,7 +4,7 @@ an unknown word get a hint (with the closest keyword, if one is close)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from bot.domain.commands import EMPTY, UNKNOWN, Keywords, Vocabulary
 from bot.domain.i18n import message
@@ -27,12 +27,18 @@ _SAMPLES: dict[Language, tuple[str, ...]] = {
 }
 
 
-def help_text(features: Iterable[Feature], vocabulary: Vocabulary, language: str) -> str:
-    """Every feature's help lines, in registry order, between an intro and a closing line."""
+def help_text(
+    features: Iterable[Feature],
+    vocabulary: Vocabulary,
+    language: str,
+    examples: Mapping[str, str],
+) -> str:
+    """Every feature's help lines, in registry order, between an intro and a closing line;
+    ``examples`` are the dates the examples show (``Meetings.examples``)."""
     known = vocabulary.keywords
     keywords = {name: words.shown(language) for name, words in known.items()}
     lines = [
-        f"- {message(language, line.key, **keywords)}"
+        f"- {message(language, line.key, **examples, **keywords)}"
         for feature in features
         for line in feature.help
     ]
@@ -50,7 +56,7 @@ def help_text(features: Iterable[Feature], vocabulary: Vocabulary, language: str
 
 
 async def show_help(app: Services, turn: Turn) -> Reply:
-    return app.help_text(turn.language)
+    return app.help_text(turn.language, app.meetings.examples(turn.group))
 
 
 async def hint(app: Services, turn: Turn) -> Reply:

@@ -32,10 +32,11 @@ async def schedule(app: Services, turn: Turn) -> Reply:
     group = turn.group
     if not turn.args:
         link = await app.meetings.calendar_url(group, app.public_url)
-        return meetings_overview(await app.meetings.upcoming(group), group, link)
+        upcoming = await app.meetings.upcoming(group)
+        return meetings_overview(upcoming, group, link, app.meetings.examples(group))
     scheduled = await app.meetings.schedule(group, turn.args)
     if isinstance(scheduled, Refusal):
-        return scheduled
+        return _with_examples(app, turn, scheduled)
     link = await app.meetings.calendar_url(group, app.public_url)
     return meetings_scheduled(scheduled, group, link)
 
@@ -46,7 +47,7 @@ async def upcoming(app: Services, turn: Turn) -> Reply:
     link = None
     if found is not None:
         link = await app.meetings.calendar_url(turn.group, app.public_url, found)
-    return next_meeting(found, turn.group, link)
+    return next_meeting(found, turn.group, link, app.meetings.examples(turn.group))
 
 
 async def move(app: Services, turn: Turn) -> Reply:
@@ -54,7 +55,7 @@ async def move(app: Services, turn: Turn) -> Reply:
     group, lang = turn.group, turn.language
     planned = await app.meetings.plan_move(group, turn.args)
     if isinstance(planned, Refusal):
-        return planned
+        return _with_examples(app, turn, planned)
     meeting, target = planned
     question = message(
         lang, "move_confirm", old=meeting_when(meeting, group), new=meeting_when(target, group)
@@ -79,7 +80,7 @@ async def cancel(app: Services, turn: Turn) -> Reply:
     group, lang = turn.group, turn.language
     found = await app.meetings.find(group, turn.args)
     if isinstance(found, Refusal):
-        return found
+        return _with_examples(app, turn, found)
     return ShowCard(
         cards.confirm_card(
             message(lang, "cancel_confirm", when=meeting_when(found, group)),
@@ -90,6 +91,11 @@ async def cancel(app: Services, turn: Turn) -> Reply:
             version=found.version,
         )
     )
+
+
+def _with_examples(app: Services, turn: Turn, refused: Refusal) -> Refusal:
+    """A refusal whose example (``mötestider 11/12 kl 13-14 Teams``) names days ahead."""
+    return Refusal(refused.key, {**app.meetings.examples(turn.group), **refused.values})
 
 
 def _meeting_and_version(turn: Turn) -> tuple[int, str] | None:

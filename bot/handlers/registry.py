@@ -3,7 +3,7 @@ text built from the features' help lines (in the order listed here)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from bot.domain.commands import EMPTY, UNKNOWN, Vocabulary
 from bot.handlers import (
@@ -80,8 +80,8 @@ class Registry:
     def card_actions(self) -> frozenset[CardAction]:
         return frozenset(self._cards)
 
-    def help_text(self, language: str) -> str:
-        return help_feature.help_text(self.features, self.vocabulary, language)
+    def help_text(self, language: str, examples: Mapping[str, str]) -> str:
+        return help_feature.help_text(self.features, self.vocabulary, language, examples)
 
 
 REGISTRY = Registry(FEATURES)
