@@ -4,14 +4,15 @@ typed as a person would, asserting only what the page shows.
 In the RAG nuklearmedicin team's Allmänt channel, Edyta: asks `@RAG hjälp`; sets the regions;
 plans a meeting for tomorrow, and the agenda draft appears in the channel by itself (short
 notice: the scheduler posts it at once); files Linköping's report in one message and
-Jönköping's in the card form (Spara); adds an action item due by the next meeting; lists
-the items, presses Klar, and the item is gone from the next list; asks for `@RAG dagordning`
-and sees every region, with "ej rapporterat" where nothing came in. In her personal chat she
-writes a report as a text dialog and saves it (typing Spara: the playground cannot press
-hero-card buttons).
+Jönköping's in the card form (Spara, and the form turns into the saved report); adds an action
+item due by the next meeting; lists the items, presses Klar, and the item is gone from the next
+list; asks for `@RAG dagordning` and sees every region, with "ej rapporterat" where nothing
+came in. In her personal chat she writes a report as a text dialog, asks for `åtgärder` in the
+middle of it (answered, and the dialog carries on), and saves it (typing Spara: the playground
+cannot press hero-card buttons).
 
-The tests run in this order and share the bot's database. Round trips are printed and
-written to tests/artifacts/e2e/timings.txt.
+The tests run in this order and share the bot's database. Round trips are printed and written
+to tests/artifacts/e2e/timings.txt.
 """
 
 from __future__ import annotations
@@ -96,6 +97,12 @@ def test_a_status_report_in_the_card_form(channel: Teams):
     TIMINGS["Spara (report card)"] = channel.press(
         "Spara", re.compile("Lägesrapporten för Jönköping är sparad"), within=form
     )
+    # The form has done its job: it is replaced by the report as saved, no buttons left.
+    saved = channel.page.locator(".ac-adaptiveCard", has_text="Sparad av Edyta Johansson")
+    expect(saved).to_have_count(1, timeout=ANSWER_WITHIN)
+    expect(saved).to_contain_text("SSM genomför inspektion i mars.")
+    expect(saved.get_by_role("button")).to_have_count(0)
+    expect(channel.page.locator("textarea")).to_have_count(0)
 
 
 def test_an_action_item_in_one_message(channel: Teams):
@@ -140,6 +147,12 @@ def test_a_report_by_text_dialog_in_the_personal_chat(teams: Teams):
     TIMINGS["lägesrapport (1:1 dialog start)"] = teams.say(
         "lägesrapport Kalmar", "Skriv lägesrapporten för Kalmar"
     )
+    # A command typed mid-dialog is answered, and the dialog carries on with its draft.
+    TIMINGS["åtgärder (1:1, mid-dialog)"] = teams.say(
+        "åtgärder", "Lägesrapporten du håller på med finns kvar"
+    )
+    expect(teams.page.get_by_text(re.compile(r"Öppna åtgärder \(\d+\)")).last).to_be_visible()
+    expect(teams.page.get_by_text("Skriv lägesrapporten för Kalmar")).to_have_count(2)
     TIMINGS["report text (1:1)"] = teams.say(
         "Två nya gammakameror är levererade.", "Så här blir lägesrapporten för Kalmar"
     )
