@@ -267,6 +267,11 @@ class SqlOutbox:
         dropped = [p for p in new if p.key in inserted and not p.useful_at(now)]
         return queued, dropped
 
+    async def enqueue(self, posts: list[PlannedPost], now: datetime) -> list[PlannedPost]:
+        async with self._database.writing() as session:
+            queued, _ = await self._insert(session, posts, now)
+        return queued
+
     async def claim(
         self, worker: str, now: datetime, limit: int, lease: timedelta
     ) -> list[OutboxEntry]:

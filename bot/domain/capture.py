@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import TypeGuard
 
 from bot.domain.dates import (
     DateContext,
@@ -48,6 +49,9 @@ from bot.domain.text import fold, quote
 
 REPORT_LIMIT = 8000
 TEXT_LIMIT = 1000
+# The same command from the same person within this long is taken as sent again (its reply
+# was late or lost), not as a second one: the record stored the first time is given back.
+RESENT_WITHIN = timedelta(minutes=10)
 
 
 @dataclass(frozen=True)
@@ -152,11 +156,18 @@ class Capture:
         if problem:
             return problem
         now = self._clock.now()
+        tidy = _tidy_report(text or "")
         async with self._transactions.writing() as uow:
             meeting = await next_meeting(uow, group, now)
             meeting_id = meeting.id if meeting else None
+            current = await uow.reports.current(group.id, meeting_id)
+            for same in current:
+                if (same.region, same.text, same.author_id) == (region, tidy, author.id) and (
+                    now - same.created_at < RESENT_WITHIN
+                ):
+                    return SavedReport(same, None, meeting)
             report, replaced = await uow.reports.add(
-                group.id, meeting_id, region, _tidy_report(text or ""), author, now
+                group.id, meeting_id, region, tidy, author, now
             )
             uow.agenda_changed(group.id)
             await uow.commit()
@@ -194,8 +205,12 @@ class Capture:
             owner_id=parts.owner_id,
             due_at=parts.due.start if parts.due else None,
         )
+        now = self._clock.now()
         async with self._transactions.writing() as uow:
-            item = await uow.items.add(group.id, draft, self._clock.now())
+            newest = await uow.items.newest(group.id)
+            if newest is not None and _same_item(newest, draft, now):
+                return SavedItem(newest, Refusal("already_saved"))
+            item = await uow.items.add(group.id, draft, now)
             uow.agenda_changed(group.id)
             await uow.commit()
         return SavedItem(item, parts.note)
@@ -329,9 +344,11 @@ class Capture:
         now = self._clock.now()
         async with self._transactions.writing() as uow:
             meeting = await next_meeting(uow, group, now)
-            decision = await uow.decisions.add(
-                group.id, meeting.id if meeting else None, _tidy(text), author.name, now
-            )
+            meeting_id = meeting.id if meeting else None
+            newest = await uow.decisions.newest(group.id)
+            if _resent(newest, _tidy(text), author, now) and newest.meeting_id == meeting_id:
+                return newest, meeting
+            decision = await uow.decisions.add(group.id, meeting_id, _tidy(text), author.name, now)
             await uow.commit()
         return decision, meeting
 
@@ -347,10 +364,35 @@ class Capture:
             upcoming = await uow.meetings.upcoming(group.id, now)
             later = [meeting for meeting in upcoming if meeting.starts_at > now]
             meeting_id = later[0].id if later else None
+            newest = await uow.points.newest(group.id)
+            if _resent(newest, point, author, now) and newest.section == section.value:
+                return newest
             added = await uow.points.add(group.id, meeting_id, section, point, author.name, now)
             uow.agenda_changed(group.id)
             await uow.commit()
         return added
+
+
+def _same_item(newest: ActionItem, draft: ActionItemDraft, now: datetime) -> bool:
+    """``newest`` is what ``draft`` would store, by the same person a moment ago: the same
+    command sent again (after a reply that did not arrive), not a new item."""
+    return (
+        newest.is_open
+        and (newest.text, newest.owner_name, newest.due_at, newest.created_by)
+        == (draft.text, draft.owner_name, draft.due_at, draft.created_by)
+        and now - newest.created_at < RESENT_WITHIN
+    )
+
+
+def _resent(
+    newest: Decision | AgendaPoint | None, text: str, author: Actor, now: datetime
+) -> TypeGuard[Decision | AgendaPoint]:
+    """``newest`` holds ``text`` from the same person a moment ago: the command sent again."""
+    return (
+        newest is not None
+        and (newest.text, newest.created_by) == (text, author.name)
+        and now - newest.created_at < RESENT_WITHIN
+    )
 
 
 async def next_meeting(uow: UnitOfWork, group: Group, now: datetime) -> Meeting | None:

@@ -919,6 +919,26 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "nb": "Noe gikk galt hos meg, og meldingen din ble ikke behandlet. Prøv igjen om litt.",
         "en": "Something went wrong on my side and your message was not handled. Please retry.",
     },
+    "error_after_saving": {
+        "sv": "Det du skrev är sparat, men något gick fel hos mig när jag skulle svara. "
+        "Du behöver inte skicka det igen.",
+        "nb": "Det du skrev er lagret, men noe gikk galt hos meg da jeg skulle svare. "
+        "Du trenger ikke sende det på nytt.",
+        "en": "What you wrote is saved, but something went wrong on my side when I replied. "
+        "There is no need to send it again.",
+    },
+    "already_saved": {
+        "sv": "Det här var redan sparat alldeles nyss, så jag sparade det inte en gång till.",
+        "nb": "Dette ble akkurat lagret, så jeg lagret det ikke en gang til.",
+        "en": "This was saved a moment ago, so I did not save it a second time.",
+    },
+    "reply_too_large": {
+        "sv": "Svaret blev för stort för Teams och kunde inte visas. Inget av det du skrev har "
+        "gått förlorat.",
+        "nb": "Svaret ble for stort for Teams og kunne ikke vises. Ingenting av det du skrev er "
+        "tapt.",
+        "en": "The answer was too large for Teams to show. Nothing you wrote was lost.",
+    },
 }
 
 
