@@ -16,12 +16,7 @@ from bot.domain.dates import (
     parse_date,
     parse_time_range,
 )
-from tests.date_corpus import CORPUS, MOMENTS, STOCKHOLM, local
-
-
-def context(moment: str) -> DateContext:
-    now, meetings = MOMENTS[moment]
-    return DateContext(now=now.astimezone(UTC), timezone=STOCKHOLM, meetings=meetings)
+from tests.date_corpus import CORPUS, MOMENTS, STOCKHOLM, context, local, verdict
 
 
 def expected(text: str) -> tuple[str, ...]:
@@ -46,13 +41,26 @@ def reading(result) -> tuple[str, ...]:
 
 
 def test_the_corpus_is_big_enough_and_covers_three_languages():
-    assert len(CORPUS) >= 120
+    assert len(CORPUS) >= 300
+    assert len({(moment, phrase) for _, moment, phrase, _ in CORPUS}) == len(CORPUS)
     assert {language for language, *_ in CORPUS} == {"sv", "nb", "en"}
 
 
 @pytest.mark.parametrize(("language", "moment", "phrase", "meaning"), CORPUS)
 def test_the_corpus_is_read_as_the_group_means_it(language, moment, phrase, meaning):
-    assert reading(parse_date(phrase, context(moment))) == expected(meaning)
+    read = reading(parse_date(phrase, context(moment)))
+    assert verdict(meaning, MOMENTS[moment].zone, read).right, read
+
+
+def test_no_phrase_of_the_corpus_gets_a_wrong_date():
+    wrong = [
+        (moment, phrase, reading(result))
+        for _, moment, phrase, meaning in CORPUS
+        if verdict(
+            meaning, MOMENTS[moment].zone, reading(result := parse_date(phrase, context(moment)))
+        ).wrong_date
+    ]
+    assert wrong == []
 
 
 def test_wall_clock_times_are_right_in_utc_across_the_clock_changes():

@@ -44,6 +44,7 @@ from bot.domain.regions import (
     match_region,
     parse_region_list,
 )
+from bot.domain.schedule import country_of
 from bot.domain.text import fold, quote
 
 REPORT_LIMIT = 8000
@@ -107,7 +108,13 @@ class Capture:
     async def _date_context(self, uow: UnitOfWork, group: Group) -> DateContext:
         now = self._clock.now()
         upcoming = await uow.meetings.upcoming(group.id, now)
-        return DateContext.at(now, group.timezone, (m.starts_at for m in upcoming))
+        return DateContext.at(
+            now,
+            group.timezone,
+            (m.starts_at for m in upcoming),
+            country=country_of(group),
+            group_name=group.name,
+        )
 
     # --- regions and status reports --------------------------------------------------------
 

@@ -40,12 +40,31 @@ class DateContext:
     timezone: ZoneInfo
     # Start times of the group's upcoming meetings, soonest first.
     meetings: tuple[datetime, ...] = ()
+    # Whose working days and holidays count ("SE", "NO"): a period ends on its last working day.
+    country: str = "SE"
+    # The group's own words for its meeting, folded ("rag", "chefssamrad"): "nästa RAG-möte".
+    meeting_names: tuple[str, ...] = ()
 
     @classmethod
-    def at(cls, now: datetime, timezone: str, starts: Iterable[datetime]) -> DateContext:
+    def at(
+        cls,
+        now: datetime,
+        timezone: str,
+        starts: Iterable[datetime],
+        *,
+        country: str = "SE",
+        group_name: str = "",
+    ) -> DateContext:
         """The context at ``now`` in the zone named ``timezone``; of the meeting ``starts``
         only those still ahead count."""
-        return cls(now, ZoneInfo(timezone), tuple(start for start in starts if start >= now))
+        ahead = tuple(start for start in starts if start >= now)
+        return cls(now, ZoneInfo(timezone), ahead, country, cls.names_of(group_name))
+
+    @staticmethod
+    def names_of(group_name: str) -> tuple[str, ...]:
+        """The words of a group's name a member may call its meeting by: "RAG nuklearmedicin"
+        -> ("rag", "nuklearmedicin"); "Chefssamråd södra …" -> ("chefssamrad", …)."""
+        return tuple(word for word in re.findall(r"[a-z0-9]+", fold(group_name)) if len(word) > 1)
 
     @property
     def local_now(self) -> datetime:
