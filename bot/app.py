@@ -36,6 +36,8 @@ from bot.domain.preferences import Preferences
 from bot.domain.records import Retention
 from bot.domain.roles import Roles
 from bot.domain.schedule import LeadTimes
+from bot.handlers.base import Services
+from bot.handlers.registry import REGISTRY
 from bot.proactive import TeamsNotifier
 from bot.scheduler import Scheduler
 from bot.settings import Settings
@@ -87,14 +89,18 @@ def build_dependencies(settings: Settings, database: Database, clock: Clock) -> 
             clock,
         ),
         journal=SqlActivityJournal(database),
-        capture=Capture(transactions, clock),
-        meetings=Meetings(transactions, clock),
-        notices=Notices(transactions, clock),
-        roles=Roles(transactions, clock),
-        preferences=Preferences(transactions, leads, clock),
-        clock=clock,
+        services=Services(
+            capture=Capture(transactions, clock),
+            meetings=Meetings(transactions, clock),
+            notices=Notices(transactions, clock),
+            roles=Roles(transactions, clock),
+            preferences=Preferences(transactions, leads, clock),
+            clock=clock,
+            public_url=settings.public_url,
+            help_text=REGISTRY.help_text,
+            vocabulary=REGISTRY.vocabulary,
+        ),
         leads=leads,
-        public_url=settings.public_url,
         dialog_state=PrivateConversationState(SqlStorage(database, clock.now)),
     )
 
@@ -112,15 +118,17 @@ def build_scheduler(
     return Scheduler(
         outbox=SqlOutbox(database),
         groups=deps.conversations,
-        notices=deps.notices,
+        notices=deps.services.notices,
         notifier=notifier,
         journal=deps.journal,
-        clock=deps.clock,
+        clock=deps.services.clock,
         leads=deps.leads,
         worker=worker,
         retention=(
             Retention(
-                SqlRecords(database), SqlTransactions(database, deps.clock), settings.retention
+                SqlRecords(database),
+                SqlTransactions(database, deps.services.clock),
+                settings.retention,
             )
             if settings.retention
             else None
@@ -314,17 +322,17 @@ async def healthz(request: web.Request) -> web.Response:
 async def calendar(request: web.Request) -> web.Response:
     """The group's upcoming meetings, or one meeting (cancelled too), as an .ics file."""
     token = request.match_info["token"]
-    deps = request.app[DEPS]
-    group = await deps.meetings.group_of_calendar(token) if len(token) >= 20 else None
+    use_case = request.app[DEPS].services.meetings
+    group = await use_case.group_of_calendar(token) if len(token) >= 20 else None
     if group is None:
         raise web.HTTPNotFound()
     if "meeting" in request.match_info:
-        meeting = await deps.meetings.get(group, int(request.match_info["meeting"]))
+        meeting = await use_case.get(group, int(request.match_info["meeting"]))
         if meeting is None:
             raise web.HTTPNotFound()
         meetings = [meeting]
     else:
-        meetings = await deps.meetings.upcoming(group)
+        meetings = await use_case.upcoming(group)
     body = meetings_calendar(group, meetings, request.app[CLOCK].now())
     return web.Response(
         body=body,

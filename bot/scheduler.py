@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from bot.domain.conversations import Conversations
 from bot.domain.model import Group
 from bot.domain.notices import Notices
 from bot.domain.ports import (
@@ -34,7 +35,6 @@ from bot.domain.ports import (
     Clock,
     DeliveryError,
     DeliveryProblem,
-    GroupRepository,
     Notifier,
     OutboxRepository,
     PostedMessage,
@@ -75,7 +75,7 @@ class Scheduler:
         self,
         *,
         outbox: OutboxRepository,
-        groups: GroupRepository,
+        groups: Conversations,
         notices: Notices,
         notifier: Notifier,
         journal: ActivityJournal,

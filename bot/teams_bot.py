@@ -37,26 +37,19 @@ from bot.activities import (
     mentions_of,
     strip_bot_mention,
 )
-from bot.domain.capture import Capture
-from bot.domain.commands import CommandName, parse_command
 from bot.domain.conversations import Conversations
 from bot.domain.i18n import message
-from bot.domain.meetings import Meetings
 from bot.domain.model import (
     Actor,
     ConversationType,
     Group,
     Refusal,
 )
-from bot.domain.notices import Notices
 from bot.domain.ports import (
     HANDLING,
     ActivityJournal,
-    Clock,
 )
-from bot.domain.preferences import Preferences
 from bot.domain.privacy import holds_identity_number
-from bot.domain.roles import Roles
 from bot.domain.schedule import LeadTimes
 from bot.domain.services import greeting
 from bot.domain.text import fold
@@ -69,6 +62,7 @@ from bot.handlers.base import (
     Turn,
     unknown_action,
 )
+from bot.handlers.help import HELP
 from bot.handlers.registry import REGISTRY, Registry
 from dialogs.status_report import StatusReportDialog
 
@@ -82,15 +76,9 @@ _CANCEL_WORDS = {"avbryt", "cancel", "stopp", "stop"}
 class BotDependencies:
     conversations: Conversations
     journal: ActivityJournal
-    capture: Capture
-    meetings: Meetings
-    notices: Notices
-    roles: Roles
-    preferences: Preferences
-    clock: Clock
+    # The use cases the feature handlers call.
+    services: Services
     leads: LeadTimes
-    # Where people reach the bot's own pages (calendar links).
-    public_url: str
     # Per-user dialog state (PrivateConversationState over SQL): two people writing in the
     # same thread never share a dialog.
     dialog_state: BotState
@@ -100,22 +88,13 @@ class RagBot(TeamsActivityHandler):
     def __init__(self, deps: BotDependencies, registry: Registry = REGISTRY) -> None:
         self._deps = deps
         self._registry = registry
-        self._services = Services(
-            capture=deps.capture,
-            meetings=deps.meetings,
-            notices=deps.notices,
-            roles=deps.roles,
-            preferences=deps.preferences,
-            clock=deps.clock,
-            public_url=deps.public_url,
-            help_text=registry.help_text,
-        )
+        self._services = deps.services
         self._dialogs = DialogSet(deps.dialog_state.create_property("DialogState"))
-        self._dialogs.add(StatusReportDialog(deps.capture, deps.conversations))
+        self._dialogs.add(StatusReportDialog(deps.services.capture, deps.conversations))
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         key = activity_key(turn_context.activity)
-        if key and not await self._deps.journal.claim(key, self._deps.clock.now()):
+        if key and not await self._deps.journal.claim(key, self._services.clock.now()):
             log.info("skipping resent activity %s", turn_context.activity.id)
             if turn_context.activity.type == ActivityTypes.invoke:
                 # Answered the first time; the resend still needs an answer of its own.
@@ -128,7 +107,7 @@ class RagBot(TeamsActivityHandler):
             await super().on_turn(turn_context)
             await self._deps.dialog_state.save_changes(turn_context)
             if key:
-                await self._deps.journal.done(key, self._deps.clock.now())
+                await self._deps.journal.done(key, self._services.clock.now())
         except Exception:
             if key:
                 await self._deps.journal.forget(key)
@@ -158,7 +137,7 @@ class RagBot(TeamsActivityHandler):
             return
         if personal and await self._continue_dialog(turn_context, text, group or place):
             return
-        command = parse_command(text)
+        command = self._registry.vocabulary.parse(text)
         handler = self._registry.command(command.name)
         if handler.needs_group and group is None:
             await _say(turn_context, message(place.language, "no_group"))
@@ -171,7 +150,7 @@ class RagBot(TeamsActivityHandler):
         lacks."""
         guarded = handler.guard.needed(turn.args) if handler.guard else None
         if guarded is not None:
-            refused = await self._deps.roles.permit(turn.group, turn.actor, guarded)
+            refused = await self._services.roles.permit(turn.group, turn.actor, guarded)
             if refused is not None:
                 return refused
         return await handler.run(self._services, turn)
@@ -206,7 +185,7 @@ class RagBot(TeamsActivityHandler):
             await dialog.cancel_all_dialogs()
             await _say(ctx, message(group.language, "cancelled"))
             return True
-        if parse_command(text).name is CommandName.HELP:  # help, then carry on where we were
+        if self._registry.vocabulary.parse(text).name == HELP:  # help, then carry on
             await _say(ctx, self._registry.help_text(group.language))
             await dialog.reprompt_dialog()
             return True

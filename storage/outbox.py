@@ -49,8 +49,8 @@ async def drop_unsent(session: AsyncSession, *where: Any) -> None:
 async def mark_agenda_changed(session: AsyncSession, group_id: int, now: datetime) -> int:
     """Queue an in-place update of the group's posted agendas whose meeting is still ahead.
 
-    The repositories call it in the transaction that changes what an agenda shows (reports,
-    items, points, regions, meetings), so a posted agenda never misses a change."""
+    The unit of work calls it when it commits a change a use case said an agenda shows
+    (``UnitOfWork.agenda_changed``), in that transaction."""
     result = await session.execute(
         update(OutboxRow)
         .where(

@@ -13,7 +13,8 @@ import pytest
 from jsonschema import Draft4Validator, Draft7Validator, validators
 from PIL import Image
 
-from bot.domain.commands import parse_command
+from bot.domain.commands import EMPTY, UNKNOWN
+from bot.handlers.registry import REGISTRY
 from manifest.package import PLACEHOLDERS, main, render_manifest
 
 HERE = Path(__file__).parent
@@ -53,10 +54,13 @@ def test_a_broken_manifest_fails_validation(manifest):
     assert len(errors) == 3, errors
 
 
+parse_command = REGISTRY.vocabulary.parse
+
+
 def test_the_manifest_commands_are_commands_the_bot_knows(manifest):
     for command_list in manifest["bots"][0]["commandLists"]:
         for command in command_list["commands"]:
-            assert parse_command(command["title"]).name.value not in ("unknown", "empty")
+            assert parse_command(command["title"]).name not in (UNKNOWN, EMPTY)
 
 
 def test_the_icons_have_the_sizes_and_colours_teams_demands():

@@ -1,5 +1,8 @@
 """Text -> Command: the bot's vocabulary in Swedish, Norwegian and English.
 
+The keywords are declared by the feature handlers (``bot/handlers``), each next to the command
+it names; the edge builds a ``Vocabulary`` from them, so the domain holds no list of commands.
+
 A command is the longest known keyword at the start of the message, matched case- and
 accent-insensitively on whole words ("Lagesrapport", "LÄGESRAPPORT" and "lägesrapport" are the
 same; "lägesrapporten" is not). What follows the keyword is kept as written, paragraphs and
@@ -10,37 +13,15 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 
 from bot.domain.model import LANGUAGES
 from bot.domain.text import fold
 
-
-class CommandName(StrEnum):
-    HELP = "help"
-    STATUS_REPORT = "status_report"
-    STATUS_REPORTS = "status_reports"
-    ACTION = "action"
-    ACTIONS = "actions"
-    DONE = "done"
-    EDIT = "edit"
-    DECISION = "decision"
-    POINT = "point"
-    AGENDA = "agenda"
-    MEETINGS = "meetings"
-    NEXT_MEETING = "next_meeting"
-    MOVE_MEETING = "move_meeting"
-    CANCEL_MEETING = "cancel_meeting"
-    MINUTES = "minutes"
-    SETTINGS = "settings"
-    REGIONS = "regions"
-    ROLES = "roles"
-    ROLE = "role"
-    DELETE = "delete"
-    LOG = "log"
-    EMPTY = "empty"
-    UNKNOWN = "unknown"
+# What a message without a keyword is: nothing at all, or words the bot does not know.
+EMPTY = "empty"
+UNKNOWN = "unknown"
 
 
 @dataclass(frozen=True)
@@ -62,55 +43,10 @@ class Keywords:
         return tuple(dict.fromkeys(self.sv + self.en + self.nb))
 
 
-# The one place the bot's keywords are written: parsing, suggestions and the help text (built
-# by ``bot/handlers``) all read them from here.
-KEYWORDS: dict[CommandName, Keywords] = {
-    CommandName.HELP: Keywords(sv=("hjälp",), nb=("hjelp",), en=("help",)),
-    CommandName.STATUS_REPORT: Keywords(
-        sv=("lägesrapport",), nb=("statusrapport",), en=("status",)
-    ),
-    CommandName.STATUS_REPORTS: Keywords(
-        sv=("lägesrapporter",), nb=("statusrapporter",), en=("reports",)
-    ),
-    CommandName.ACTION: Keywords(sv=("åtgärd",), nb=("tiltak",), en=("action",)),
-    CommandName.ACTIONS: Keywords(sv=("åtgärder",), nb=("tiltaksliste",), en=("actions",)),
-    CommandName.DONE: Keywords(sv=("klar",), nb=("ferdig",), en=("done",)),
-    CommandName.EDIT: Keywords(sv=("ändra",), nb=("endre",), en=("edit",)),
-    CommandName.DECISION: Keywords(sv=("beslut",), nb=("vedtak",), en=("decision",)),
-    CommandName.POINT: Keywords(sv=("punkt",), nb=("punkt",), en=("item",)),
-    CommandName.AGENDA: Keywords(sv=("dagordning",), nb=("dagsorden",), en=("agenda",)),
-    CommandName.MEETINGS: Keywords(sv=("mötestider",), nb=("møtetider",), en=("meetings",)),
-    CommandName.NEXT_MEETING: Keywords(
-        sv=("nästa möte",), nb=("neste møte",), en=("next meeting",)
-    ),
-    CommandName.MOVE_MEETING: Keywords(
-        sv=("flytta möte", "flytta mötet"),
-        nb=("flytt møte", "flytt møtet", "flytte møte", "flytte møtet"),
-        en=("move meeting",),
-    ),
-    CommandName.CANCEL_MEETING: Keywords(
-        sv=("ställ in möte", "ställ in mötet", "ställa in mötet", "avboka möte", "avboka mötet"),
-        nb=("avlys møte", "avlys møtet"),
-        en=("cancel meeting",),
-    ),
-    CommandName.MINUTES: Keywords(sv=("minnesanteckningar",), nb=("referat",), en=("minutes",)),
-    CommandName.SETTINGS: Keywords(sv=("inställningar",), nb=("innstillinger",), en=("settings",)),
-    CommandName.REGIONS: Keywords(sv=("regioner",), nb=("regioner",), en=("regions",)),
-    CommandName.ROLES: Keywords(sv=("roller",), nb=("roller",), en=("roles",)),
-    CommandName.ROLE: Keywords(sv=("roll",), nb=("rolle",), en=("role",)),
-    CommandName.DELETE: Keywords(sv=("ta bort",), nb=("slett",), en=("delete",)),
-    CommandName.LOG: Keywords(sv=("logg",), nb=("logg",), en=("log",)),
-}
-
-# Every keyword of a command, Swedish first: what the parser matches.
-VOCABULARY: dict[CommandName, tuple[str, ...]] = {
-    name: keywords.all() for name, keywords in KEYWORDS.items()
-}
-
-
 @dataclass(frozen=True)
 class Command:
-    name: CommandName
+    # The command's name as its handler declares it, or ``EMPTY`` or ``UNKNOWN``.
+    name: str
     args: str = ""
     # What the user typed as the keyword, for answers that quote it back.
     word: str = ""
@@ -122,32 +58,43 @@ def _keyword_pattern(keyword: str) -> re.Pattern[str]:
     return re.compile(r"\s+".join(words) + r"(?=$|[\s:])")
 
 
-_KEYWORDS: list[tuple[re.Pattern[str], CommandName]] = sorted(
-    ((_keyword_pattern(keyword), name) for name, words in VOCABULARY.items() for keyword in words),
-    key=lambda pair: len(pair[0].pattern),
-    reverse=True,
-)
-_FOLDED_KEYWORDS: dict[str, str] = {
-    fold(keyword): words[0] for words in VOCABULARY.values() for keyword in words
-}
+class Vocabulary:
+    """Every command's keywords, as the handlers declare them: reads commands from text and
+    suggests the keyword closest to a mistyped one."""
 
+    def __init__(self, keywords: Mapping[str, Keywords]) -> None:
+        self.keywords = dict(keywords)
+        self._patterns = sorted(
+            (
+                (_keyword_pattern(keyword), name)
+                for name, words in self.keywords.items()
+                for keyword in words.all()
+            ),
+            key=lambda pair: len(pair[0].pattern),
+            reverse=True,
+        )
+        # Every keyword, folded, to the Swedish keyword of its command.
+        self._folded = {
+            fold(keyword): words.sv[0]
+            for words in self.keywords.values()
+            for keyword in words.all()
+        }
 
-def parse_command(text: str) -> Command:
-    """Read the command at the start of ``text`` (the bot's own mention already removed)."""
-    stripped = text.strip()
-    if not stripped:
-        return Command(CommandName.EMPTY)
-    folded = fold(stripped)
-    for pattern, name in _KEYWORDS:
-        match = pattern.match(folded)
-        if match:
-            args = stripped[match.end() :].lstrip(" \t:").strip()
-            return Command(name, args=args, word=stripped[: match.end()])
-    word = stripped.split(maxsplit=1)[0]
-    return Command(CommandName.UNKNOWN, args=stripped, word=word)
+    def parse(self, text: str) -> Command:
+        """Read the command at the start of ``text`` (the bot's own mention already removed)."""
+        stripped = text.strip()
+        if not stripped:
+            return Command(EMPTY)
+        folded = fold(stripped)
+        for pattern, name in self._patterns:
+            match = pattern.match(folded)
+            if match:
+                args = stripped[match.end() :].lstrip(" \t:").strip()
+                return Command(name, args=args, word=stripped[: match.end()])
+        word = stripped.split(maxsplit=1)[0]
+        return Command(UNKNOWN, args=stripped, word=word)
 
-
-def suggest_keyword(word: str) -> str | None:
-    """The Swedish keyword closest to a mistyped one ("dagordnig" -> "dagordning"), if any."""
-    matches = difflib.get_close_matches(fold(word), _FOLDED_KEYWORDS, n=1, cutoff=0.75)
-    return _FOLDED_KEYWORDS[matches[0]] if matches else None
+    def suggest(self, word: str) -> str | None:
+        """The Swedish keyword closest to a mistyped one ("dagordnig" -> "dagordning")."""
+        matches = difflib.get_close_matches(fold(word), self._folded, n=1, cutoff=0.75)
+        return self._folded[matches[0]] if matches else None

@@ -6,7 +6,7 @@ these; they answer with plain text in the group's language.
 
 from __future__ import annotations
 
-from bot.domain.commands import Command, CommandName, suggest_keyword
+from bot.domain.commands import EMPTY, UNKNOWN, Command
 from bot.domain.i18n import message
 from bot.domain.model import Group
 from bot.domain.text import quote
@@ -17,13 +17,13 @@ def greeting(group: Group) -> str:
     return message(group.language, "greeting", group=name)
 
 
-def answer(command: Command, language: str) -> str:
-    """The reply to a command that needs no stored data (empty, unknown, not built yet); the
-    help text is built from the registered commands in ``bot/handlers``."""
-    if command.name is CommandName.EMPTY:
+def answer(command: Command, language: str, suggestion: str | None = None) -> str:
+    """The reply to a command that needs no stored data (empty, unknown with the keyword
+    closest to it, not built yet); the help text is built from the registered commands in
+    ``bot/handlers``."""
+    if command.name == EMPTY:
         return message(language, "empty")
-    if command.name is CommandName.UNKNOWN:
-        suggestion = suggest_keyword(command.word)
+    if command.name == UNKNOWN:
         if suggestion:
             return message(
                 language, "unknown_suggest", word=quote(command.word), suggestion=suggestion

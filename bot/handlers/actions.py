@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot import cards
 from bot.domain.capture import SavedItem
-from bot.domain.commands import CommandName
+from bot.domain.commands import Keywords
 from bot.domain.i18n import message
 from bot.domain.model import ActionItem, Refusal
 from bot.domain.replies import action_done
@@ -117,11 +117,32 @@ async def save_pressed(app: Services, turn: Turn) -> Reply:
 FEATURE = Feature(
     name="actions",
     commands=(
-        CommandHandler(CommandName.ACTION, add),
-        CommandHandler(CommandName.ACTIONS, listing),
-        CommandHandler(CommandName.DONE, done),
-        CommandHandler(CommandName.EDIT, edit),
-        CommandHandler(CommandName.DELETE, delete, guard=Guard(Guarded.DELETE)),
+        CommandHandler(
+            "action",
+            add,
+            Keywords(sv=("åtgärd",), nb=("tiltak",), en=("action",)),
+        ),
+        CommandHandler(
+            "actions",
+            listing,
+            Keywords(sv=("åtgärder",), nb=("tiltaksliste",), en=("actions",)),
+        ),
+        CommandHandler(
+            "done",
+            done,
+            Keywords(sv=("klar",), nb=("ferdig",), en=("done",)),
+        ),
+        CommandHandler(
+            "edit",
+            edit,
+            Keywords(sv=("ändra",), nb=("endre",), en=("edit",)),
+        ),
+        CommandHandler(
+            "delete",
+            delete,
+            Keywords(sv=("ta bort",), nb=("slett",), en=("delete",)),
+            guard=Guard(Guarded.DELETE),
+        ),
     ),
     card_actions={
         CardAction.ACTION_DONE: done_pressed,
@@ -130,10 +151,10 @@ FEATURE = Feature(
         CardAction.ACTION_CANCEL: cancelled,
     },
     help=(
-        HelpLine("help_line_action", (CommandName.ACTION,)),
-        HelpLine("help_line_actions", (CommandName.ACTIONS,)),
-        HelpLine("help_line_done", (CommandName.DONE,)),
-        HelpLine("help_line_edit", (CommandName.EDIT,)),
-        HelpLine("help_line_delete", (CommandName.DELETE,)),
+        HelpLine("help_line_action", ("action",)),
+        HelpLine("help_line_actions", ("actions",)),
+        HelpLine("help_line_done", ("done",)),
+        HelpLine("help_line_edit", ("edit",)),
+        HelpLine("help_line_delete", ("delete",)),
     ),
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot import cards
-from bot.domain.commands import CommandName
+from bot.domain.commands import Keywords
 from bot.domain.i18n import message
 from bot.handlers.base import CommandHandler, Feature, HelpLine, Reply, Services, ShowCard, Turn
 
@@ -17,6 +17,12 @@ async def draft(app: Services, turn: Turn) -> Reply:
 
 FEATURE = Feature(
     name="agenda",
-    commands=(CommandHandler(CommandName.AGENDA, draft),),
-    help=(HelpLine("help_line_agenda", (CommandName.AGENDA,)),),
+    commands=(
+        CommandHandler(
+            "agenda",
+            draft,
+            Keywords(sv=("dagordning",), nb=("dagsorden",), en=("agenda",)),
+        ),
+    ),
+    help=(HelpLine("help_line_agenda", ("agenda",)),),
 )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.domain.capture import Capture
-from bot.domain.commands import KEYWORDS, Command, CommandName, Keywords
+from bot.domain.commands import EMPTY, Command, Keywords, Vocabulary
 from bot.domain.i18n import message
 from bot.domain.meetings import Meetings
 from bot.domain.model import Actor, Group, Mention, Refusal
@@ -57,6 +57,8 @@ class Services:
     public_url: str
     # The help text in a language, built from every registered feature.
     help_text: Callable[[str], str]
+    # Every registered command's keywords (for the keyword closest to a mistyped one).
+    vocabulary: Vocabulary
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,7 @@ class Turn:
     group: Group
     actor: Actor
     personal: bool
-    command: Command = Command(CommandName.EMPTY)
+    command: Command = Command(EMPTY)
     mentions: tuple[Mention, ...] = ()
     # A card press's data (``{"ragbot": action, ...inputs}``); empty for a typed command.
     value: Mapping[str, Any] = field(default_factory=dict)
@@ -98,8 +100,12 @@ class Guard:
 
 @dataclass(frozen=True)
 class CommandHandler:
-    name: CommandName
+    """A command: its name, the function that answers it, its keywords per language (None for
+    what has no keyword: an empty or unknown message) and the permission it needs."""
+
+    name: str
     run: Handler
+    keywords: Keywords | None = None
     guard: Guard | None = None
     # Help, empty and unknown are answered anywhere; the rest act for a group.
     needs_group: bool = True
@@ -111,7 +117,7 @@ class HelpLine:
     the commands' keywords in the reader's language."""
 
     key: str
-    commands: tuple[CommandName, ...]
+    commands: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -122,10 +128,9 @@ class Feature:
     help: tuple[HelpLine, ...] = ()
 
     @property
-    def keywords(self) -> dict[CommandName, Keywords]:
-        """The feature's keywords per language (written once, in ``bot/domain/commands.py``,
-        where the domain's parser reads them too)."""
-        return {c.name: KEYWORDS[c.name] for c in self.commands if c.name in KEYWORDS}
+    def keywords(self) -> dict[str, Keywords]:
+        """The feature's keywords per language, written once, with each command."""
+        return {c.name: c.keywords for c in self.commands if c.keywords is not None}
 
 
 def unknown_action(turn: Turn) -> str:

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bot.domain.commands import KEYWORDS, CommandName
+from bot.domain.commands import EMPTY, UNKNOWN, Keywords, Vocabulary
 from bot.domain.i18n import message
 from bot.domain.model import Language
 from bot.domain.services import answer
 from bot.handlers.base import CommandHandler, Feature, HelpLine, Reply, Services, Turn
 
+HELP = "help"
 # The closing line names a few keywords of the two other languages, in this order.
 _OTHER_LANGUAGES: dict[str, tuple[Language, Language]] = {
     "sv": ("en", "nb"),
@@ -19,23 +20,24 @@ _OTHER_LANGUAGES: dict[str, tuple[Language, Language]] = {
     "en": ("sv", "nb"),
 }
 # Chosen to look like each language (Norwegian "status" would read as English).
-_SAMPLES: dict[Language, tuple[CommandName, ...]] = {
-    "sv": (CommandName.STATUS_REPORT, CommandName.ACTION, CommandName.AGENDA, CommandName.HELP),
-    "nb": (CommandName.ACTION, CommandName.MEETINGS, CommandName.MINUTES, CommandName.HELP),
-    "en": (CommandName.STATUS_REPORT, CommandName.ACTION, CommandName.AGENDA, CommandName.HELP),
+_SAMPLES: dict[Language, tuple[str, ...]] = {
+    "sv": ("status_report", "action", "agenda", HELP),
+    "nb": ("action", "meetings", "minutes", HELP),
+    "en": ("status_report", "action", "agenda", HELP),
 }
 
 
-def help_text(features: Iterable[Feature], language: str) -> str:
+def help_text(features: Iterable[Feature], vocabulary: Vocabulary, language: str) -> str:
     """Every feature's help lines, in registry order, between an intro and a closing line."""
-    keywords = {name.value: words.shown(language) for name, words in KEYWORDS.items()}
+    known = vocabulary.keywords
+    keywords = {name: words.shown(language) for name, words in known.items()}
     lines = [
         f"- {message(language, line.key, **keywords)}"
         for feature in features
         for line in feature.help
     ]
     first, second = (
-        ", ".join(KEYWORDS[name].shown(other) for name in _SAMPLES[other])
+        ", ".join(known[name].shown(other) for name in _SAMPLES[other])
         for other in _OTHER_LANGUAGES.get(language, _OTHER_LANGUAGES["sv"])
     )
     return "\n\n".join(
@@ -53,15 +55,20 @@ async def show_help(app: Services, turn: Turn) -> Reply:
 
 async def hint(app: Services, turn: Turn) -> Reply:
     """An empty message or an unknown word."""
-    return answer(turn.command, turn.language)
+    return answer(turn.command, turn.language, app.vocabulary.suggest(turn.command.word))
 
 
 FEATURE = Feature(
     name="help",
     commands=(
-        CommandHandler(CommandName.HELP, show_help, needs_group=False),
-        CommandHandler(CommandName.EMPTY, hint, needs_group=False),
-        CommandHandler(CommandName.UNKNOWN, hint, needs_group=False),
+        CommandHandler(
+            HELP,
+            show_help,
+            Keywords(sv=("hjälp",), nb=("hjelp",), en=("help",)),
+            needs_group=False,
+        ),
+        CommandHandler(EMPTY, hint, needs_group=False),
+        CommandHandler(UNKNOWN, hint, needs_group=False),
     ),
-    help=(HelpLine("help_line_help", (CommandName.HELP,)),),
+    help=(HelpLine("help_line_help", (HELP,)),),
 )

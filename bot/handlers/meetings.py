@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from bot import cards
-from bot.domain.commands import CommandName
+from bot.domain.commands import Keywords
 from bot.domain.i18n import message
 from bot.domain.meetings import MeetingTime, meeting_when
 from bot.domain.model import Refusal
@@ -147,10 +147,40 @@ def _meeting_time(value: Any) -> MeetingTime | None:
 FEATURE = Feature(
     name="meetings",
     commands=(
-        CommandHandler(CommandName.MEETINGS, schedule),
-        CommandHandler(CommandName.NEXT_MEETING, upcoming),
-        CommandHandler(CommandName.MOVE_MEETING, move),
-        CommandHandler(CommandName.CANCEL_MEETING, cancel),
+        CommandHandler(
+            "meetings",
+            schedule,
+            Keywords(sv=("mötestider",), nb=("møtetider",), en=("meetings",)),
+        ),
+        CommandHandler(
+            "next_meeting",
+            upcoming,
+            Keywords(sv=("nästa möte",), nb=("neste møte",), en=("next meeting",)),
+        ),
+        CommandHandler(
+            "move_meeting",
+            move,
+            Keywords(
+                sv=("flytta möte", "flytta mötet"),
+                nb=("flytt møte", "flytt møtet", "flytte møte", "flytte møtet"),
+                en=("move meeting",),
+            ),
+        ),
+        CommandHandler(
+            "cancel_meeting",
+            cancel,
+            Keywords(
+                sv=(
+                    "ställ in möte",
+                    "ställ in mötet",
+                    "ställa in mötet",
+                    "avboka möte",
+                    "avboka mötet",
+                ),
+                nb=("avlys møte", "avlys møtet"),
+                en=("cancel meeting",),
+            ),
+        ),
     ),
     card_actions={
         CardAction.MEETING_MOVE: move_pressed,
@@ -158,10 +188,8 @@ FEATURE = Feature(
         CardAction.MEETING_KEEP: keep_pressed,
     },
     help=(
-        HelpLine("help_line_meetings", (CommandName.MEETINGS,)),
-        HelpLine("help_line_next_meeting", (CommandName.NEXT_MEETING,)),
-        HelpLine(
-            "help_line_meeting_changes", (CommandName.MOVE_MEETING, CommandName.CANCEL_MEETING)
-        ),
+        HelpLine("help_line_meetings", ("meetings",)),
+        HelpLine("help_line_next_meeting", ("next_meeting",)),
+        HelpLine("help_line_meeting_changes", ("move_meeting", "cancel_meeting")),
     ),
 )

@@ -1,9 +1,9 @@
-"""The minutes: ``minnesanteckningar`` is understood and listed in the help, but the draft is
-posted after each meeting by the scheduler; on demand it is not built yet, and says so."""
+"""The minutes: ``minnesanteckningar`` is understood and listed in the help; the draft itself is
+not built yet, and the answer says so."""
 
 from __future__ import annotations
 
-from bot.domain.commands import CommandName
+from bot.domain.commands import Keywords
 from bot.domain.services import answer
 from bot.handlers.base import CommandHandler, Feature, HelpLine, Reply, Services, Turn
 
@@ -14,6 +14,12 @@ async def draft(app: Services, turn: Turn) -> Reply:
 
 FEATURE = Feature(
     name="minutes",
-    commands=(CommandHandler(CommandName.MINUTES, draft),),
-    help=(HelpLine("help_line_minutes", (CommandName.MINUTES,)),),
+    commands=(
+        CommandHandler(
+            "minutes",
+            draft,
+            Keywords(sv=("minnesanteckningar",), nb=("referat",), en=("minutes",)),
+        ),
+    ),
+    help=(HelpLine("help_line_minutes", ("minutes",)),),
 )

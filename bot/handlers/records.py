@@ -3,7 +3,7 @@ minutes, ``punkt`` proposes a point for the next agenda."""
 
 from __future__ import annotations
 
-from bot.domain.commands import CommandName
+from bot.domain.commands import Keywords
 from bot.domain.model import Refusal
 from bot.domain.replies import decision_saved, point_saved
 from bot.handlers.base import CommandHandler, Feature, HelpLine, Reply, Services, Turn
@@ -22,11 +22,19 @@ async def point(app: Services, turn: Turn) -> Reply:
 FEATURE = Feature(
     name="decisions and points",
     commands=(
-        CommandHandler(CommandName.DECISION, decision),
-        CommandHandler(CommandName.POINT, point),
+        CommandHandler(
+            "decision",
+            decision,
+            Keywords(sv=("beslut",), nb=("vedtak",), en=("decision",)),
+        ),
+        CommandHandler(
+            "point",
+            point,
+            Keywords(sv=("punkt",), nb=("punkt",), en=("item",)),
+        ),
     ),
     help=(
-        HelpLine("help_line_decision", (CommandName.DECISION,)),
-        HelpLine("help_line_point", (CommandName.POINT,)),
+        HelpLine("help_line_decision", ("decision",)),
+        HelpLine("help_line_point", ("point",)),
     ),
 )

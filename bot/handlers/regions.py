@@ -3,7 +3,7 @@ and the secretary's, recorded in the audit log)."""
 
 from __future__ import annotations
 
-from bot.domain.commands import CommandName
+from bot.domain.commands import Keywords
 from bot.domain.i18n import message
 from bot.domain.model import Refusal
 from bot.domain.replies import regions_line
@@ -27,8 +27,11 @@ FEATURE = Feature(
     name="regions",
     commands=(
         CommandHandler(
-            CommandName.REGIONS, regions, guard=Guard(Guarded.REGIONS, only_with_args=True)
+            "regions",
+            regions,
+            Keywords(sv=("regioner",), nb=("regioner",), en=("regions",)),
+            guard=Guard(Guarded.REGIONS, only_with_args=True),
         ),
     ),
-    help=(HelpLine("help_line_regions", (CommandName.REGIONS,)),),
+    help=(HelpLine("help_line_regions", ("regions",)),),
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.domain.commands import CommandName
+from bot.domain.commands import EMPTY, UNKNOWN, Vocabulary
 from bot.handlers import (
     actions,
     agenda,
@@ -38,7 +38,7 @@ FEATURES: tuple[Feature, ...] = (
 class Registry:
     def __init__(self, features: Sequence[Feature]) -> None:
         self.features = tuple(features)
-        self._commands: dict[CommandName, CommandHandler] = {}
+        self._commands: dict[str, CommandHandler] = {}
         self._cards: dict[CardAction, Handler] = {}
         for feature in self.features:
             for command in feature.commands:
@@ -49,11 +49,21 @@ class Registry:
                 if action in self._cards:
                     raise ValueError(f"{action} is registered twice")
                 self._cards[action] = handler
-        missing = set(CommandName) - set(self._commands)
+        missing = {EMPTY, UNKNOWN} - set(self._commands)
+        missing |= {
+            name
+            for feature in self.features
+            for line in feature.help
+            for name in line.commands
+            if name not in self._commands
+        }
         if missing:
             raise ValueError(f"no handler for {sorted(missing)}")
+        self.vocabulary = Vocabulary(
+            {name: words for feature in self.features for name, words in feature.keywords.items()}
+        )
 
-    def command(self, name: CommandName) -> CommandHandler:
+    def command(self, name: str) -> CommandHandler:
         return self._commands[name]
 
     def card_action(self, action: object) -> Handler | None:
@@ -71,7 +81,7 @@ class Registry:
         return frozenset(self._cards)
 
     def help_text(self, language: str) -> str:
-        return help_feature.help_text(self.features, language)
+        return help_feature.help_text(self.features, self.vocabulary, language)
 
 
 REGISTRY = Registry(FEATURES)

@@ -4,7 +4,7 @@ saved at once as ``lägesrapport Kalmar: text``), ``lägesrapporter``, and the f
 from __future__ import annotations
 
 from bot import cards
-from bot.domain.commands import CommandName
+from bot.domain.commands import Keywords
 from bot.domain.model import Refusal
 from bot.domain.regions import split_region_and_text
 from bot.domain.replies import meeting_phrase, report_overview, report_saved
@@ -61,15 +61,23 @@ async def save_pressed(app: Services, turn: Turn) -> Reply:
 FEATURE = Feature(
     name="reports",
     commands=(
-        CommandHandler(CommandName.STATUS_REPORT, report),
-        CommandHandler(CommandName.STATUS_REPORTS, overview),
+        CommandHandler(
+            "status_report",
+            report,
+            Keywords(sv=("lägesrapport",), nb=("statusrapport",), en=("status",)),
+        ),
+        CommandHandler(
+            "status_reports",
+            overview,
+            Keywords(sv=("lägesrapporter",), nb=("statusrapporter",), en=("reports",)),
+        ),
     ),
     card_actions={
         CardAction.REPORT_SAVE: save_pressed,
         CardAction.REPORT_CANCEL: cancelled,
     },
     help=(
-        HelpLine("help_line_status_report", (CommandName.STATUS_REPORT,)),
-        HelpLine("help_line_status_reports", (CommandName.STATUS_REPORTS,)),
+        HelpLine("help_line_status_report", ("status_report",)),
+        HelpLine("help_line_status_reports", ("status_reports",)),
     ),
 )

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from bot.domain.commands import CommandName
+from bot.domain.commands import Keywords
 from bot.domain.roles import Guarded
 from bot.handlers.base import CommandHandler, Feature, Guard, HelpLine, Reply, Services, Turn
 
@@ -25,12 +25,26 @@ async def log(app: Services, turn: Turn) -> Reply:
 FEATURE = Feature(
     name="roles and log",
     commands=(
-        CommandHandler(CommandName.ROLES, overview),
-        CommandHandler(CommandName.ROLE, appoint, guard=Guard(Guarded.ROLES, only_with_args=True)),
-        CommandHandler(CommandName.LOG, log, guard=Guard(Guarded.LOG)),
+        CommandHandler(
+            "roles",
+            overview,
+            Keywords(sv=("roller",), nb=("roller",), en=("roles",)),
+        ),
+        CommandHandler(
+            "role",
+            appoint,
+            Keywords(sv=("roll",), nb=("rolle",), en=("role",)),
+            guard=Guard(Guarded.ROLES, only_with_args=True),
+        ),
+        CommandHandler(
+            "log",
+            log,
+            Keywords(sv=("logg",), nb=("logg",), en=("log",)),
+            guard=Guard(Guarded.LOG),
+        ),
     ),
     help=(
-        HelpLine("help_line_roles", (CommandName.ROLES, CommandName.ROLE)),
-        HelpLine("help_line_log", (CommandName.LOG,)),
+        HelpLine("help_line_roles", ("roles", "role")),
+        HelpLine("help_line_log", ("log",)),
     ),
 )

@@ -3,7 +3,7 @@ it changes them (the chair's and the secretary's, recorded in the audit log)."""
 
 from __future__ import annotations
 
-from bot.domain.commands import CommandName
+from bot.domain.commands import Keywords
 from bot.domain.model import Refusal
 from bot.domain.roles import Guarded
 from bot.handlers.base import CommandHandler, Feature, Guard, HelpLine, Reply, Services, Turn
@@ -21,8 +21,11 @@ FEATURE = Feature(
     name="settings",
     commands=(
         CommandHandler(
-            CommandName.SETTINGS, settings, guard=Guard(Guarded.SETTINGS, only_with_args=True)
+            "settings",
+            settings,
+            Keywords(sv=("inställningar",), nb=("innstillinger",), en=("settings",)),
+            guard=Guard(Guarded.SETTINGS, only_with_args=True),
         ),
     ),
-    help=(HelpLine("help_line_settings", (CommandName.SETTINGS,)),),
+    help=(HelpLine("help_line_settings", ("settings",)),),
 )
