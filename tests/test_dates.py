@@ -165,6 +165,32 @@ def test_a_date_is_found_inside_a_text(text, phrase, meaning):
 
 
 @pytest.mark.parametrize(
+    ("text", "phrase", "problem"),
+    [
+        ("Mats skickar rapporten efter 15/12", "efter 15/12", "vague"),
+        (
+            "Boka lokal senast 15/12 eller 16/12. Mats kollar",
+            "senast 15/12 eller 16/12",
+            "unparseable",
+        ),
+        ("Boka lokal fredag om två veckor, tack", "fredag om två veckor", "unparseable"),
+        ("Boka lokal nästa vecka onsdag", "nästa vecka onsdag", "unparseable"),
+        ("Ring Sara fredag kl 25", "fredag kl 25", "unparseable"),
+    ],
+)
+def test_a_date_phrase_that_goes_on_is_not_cut_short_to_a_date_nobody_meant(text, phrase, problem):
+    match = find_date(text, context("nov"))
+    assert text[match.start : match.end] == phrase
+    assert match.result.problem.value.startswith(problem)
+
+
+def test_a_date_followed_by_ordinary_words_is_still_found():
+    match = find_date("Boka lokal i morgon och skicka inbjudan", context("nov"))
+    assert (match.result.day, match.result.has_time) == (date(2026, 11, 23), False)
+    assert find_date("Skicka senast fredag, 3 st", context("nov")).result.has_time is False
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Alla kollar i sina verksamheter och återkommer med namn till Edyta",

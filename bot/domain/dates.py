@@ -477,9 +477,9 @@ def _period_day(text: str, today: date, country: str) -> date | _Ambiguous | Non
     if _NEXT_WEEK.fullmatch(text):
         monday = today - timedelta(days=today.weekday()) + timedelta(weeks=1)
         return periods.week_end(*monday.isocalendar()[:2], country)
-    week = _WEEK.match(text)
+    week = _WEEK.match(re.sub(rf"^{_END_OF}", "", text))  # "i slutet av vecka 49" too
     if week:
-        return _week_period(week, text[week.end() :].strip(), today, country)
+        return _week_period(week, week.string[week.end() :].strip(), today, country)
     holiday = _HOLIDAY.fullmatch(text)
     if holiday:
         return periods.before_holiday(_HOLIDAYS[holiday[1]], today, country)
@@ -664,7 +664,7 @@ def _with_time(
     if not rest:
         return ParsedDate(start=datetime.combine(day, time(0, 0), zone))
     match = _TIME_SPEC.fullmatch(rest)
-    if not match:
+    if not match or not re.search(r"kl|at |[:.-]", rest):  # "fredag 3" is not three o'clock
         return None
     times = _times(match)
     if isinstance(times, DateProblem):
@@ -790,12 +790,15 @@ def find_date(text: str, context: DateContext) -> DateMatch | None:
     """The first date phrase in ``text`` (the longest one starting there), if any.
 
     Only phrases that start with a framing or date word are considered, and dateparser is not
-    asked: in free text it finds dates in ordinary words.
+    asked: in free text it finds dates in ordinary words. A phrase that reads but goes on in
+    words we do not read ("fredag om två veckor", "15/12 eller 16/12") is not cut short to
+    the part we do read: that part would be a date nobody meant, so it is ``UNPARSEABLE``
+    and the user is asked. A date after "efter" ("efter 15/12") has no end: ``VAGUE``.
     """
     tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    words = [fold(text[a:b]).strip(".,;:!?()") for a, b in tokens]
     for index, (start, _) in enumerate(tokens):
-        word = fold(text[start : tokens[index][1]]).strip(".,;:!?()")
-        if word not in _TRIGGERS and not _DATE_TOKEN.fullmatch(word):
+        if words[index] not in _TRIGGERS and not _DATE_TOKEN.fullmatch(words[index]):
             continue
         for length in range(min(_MAX_WORDS, len(tokens) - index), 0, -1):
             end = tokens[index + length - 1][1]
@@ -808,5 +811,50 @@ def find_date(text: str, context: DateContext) -> DateMatch | None:
                 DateProblem.NO_MEETING,
                 DateProblem.AMBIGUOUS,  # never the shorter phrase inside it, read wrongly
             ):
-                return DateMatch(result, start, start + len(phrase))
+                stop = start + len(phrase)
+                if index > 0 and words[index - 1] in _OPEN_ENDED:
+                    begin = tokens[index - 1][0]
+                    return DateMatch(DateError(DateProblem.VAGUE, text[begin:stop]), begin, stop)
+                if stop == end and _goes_on(words[index + length : index + length + 2]):
+                    last = index + length
+                    while (
+                        last + 1 < len(tokens)
+                        and last - index < _MAX_WORDS
+                        and (_date_like(words[last + 1]) and text[tokens[last][1] - 1] not in ",.;")
+                    ):
+                        last += 1
+                    stop = len(text[: tokens[last][1]].rstrip(".,;:!?)"))
+                    problem = DateError(DateProblem.UNPARSEABLE, text[start:stop])
+                    return DateMatch(problem, start, stop)
+                return DateMatch(result, start, stop)
     return None
+
+
+# Words after which a date is a start, not a deadline.
+_OPEN_ENDED = {"efter", "etter", "after", "fran", "fra", "from", "fr.o.m"}
+_DATE_WORDS = (
+    set(_WEEKDAYS) | set(_MONTHS) | set(_NUMBERS) | set(_UNITS)
+    | {"vecka", "veckan", "uke", "uka", "week", "nasta", "neste", "next"}
+)  # fmt: skip
+
+
+_CONNECTORS = {
+    "eller", "or", "och", "og", "and", "till", "til", "to", "-", "om", "in", "kl", "klockan",
+    "klokka", "at",
+}  # fmt: skip
+
+
+def _date_like(word: str) -> bool:
+    return bool(word) and (word[0].isdigit() or word in _DATE_WORDS or word in _CONNECTORS)
+
+
+def _goes_on(following: list[str]) -> bool:
+    """Whether the words right after a phrase carry on writing a date."""
+    if not following or not following[0]:
+        return False
+    first, second = following[0], following[1] if len(following) > 1 else ""
+    if first[0].isdigit() or first in _DATE_WORDS - set(_NUMBERS) - set(_UNITS):
+        return True
+    if first in _CONNECTORS:
+        return bool(second) and (second[0].isdigit() or second in _DATE_WORDS)
+    return False
