@@ -95,7 +95,7 @@ def read_meeting(text: str, context: DateContext) -> MeetingTime | Refusal:
     if isinstance(day, DateError):
         key = "date_vague" if day.problem is DateProblem.VAGUE else "meeting_unreadable"
         return Refusal(key, {"phrase": quote(day_text), "entry": quote(entry)})
-    if day.has_time or day.meeting:
+    if day.has_time or day.meeting or day.period:  # a meeting needs its day, not a period
         return Refusal("meeting_unreadable", {"phrase": quote(day_text), "entry": quote(entry)})
     times = parse_time_range(found.group(0))
     if times is None:
