@@ -45,6 +45,7 @@ from bot.domain.regions import (
     match_region,
     parse_region_list,
 )
+from bot.domain.schedule import country_of
 from bot.domain.text import fold, quote
 
 REPORT_LIMIT = 8000
@@ -111,7 +112,13 @@ class Capture:
     async def _date_context(self, uow: UnitOfWork, group: Group) -> DateContext:
         now = self._clock.now()
         upcoming = await uow.meetings.upcoming(group.id, now)
-        return DateContext.at(now, group.timezone, (m.starts_at for m in upcoming))
+        return DateContext.at(
+            now,
+            group.timezone,
+            (m.starts_at for m in upcoming),
+            country=country_of(group),
+            group_name=group.name,
+        )
 
     # --- regions and status reports --------------------------------------------------------
 
@@ -408,8 +415,7 @@ def _due_from_field(
         return None
     result = parse_date(due, context)
     if isinstance(result, DateError):
-        key = "date_vague" if result.problem is DateProblem.VAGUE else "date_unreadable"
-        return Refusal(key, {"phrase": quote(due)})
+        return date_refusal(result, due, group.language)
     if item.due_at and result.start.date() == item.due_at.astimezone(context.timezone).date():
         return item.due_at  # the form shows the day only: the same day keeps its time
     if result.is_past(context):
@@ -418,6 +424,17 @@ def _due_from_field(
             {"phrase": quote(due), "date": format_day(result.start, group.language)},
         )
     return result.start
+
+
+def date_refusal(error: DateError, phrase: str, language: str) -> Refusal:
+    """Why a due date was not set: too vague, two readings to choose from, or unreadable."""
+    if error.problem is DateProblem.AMBIGUOUS:
+        first, second = (format_day(day, language) for day in error.readings)
+        return Refusal(
+            "date_ambiguous", {"phrase": quote(phrase), "first": first, "second": second}
+        )
+    key = "date_vague" if error.problem is DateProblem.VAGUE else "date_unreadable"
+    return Refusal(key, {"phrase": quote(phrase)})
 
 
 # --- reading one-message input -------------------------------------------------------------
@@ -467,14 +484,17 @@ def read_action_item(
         phrase = text[found.start : found.end]
         result = found.result
         if isinstance(result, DateError):
-            if result.problem is DateProblem.VAGUE:
-                return Refusal("date_vague", {"phrase": quote(phrase)})
+            if result.problem is not DateProblem.NO_MEETING:
+                return date_refusal(result, phrase, language)
             note = Refusal("action_no_meeting", {"phrase": quote(phrase)})
         elif result.is_past(context):
             day = format_day(result.start, language)
             return Refusal("date_past", {"phrase": quote(phrase), "date": day})
         else:
             due = result
+            if result.period:  # "innan jul": say which day that was read as
+                day = format_day(result.start, language)
+                note = Refusal("date_period_read", {"phrase": quote(phrase), "date": day})
         text = text[: found.start] + text[found.end :]
     text = _tidy(text)
     if owner_name is None:

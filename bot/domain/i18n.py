@@ -6,7 +6,7 @@ get one; a test checks that every key exists in every language with the same pla
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 Language = Literal["sv", "nb", "en"]
@@ -514,6 +514,19 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "“{phrase}” is too vague for a date. Write e.g. “by 30/11”, “week 10” or “by "
         "the next meeting”. Nothing was saved.",
     },
+    "date_ambiguous": {
+        "sv": "”{phrase}” kan betyda {first} eller {second}. Skriv det datum du menar. "
+        "Inget har sparats.",
+        "nb": "«{phrase}» kan bety {first} eller {second}. Skriv datoen du mener. "
+        "Ingenting er lagret.",
+        "en": "“{phrase}” could mean {first} or {second}. Write the date you mean. "
+        "Nothing was saved.",
+    },
+    "date_period_read": {
+        "sv": "”{phrase}”: senast {date} – skriv ett annat datum om du menade något annat.",
+        "nb": "«{phrase}»: innen {date} – skriv en annen dato hvis du mente noe annet.",
+        "en": "“{phrase}”: by {date} – write another date if you meant something else.",
+    },
     "date_past": {
         "sv": "”{phrase}” ({date}) har redan varit. Inget har sparats.",
         "nb": "«{phrase}» ({date}) har allerede vært. Ingenting er lagret.",
@@ -968,7 +981,7 @@ def _language(language: str) -> Language:
     return language if language in _WEEKDAYS else DEFAULT_LANGUAGE  # type: ignore[return-value]
 
 
-def format_day(moment: datetime, language: str) -> str:
+def format_day(moment: date, language: str) -> str:
     """ "fredag 27 november" / "fredag 27. november" / "Friday 27 November"."""
     lang = _language(language)
     weekday = _WEEKDAYS[lang][moment.weekday()]
