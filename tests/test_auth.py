@@ -258,8 +258,9 @@ async def test_a_burst_of_requests_waits_on_one_key_fetch_off_the_event_loop(
         statuses = await asyncio.wait_for(asyncio.gather(*burst), timeout=15)
 
     assert healthy == 200
-    assert identity.hold_outcomes == [True], "the key fetch held up the event loop"
+    assert False not in identity.hold_outcomes, "the key fetch held up the event loop"
     assert statuses == [200] * 5
+    # One fetch for the five: the metadata document once, then the key document once.
     assert [path.rsplit("/", 1)[-1] for path in identity.key_requests] == [
         "openidconfiguration",
         "keys",
