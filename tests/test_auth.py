@@ -7,7 +7,10 @@ in the Bearer scheme, expired beyond the five-minute skew, the wrong audience, t
 issuer, signed by another key, an unknown key id, a tampered payload, an unsigned or
 HMAC-signed token, and a serviceUrl that differs from the token's claim are all refused with
 401 and leave no trace at the connector; a token just expired but within the skew is taken;
-keys that cannot be fetched answer 503 so that the channel retries.
+keys that cannot be fetched answer 503 so that the channel retries (so do a key fetch that
+hangs and a metadata document without keys), but a token no key could make valid (malformed,
+not RS256, no key id, expired) is refused with 401 all the same, and without asking for keys;
+a burst of requests waits on one key fetch, which leaves the event loop free meanwhile.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import jwt
 import pytest
 
 from bot.app import SCHEDULER, create_app
+from bot.auth import OffLoopOpenIdMetadata
 from bot.settings import Settings
 from tests.support.connector import FakeConnector
 from tests.support.identity import ISSUER, KEY_ID, IdentityProvider, new_key
@@ -266,6 +270,49 @@ async def test_a_burst_of_requests_waits_on_one_key_fetch_off_the_event_loop(
         "keys",
     ]
     assert len(await connector.wait_for(5)) == 5
+
+
+async def test_a_key_fetch_that_hangs_gives_up_and_answers_503(
+    production: Settings,
+    identity: IdentityProvider,
+    clock,
+    connector: FakeConnector,
+    monkeypatch: pytest.MonkeyPatch,
+):
+    """botbuilder's fetch has no timeout: a key endpoint that accepts and never answers would
+    keep every request waiting on it."""
+    monkeypatch.setattr(OffLoopOpenIdMetadata, "timeout", (1.0, 0.5))
+    identity.hold = threading.Event()
+    channel = TeamsSpace.channel(connector.url)
+
+    try:
+        async with serve(create_app(production, clock=clock)) as bot:
+            status = await asyncio.wait_for(
+                post(bot, channel.message("hjälp"), identity.mint(connector.url)), timeout=2.5
+            )
+    finally:
+        identity.hold.set()
+
+    assert status == 503
+    assert connector.posted == []
+
+
+async def test_a_metadata_document_without_keys_answers_503(
+    production: Settings, identity: IdentityProvider, clock, connector: FakeConnector
+):
+    """A key endpoint that answers with something other than keys is as unavailable as one
+    that does not answer: the token may well be good, so the channel is told to retry."""
+    # An OpenID document, but the login authority's: it names no jwks_uri.
+    broken = production.model_copy(
+        update={"openid_metadata_url": f"{identity.url}/adfs/.well-known/openid-configuration"}
+    )
+    channel = TeamsSpace.channel(connector.url)
+
+    async with serve(create_app(broken, clock=clock)) as bot:
+        status = await post(bot, channel.message("hjälp"), identity.mint(connector.url))
+
+    assert status == 503
+    assert connector.posted == []
 
 
 async def test_a_proactive_agenda_post_carries_the_bots_bearer_token(
