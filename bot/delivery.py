@@ -5,8 +5,9 @@ Connector fails the whole turn, although what the message asked for may already 
 ``ReliableAdapter`` retries such a reply within the turn's budget (Retry-After honoured,
 otherwise a short backoff), and a reply that still cannot go out is handed to ``queue``,
 which stores it in the outbox for the scheduler to deliver in the same conversation later.
-A reply the connector refuses as too large (413) is never retried as it is: the user is told
-so in a short message instead.
+A reply too large for Teams (over ``MESSAGE_LIMIT``, or refused with 413) is never sent or
+retried as it is: the user is told so in a short message instead. The bot keeps what it sends
+within the limit (lists are paged, agendas shortened); this is the net under that.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import Activity, ActivityTypes, ResourceResponse
 from botframework.connector.auth import BotFrameworkAuthentication
 from msrest.exceptions import ClientRequestError, HttpOperationError
+
+from bot.cards import MESSAGE_LIMIT, teams_size
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +66,8 @@ class ReliableAdapter(CloudAdapter):
         if activity.type not in (ActivityTypes.message, None):
             [response] = await super().send_activities(context, [activity])
             return response
+        if teams_size(activity.serialize()) > MESSAGE_LIMIT:  # Teams would answer 413
+            return await self._too_large(context, activity)
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self._budget
         backoff = FIRST_BACKOFF
@@ -89,7 +94,7 @@ class ReliableAdapter(CloudAdapter):
             backoff = min(backoff * 2, MAX_WAIT)
 
     async def _too_large(self, context: TurnContext, activity: Activity) -> ResourceResponse:
-        log.error("reply refused as too large (413); a short note sent instead")
+        log.error("reply too large for Teams; a short note sent instead")
         note = MessageFactory.text(await self._undelivered.too_large(context))
         note.conversation, note.reply_to_id = activity.conversation, activity.reply_to_id
         note.from_property, note.recipient = activity.from_property, activity.recipient

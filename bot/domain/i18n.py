@@ -932,6 +932,42 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "nb": "Noe gikk galt hos meg, og meldingen din ble ikke behandlet. Prøv igjen om litt.",
         "en": "Something went wrong on my side and your message was not handled. Please retry.",
     },
+    "agenda_report_cut": {
+        "sv": "Rapporten är förkortad här. Hela texten: `@RAG lägesrapporter {region}`",
+        "nb": "Rapporten er forkortet her. Hele teksten: `@RAG statusrapporter {region}`",
+        "en": "The report is shortened here. The whole text: `@RAG reports {region}`",
+    },
+    "agenda_more_items": {
+        "sv": "… och {count} till. Alla: `@RAG åtgärder`",
+        "nb": "… og {count} til. Alle: `@RAG tiltaksliste`",
+        "en": "… and {count} more. All of them: `@RAG actions`",
+    },
+    "actions_page": {
+        "sv": "Visar nr {first}–{last} av {count}. Äldre: `@RAG åtgärder{all} sida {next}`",
+        "nb": "Viser nr. {first}–{last} av {count}. Eldre: `@RAG tiltaksliste{all} side {next}`",
+        "en": "Showing #{first}–{last} of {count}. Older: `@RAG actions{all} page {next}`",
+    },
+    "word_all": {"sv": "alla", "nb": "alle", "en": "all"},
+    "actions_last_page": {
+        "sv": "Visar nr {first}–{last} av {count}. Det här är de äldsta.",
+        "nb": "Viser nr. {first}–{last} av {count}. Dette er de eldste.",
+        "en": "Showing #{first}–{last} of {count}. These are the oldest.",
+    },
+    "actions_no_page": {
+        "sv": "Det finns bara {pages} sidor med åtgärder. Skriv `@RAG åtgärder` för den första.",
+        "nb": "Det finnes bare {pages} sider med tiltak. Skriv `@RAG tiltaksliste` for den første.",
+        "en": "There are only {pages} pages of action items. Write `@RAG actions` for the first.",
+    },
+    "report_full": {
+        "sv": "**Lägesrapport {region}** ({meeting}), från {author}:",
+        "nb": "**Statusrapport {region}** ({meeting}), fra {author}:",
+        "en": "**Status report {region}** ({meeting}), from {author}:",
+    },
+    "report_none": {
+        "sv": "**{region}** har ingen lägesrapport {meeting} än.",
+        "nb": "**{region}** har ingen statusrapport {meeting} ennå.",
+        "en": "**{region}** has no status report {meeting} yet.",
+    },
     "error_after_saving": {
         "sv": "Det du skrev är sparat, men något gick fel hos mig när jag skulle svara. "
         "Du behöver inte skicka det igen.",

@@ -12,7 +12,16 @@ from zoneinfo import ZoneInfo
 from bot.domain.capture import ReportOverview, SavedReport
 from bot.domain.i18n import format_day, format_when, join_words, message
 from bot.domain.meetings import Scheduled, meeting_line
-from bot.domain.model import ActionItem, AgendaPoint, Decision, Group, Meeting, Refusal, Section
+from bot.domain.model import (
+    ActionItem,
+    AgendaPoint,
+    Decision,
+    Group,
+    Meeting,
+    Refusal,
+    Section,
+    StatusReport,
+)
 from bot.domain.text import escape_markdown
 
 
@@ -73,6 +82,23 @@ def report_overview(overview: ReportOverview, group: Group) -> str:
                 )
             )
     return "\n\n".join(lines)
+
+
+def full_report(
+    region: str, report: StatusReport | None, meeting: Meeting | None, group: Group
+) -> str:
+    """One region's whole report for the next meeting, as written."""
+    when = meeting_phrase(meeting, group)
+    if report is None:
+        return message(group.language, "report_none", region=escape_markdown(region), meeting=when)
+    heading = message(
+        group.language,
+        "report_full",
+        region=escape_markdown(region),
+        meeting=when,
+        author=escape_markdown(report.author_name),
+    )
+    return f"{heading}\n\n{escape_markdown(report.text)}"
 
 
 def decision_saved(decision: Decision, meeting: Meeting | None, group: Group) -> str:
