@@ -296,9 +296,9 @@ def agenda_card(agenda: Agenda) -> Card:
         body.append(_line(slot.region, spacing="small", weight="bolder"))
         body += user_text(slot.report.text)
         if slot.cut:
-            body.append(_line(report_cut_note(slot, agenda), isSubtle=True, wrap=True))
+            body.append(_line(_plain(report_cut_note(slot, agenda)), isSubtle=True, wrap=True))
     body += [_bullet(point.text) for point in agenda.development]
-    if agenda.items:
+    if agenda.items or agenda.more_items:
         body.append(
             _line(message(lang, "agenda_items"), spacing="small", weight="bolder", size="small")
         )
@@ -306,7 +306,9 @@ def agenda_card(agenda: Agenda) -> Card:
             style = {"color": "attention"} if carried.overdue else {}
             body.append(_bullet(item_line(carried, agenda), **style))
     if agenda.more_items:
-        body.append(_line(more_items_note(agenda), spacing="none", isSubtle=True, wrap=True))
+        body.append(
+            _line(_plain(more_items_note(agenda)), spacing="none", isSubtle=True, wrap=True)
+        )
     body.append(_section(agenda, 4, Section.OTHER))
     body += [_bullet(point.text) for point in agenda.other]
     body.append(_section(agenda, 5, Section.NEXT_MEETINGS))
@@ -360,7 +362,7 @@ def action_items_page(
                 **numbers,
             )
         )
-        card["body"].append(_line(note, spacing="medium", isSubtle=True, wrap=True))
+        card["body"].append(_line(_plain(note), spacing="medium", isSubtle=True, wrap=True))
     return card, len(pages)
 
 
@@ -379,6 +381,11 @@ def _pages(items: list[ActionItem], group: Group, now: datetime) -> list[list[Ac
     if page:
         pages.append(page[::-1])
     return pages
+
+
+def _plain(text: str) -> str:
+    """A message written for Markdown, in a card's plain ``TextRun``: no code marks."""
+    return text.replace("`", "")
 
 
 def teams_size(payload: object) -> int:

@@ -202,7 +202,7 @@ def agenda_text(agenda: Agenda) -> str:
         if slot.cut:
             lines.append(f"    {report_cut_note(slot, agenda)}")
     lines += [f"- {escape_markdown(point.text)}" for point in agenda.development]
-    if agenda.items:
+    if agenda.items or agenda.more_items:
         lines.append(f"- {message(lang, 'agenda_items')}")
         lines += [f"  - {item_line(c, agenda, escape_markdown)}" for c in agenda.items]
     if agenda.more_items:
