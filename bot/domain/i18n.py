@@ -61,9 +61,12 @@ MESSAGES: dict[str, dict[Language, str]] = {
         ),
     },
     "help_line_status_reports": {
-        "sv": "**{status_reports}** – vilka regioner som har rapporterat inför nästa möte",
-        "nb": "**{status_reports}** – hvilke regioner som har rapportert før neste møte",
-        "en": "**{status_reports}** – which regions have reported for the next meeting",
+        "sv": "**{status_reports}** – vilka regioner som har rapporterat inför nästa möte "
+        "(med en region: hela dess rapport)",
+        "nb": "**{status_reports}** – hvilke regioner som har rapportert før neste møte "
+        "(med en region: hele rapporten)",
+        "en": "**{status_reports}** – which regions have reported for the next meeting "
+        "(with a region: its whole report)",
     },
     "help_line_action": {
         "sv": (
@@ -80,9 +83,12 @@ MESSAGES: dict[str, dict[Language, str]] = {
         ),
     },
     "help_line_actions": {
-        "sv": "**{actions}** – öppna åtgärdspunkter",
-        "nb": "**{actions}** – åpne tiltakspunkter",
-        "en": "**{actions}** – open action items",
+        "sv": "**{actions}** – öppna åtgärdspunkter (`{actions} alla` med de stängda, "
+        "`{actions} sida 2` för äldre)",
+        "nb": "**{actions}** – åpne tiltakspunkter (`{actions} alle` med de lukkede, "
+        "`{actions} side 2` for eldre)",
+        "en": "**{actions}** – open action items (`{actions} all` with the closed ones, "
+        "`{actions} page 2` for older)",
     },
     "help_line_done": {
         "sv": "**{done}** *nr* – stäng en åtgärdspunkt",
