@@ -278,7 +278,11 @@ def agenda_card(agenda: Agenda) -> Card:
             continue
         body.append(_line(slot.region, spacing="small", weight="bolder"))
         body += user_text(slot.report.text)
-    body += [_bullet(point.text) for point in agenda.development]
+    if agenda.development:
+        body.append(
+            _line(message(lang, "agenda_proposed"), spacing="small", weight="bolder", size="small")
+        )
+        body += [_bullet(point.text) for point in agenda.development]
     if agenda.items:
         body.append(
             _line(message(lang, "agenda_items"), spacing="small", weight="bolder", size="small")

@@ -166,7 +166,9 @@ def agenda_text(agenda: Agenda) -> str:
             else f"*{message(lang, 'agenda_not_reported')}*"
         )
         lines.append(f"  - **{escape_markdown(slot.region)}**: {text}")
-    lines += [f"- {escape_markdown(point.text)}" for point in agenda.development]
+    if agenda.development:
+        lines.append(f"- {message(lang, 'agenda_proposed')}")
+        lines += [f"  - {escape_markdown(point.text)}" for point in agenda.development]
     if agenda.items:
         lines.append(f"- {message(lang, 'agenda_items')}")
         lines += [f"  - {item_line(c, agenda, escape_markdown)}" for c in agenda.items]

@@ -768,6 +768,13 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "nb": "ikke rapportert",
         "en": "not reported",
     },
+    # Proposed development points get their own heading: as bullets straight after the last
+    # region's report they read as part of that report.
+    "agenda_proposed": {
+        "sv": "Föreslagna punkter",
+        "nb": "Foreslåtte punkter",
+        "en": "Proposed points",
+    },
     "agenda_items": {
         "sv": "Öppna åtgärdspunkter",
         "nb": "Åpne tiltakspunkter",
