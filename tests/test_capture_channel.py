@@ -7,7 +7,8 @@ older with history kept; `lägesrapporter`; unknown, mistyped and missing region
 over-long text refused with nothing stored; two people filling in forms in the same thread at
 once; action items in one message with owner (name, "ansvarig:", @mention) and due date (next
 meeting, week, "om två veckor"), vague and past dates refused; listing, overdue marking,
-closing by command and button, editing by command and card; decisions and agenda points;
+closing by command and button, editing by command and card; decisions and agenda points; a
+decision written just after the meeting is that meeting's;
 markup in user text shown literally.
 """
 
@@ -406,6 +407,17 @@ async def test_decisions_and_agenda_points(group, stored):
         "Radiofarmakaupphandling"
     ]
     assert await group.say(channel.message("beslut")) == ["Texten är tom. Inget har sparats."]
+
+
+async def test_a_decision_taken_at_the_meeting_is_its_own(group, stored, clock):
+    await stored.schedule(CHANNEL_ID, "2026-11-23 13:00")
+    await stored.schedule(CHANNEL_ID, "2026-12-14 11:00")
+    clock.advance(timedelta(days=3, hours=4, minutes=10))  # Monday 23 November, 14:10
+
+    assert await group.say(channel.message("beslut Gruppen står bakom målbilden för 2026")) == [
+        "Beslutet är antecknat, vid mötet måndag 23 november kl. 13:00: Gruppen står bakom "
+        "målbilden för 2026"
+    ]
 
 
 async def test_markup_in_user_text_stays_literal(group):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.domain.dates import (
     DateContext,
@@ -48,6 +48,9 @@ from bot.domain.text import fold, quote
 
 REPORT_LIMIT = 8000
 TEXT_LIMIT = 1000
+# A decision written this long after a meeting ended still belongs to it: the chair notes
+# what was decided once the call is over.
+DECISION_GRACE = timedelta(hours=2)
 
 
 @dataclass(frozen=True)
@@ -328,7 +331,7 @@ class Capture:
             return problem
         now = self._clock.now()
         async with self._transactions.writing() as uow:
-            meeting = await next_meeting(uow, group, now)
+            meeting = await meeting_of_decision(uow, group, now)
             decision = await uow.decisions.add(
                 group.id, meeting.id if meeting else None, _tidy(text), author.name, now
             )
@@ -357,6 +360,14 @@ async def next_meeting(uow: UnitOfWork, group: Group, now: datetime) -> Meeting 
     """The group's next meeting, or the one under way."""
     upcoming = await uow.meetings.upcoming(group.id, now)
     return upcoming[0] if upcoming else None
+
+
+async def meeting_of_decision(uow: UnitOfWork, group: Group, now: datetime) -> Meeting | None:
+    """The meeting under way or ended less than ``DECISION_GRACE`` ago (the latest begun), or
+    else the next one."""
+    recent = await uow.meetings.upcoming(group.id, now - DECISION_GRACE)
+    begun = [meeting for meeting in recent if meeting.starts_at <= now]
+    return begun[-1] if begun else await next_meeting(uow, group, now)
 
 
 def _due_from_field(

@@ -371,6 +371,12 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "nb": "til møtet {when}",
         "en": "for the meeting {when}",
     },
+    # A decision taken at a meeting that has begun (or just ended) belongs to it.
+    "at_meeting": {
+        "sv": "vid mötet {when}",
+        "nb": "på møtet {when}",
+        "en": "at the meeting {when}",
+    },
     "for_unplanned_meeting": {
         "sv": "inför nästa möte, som inte är planerat än",
         "nb": "til neste møte, som ikke er planlagt ennå",

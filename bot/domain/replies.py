@@ -76,10 +76,15 @@ def report_overview(overview: ReportOverview, group: Group) -> str:
 
 
 def decision_saved(decision: Decision, meeting: Meeting | None, group: Group) -> str:
+    if meeting is not None and meeting.starts_at <= decision.created_at:
+        when = format_when(local(meeting.starts_at, group), group.language)
+        phrase = message(group.language, "at_meeting", when=when)
+    else:
+        phrase = meeting_phrase(meeting, group)
     return message(
         group.language,
         "decision_saved",
-        meeting=meeting_phrase(meeting, group),
+        meeting=phrase,
         text=escape_markdown(decision.text),
     )
 
