@@ -201,9 +201,7 @@ async def test_what_was_filed_for_the_next_meeting_follows_a_sooner_one(
     assert [report.region for report in moved] == ["Kalmar"]
 
 
-async def test_moving_the_next_meeting_after_another_hands_its_reports_on(
-    capture, meetings, group
-):
+async def test_moving_the_next_meeting_after_another_hands_its_reports_on(capture, meetings, group):
     first, second = (await meetings.schedule(group, "25/11 kl 13-14; 2/12 kl 13-14")).added
     await capture.submit_report(group, "Jönköping", "Protokollet justerat.", EDYTA)
     _, target = await meetings.plan_move(group, "25/11 till 9/12")
