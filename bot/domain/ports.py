@@ -28,6 +28,7 @@ from bot.domain.model import (
     GroupDefaults,
     Meeting,
     Member,
+    Person,
     PurgeResult,
     Role,
     RoleHolder,
@@ -60,7 +61,21 @@ class GroupRepository(Protocol):
         """Create the group for ``address`` or refresh where it is; True if it was created."""
         ...
 
-    async def set_regions(self, group_id: int, regions: list[str], now: datetime) -> Group: ...
+    async def set_regions(
+        self,
+        group_id: int,
+        regions: list[str],
+        now: datetime,
+        aliases: dict[str, list[str]] | None = None,
+    ) -> Group:
+        """Store the regions in order and each one's other names (None: none)."""
+        ...
+
+    async def set_reporter(
+        self, group_id: int, region: str, person: Person | None, now: datetime
+    ) -> Group:
+        """Store who reports for ``region`` (None: nobody); the other regions' stay."""
+        ...
 
     async def set_lead_times(
         self,

@@ -41,6 +41,7 @@ from bot.domain.model import (
     Meeting,
     MeetingStatus,
     Member,
+    Person,
     Role,
     RoleHolder,
     Section,
@@ -179,8 +180,27 @@ class FakeGroupRepository(_Repository):
         self._store.action_item_seq[group.id] = 0
         return group, True
 
-    async def set_regions(self, group_id: int, regions: list[str], now: datetime) -> Group:
-        return self._change(group_id, regions=tuple(regions))
+    async def set_regions(
+        self,
+        group_id: int,
+        regions: list[str],
+        now: datetime,
+        aliases: dict[str, list[str]] | None = None,
+    ) -> Group:
+        return self._change(
+            group_id,
+            regions=tuple(regions),
+            region_aliases={region: tuple(names) for region, names in (aliases or {}).items()},
+        )
+
+    async def set_reporter(
+        self, group_id: int, region: str, person: Person | None, now: datetime
+    ) -> Group:
+        reporters = dict(self._store.groups[group_id].reporters)
+        reporters.pop(region, None)
+        if person is not None:
+            reporters[region] = person
+        return self._change(group_id, reporters=reporters)
 
     async def set_lead_times(
         self,
