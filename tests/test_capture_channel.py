@@ -1,7 +1,9 @@
 """Capture in the group's channel, turn by turn (TestAdapter, real SQLite). Now is Friday
 20 November 2026, 10:00 in Stockholm.
 
-Covers: setting and showing regions; a status report through the card form (opened, saved
+Covers: setting and showing regions; a region's other names ("Region Östergötland" for
+Linköping) set in parentheses, kept when the region is written again without them, refused
+when one name would belong to two regions; a status report through the card form (opened, saved
 by button, reopened prefilled, cancelled) and in one message; a newer report replacing the
 older with history kept; `lägesrapporter`; unknown, mistyped and missing regions, empty and
 over-long text refused with nothing stored; two people filling in forms in the same thread at
@@ -46,7 +48,51 @@ async def test_regions_are_shown_and_changed(transcript):
     ]
     assert await transcript.say(channel.message("regioner")) == [
         "Gruppens regioner: Linköping, Jönköping och Kalmar. Ändra med: regioner Linköping, "
-        "Jönköping, Kalmar"
+        "Jönköping, Kalmar (andra namn för en region inom parentes: regioner Linköping (Region "
+        "Östergötland, US), Jönköping, Kalmar)"
+    ]
+
+
+async def test_a_region_is_known_by_its_other_names(group, stored):
+    """The minutes write "Region Östergötland" for the Linköping report."""
+    assert await group.say(channel.message("lägesrapport Östergötland: Cyklotronen i drift.")) == [
+        "Regionen ”Östergötland” känner jag inte till. Inget har sparats. Gruppens regioner: "
+        "Linköping, Jönköping och Kalmar. Är det ett annat namn för en av dem? Ordföranden eller "
+        "sekreteraren lägger till det inom parentes: `regioner Linköping (Östergötland), "
+        "Jönköping, Kalmar`"
+    ]
+    assert await group.say(
+        channel.message(
+            "regioner Linköping (Östergötland, Region Östergötland, US), Jönköping, Kalmar"
+        )
+    ) == [
+        "Gruppens regioner är nu: Linköping (Östergötland, Region Östergötland, US), Jönköping "
+        "och Kalmar."
+    ]
+
+    saved = [
+        (await group.say(channel.message(f"lägesrapport {typed}: Cyklotronen i drift.")))[0]
+        for typed in ("Östergötland", "region östergötland", "US")
+    ]
+    assert [reply.split(".")[0] for reply in saved] == [
+        "Lägesrapporten för **Linköping** är sparad, inför nästa möte, som inte är planerat än"
+    ] * 3
+    # Written again without parentheses, a region keeps its other names.
+    assert await group.say(channel.message("regioner Linköping, Jönköping, Kalmar, Växjö")) == [
+        "Gruppens regioner är nu: Linköping (Östergötland, Region Östergötland, US), Jönköping, "
+        "Kalmar och Växjö."
+    ]
+    assert await group.say(channel.message("regioner Linköping (Jönköping), Jönköping")) == [
+        "”Jönköping” står två gånger bland regionerna och deras andra namn. Ett namn får bara "
+        "höra till en region. Inget har ändrats."
+    ]
+    assert await group.say(channel.message("regioner Linköping (), Jönköping, Kalmar")) == [
+        "Gruppens regioner är nu: Linköping, Jönköping och Kalmar."
+    ]
+    assert [region for region, _, current in await stored.report_history(CHANNEL_ID)] == [
+        "Linköping",
+        "Linköping",
+        "Linköping",
     ]
 
 
@@ -123,7 +169,9 @@ async def test_who_has_reported(group, stored):
         (
             "lägesrapport Stockholm: Allt väl.",
             "Regionen ”Stockholm” känner jag inte till. Inget har sparats. Gruppens regioner: "
-            "Linköping, Jönköping och Kalmar.",
+            "Linköping, Jönköping och Kalmar. Är det ett annat namn för en av dem? Ordföranden "
+            "eller sekreteraren lägger till det inom parentes: `regioner Linköping (Stockholm), "
+            "Jönköping, Kalmar`",
         ),
         (
             "lägesrapport",

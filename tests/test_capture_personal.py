@@ -182,5 +182,6 @@ async def test_every_capture_command_works_from_a_private_chat(edyta, stored):
     ]
     assert await edyta.say(says("regioner")) == [
         "Gruppens regioner: Linköping, Jönköping och Kalmar. Ändra med: regioner Linköping, "
-        "Jönköping, Kalmar"
+        "Jönköping, Kalmar (andra namn för en region inom parentes: regioner Linköping (Region "
+        "Östergötland, US), Jönköping, Kalmar)"
     ]

@@ -39,10 +39,12 @@ from bot.domain.model import (
 from bot.domain.ports import Clock, Transactions, UnitOfWork
 from bot.domain.privacy import holds_identity_number
 from bot.domain.regions import (
+    MAX_ALIASES,
     MAX_REGION_LENGTH,
     MAX_REGIONS,
     match_region,
-    parse_region_list,
+    parse_region_entries,
+    regions_with_aliases,
 )
 from bot.domain.text import fold, quote
 
@@ -115,15 +117,36 @@ class Capture:
     # --- regions and status reports --------------------------------------------------------
 
     async def set_regions(self, group: Group, text: str, actor: Actor) -> Group | Refusal:
-        names = parse_region_list(text)
+        """ "Linköping (Östergötland, US), Jönköping, Kalmar": the regions in order, each with
+        the other names in its parentheses; a region written without them keeps its own."""
+        entries = parse_region_entries(text)
+        names = [entry.name for entry in entries]
         if not names:
             return Refusal("empty_text")
-        if len(names) > MAX_REGIONS or any(len(name) > MAX_REGION_LENGTH for name in names):
+        known = {fold(region): region for region in group.regions}
+        aliases: dict[str, list[str]] = {}
+        for entry in entries:
+            kept = group.region_aliases.get(known.get(fold(entry.name), ""), ())
+            others = entry.aliases if entry.aliases is not None else kept
+            aliases[entry.name] = [a for a in others if fold(a) != fold(entry.name)]
+        written = names + [alias for others in aliases.values() for alias in others]
+        if (
+            len(names) > MAX_REGIONS
+            or any(len(others) > MAX_ALIASES for others in aliases.values())
+            or any(len(name) > MAX_REGION_LENGTH for name in written)
+        ):
             return Refusal("regions_too_many", {"limit": MAX_REGIONS, "length": MAX_REGION_LENGTH})
+        seen: set[str] = set()
+        for name in written:
+            if fold(name) in seen:
+                return Refusal("region_name_twice", {"name": quote(name)})
+            seen.add(fold(name))
+        aliases = {region: others for region, others in aliases.items() if others}
         async with self._transactions.writing() as uow:
-            changed = await uow.groups.set_regions(group.id, names, self._clock.now())
+            changed = await uow.groups.set_regions(group.id, names, self._clock.now(), aliases)
             uow.agenda_changed(group.id)  # a posted agenda has one slot per region
-            uow.audit(group.id, actor, AuditNote.of("regions", regions=", ".join(names)))
+            listed = regions_with_aliases(changed.regions, changed.region_aliases)
+            uow.audit(group.id, actor, AuditNote.of("regions", regions=", ".join(listed)))
             await uow.commit()
         return changed
 
@@ -133,7 +156,7 @@ class Capture:
         known = join_words(list(group.regions), group.language)
         if not text:
             return Refusal("region_missing", {"example": group.regions[0], "regions": known})
-        match = match_region(text, group.regions)
+        match = match_region(text, group.regions, group.region_aliases)
         if match.region:
             return match.region
         if match.suggestions:
@@ -143,7 +166,13 @@ class Capture:
             return Refusal(
                 "unknown_region_suggest", {"region": quote(text), "suggestions": suggestions}
             )
-        return Refusal("unknown_region", {"region": quote(text), "regions": known})
+        # It may be another name for one of them: say how to add it, with the group's own list.
+        first, *rest = regions_with_aliases(group.regions, group.region_aliases)
+        extended = f"{first[:-1]}, {text})" if first.endswith(")") else f"{first} ({text})"
+        return Refusal(
+            "unknown_region",
+            {"region": quote(text), "regions": known, "example": ", ".join([extended, *rest])},
+        )
 
     async def submit_report(
         self, group: Group, region_text: str, text: str | None, author: Actor

@@ -149,9 +149,12 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "**{settings}** – the group's settings and how to change them",
     },
     "help_line_regions": {
-        "sv": "**{regions}** `Linköping, Jönköping, Kalmar` – visa eller ändra gruppens regioner",
-        "nb": "**{regions}** `Helse Vest, Helse Nord` – vis eller endre gruppens regioner",
-        "en": "**{regions}** `Linköping, Jönköping, Kalmar` – show or change the group's regions",
+        "sv": "**{regions}** `Linköping (Region Östergötland, US), Jönköping, Kalmar` – visa "
+        "eller ändra gruppens regioner, andra namn för en region inom parentes",
+        "nb": "**{regions}** `Helse Vest (Vestlandet), Helse Nord` – vis eller endre gruppens "
+        "regioner, andre navn på en region i parentes",
+        "en": "**{regions}** `Linköping (Region Östergötland, US), Jönköping, Kalmar` – show or "
+        "change the group's regions, other names for a region in parentheses",
     },
     "help_line_roles": {
         "sv": "**{roles}**, **{role}** `ordförande @namn` – vem som är ordförande och sekreterare",
@@ -354,11 +357,22 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "unknown_region": {
         "sv": "Regionen ”{region}” känner jag inte till. Inget har sparats. Gruppens "
-        "regioner: {regions}.",
+        "regioner: {regions}. Är det ett annat namn för en av dem? Ordföranden eller "
+        "sekreteraren lägger till det inom parentes: `regioner {example}`",
         "nb": "Regionen «{region}» kjenner jeg ikke. Ingenting er lagret. Gruppens regioner: "
-        "{regions}.",
+        "{regions}. Er det et annet navn på en av dem? Lederen eller sekretæren legger det til "
+        "i parentes: `regioner {example}`",
         "en": "I don't know the region “{region}”. Nothing was saved. The group's regions: "
-        "{regions}.",
+        "{regions}. Is it another name for one of them? The chair or the secretary adds it in "
+        "parentheses: `regions {example}`",
+    },
+    "region_name_twice": {
+        "sv": "”{name}” står två gånger bland regionerna och deras andra namn. Ett namn får bara "
+        "höra till en region. Inget har ändrats.",
+        "nb": "«{name}» står to ganger blant regionene og de andre navnene deres. Et navn kan bare "
+        "høre til én region. Ingenting er endret.",
+        "en": "“{name}” appears twice among the regions and their other names. A name can belong "
+        "to one region only. Nothing changed.",
     },
     "unknown_region_suggest": {
         "sv": "Regionen ”{region}” känner jag inte till. Menade du {suggestions}? Inget har "
@@ -549,9 +563,14 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "The group's regions are now: {regions}.",
     },
     "regions_show": {
-        "sv": "Gruppens regioner: {regions}. Ändra med: regioner Linköping, Jönköping, Kalmar",
-        "nb": "Gruppens regioner: {regions}. Endre med: regioner Bergen, Stavanger, Førde",
-        "en": "The group's regions: {regions}. Change with: regions Linköping, Jönköping, Kalmar",
+        "sv": "Gruppens regioner: {regions}. Ändra med: regioner Linköping, Jönköping, Kalmar "
+        "(andra namn för en region inom parentes: regioner Linköping (Region Östergötland, US), "
+        "Jönköping, Kalmar)",
+        "nb": "Gruppens regioner: {regions}. Endre med: regioner Bergen, Stavanger, Førde "
+        "(andre navn på en region i parentes: regioner Bergen (Helse Bergen), Stavanger, Førde)",
+        "en": "The group's regions: {regions}. Change with: regions Linköping, Jönköping, Kalmar "
+        "(other names for a region in parentheses: regions Linköping (Region Östergötland, US), "
+        "Jönköping, Kalmar)",
     },
     "regions_too_many": {
         "sv": "Högst {limit} regioner med högst {length} tecken var. Inget har ändrats.",

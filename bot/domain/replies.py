@@ -13,6 +13,7 @@ from bot.domain.capture import ReportOverview, SavedReport
 from bot.domain.i18n import format_day, format_when, join_words, message
 from bot.domain.meetings import Scheduled, meeting_line
 from bot.domain.model import ActionItem, AgendaPoint, Decision, Group, Meeting, Refusal, Section
+from bot.domain.regions import regions_with_aliases
 from bot.domain.text import escape_markdown
 
 
@@ -95,7 +96,8 @@ def point_saved(point: AgendaPoint, group: Group) -> str:
 
 
 def regions_line(group: Group) -> str:
-    return join_words(list(group.regions), group.language)
+    """ "Linköping (Östergötland, US), Jönköping och Kalmar"."""
+    return join_words(regions_with_aliases(group.regions, group.region_aliases), group.language)
 
 
 def action_done(item: ActionItem, closed_now: bool, group: Group) -> str:
