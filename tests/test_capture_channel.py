@@ -3,7 +3,8 @@
 
 Covers: setting and showing regions; a region's other names ("Region Östergötland" for
 Linköping) set in parentheses, kept when the region is written again without them, refused
-when one name would belong to two regions; a status report through the card form (opened, saved
+when one name would belong to two regions; who reports for a region (`rapportör Kalmar @Sara`,
+`mig`, `ingen`, listed alone); a status report through the card form (opened, saved
 by button, reopened prefilled, cancelled) and in one message; a newer report replacing the
 older with history kept; `lägesrapporter`; unknown, mistyped and missing regions, empty and
 over-long text refused with nothing stored; two people filling in forms in the same thread at
@@ -94,6 +95,35 @@ async def test_a_region_is_known_by_its_other_names(group, stored):
         "Linköping",
         "Linköping",
     ]
+
+
+async def test_who_reports_for_a_region(group, stored):
+    sara = f"<at>{SARA['name']}</at>"
+
+    assert await group.say(channel.message(f"rapportör Kalmar {sara}", mentions=(SARA,))) == [
+        "Sara Axelsson rapporterar nu för **Kalmar**. Påminnelsen om lägesrapporter nämner "
+        "Sara Axelsson om Kalmar inte har rapporterat."
+    ]
+    assert await group.say(channel.message("rapportör linkoping mig")) == [
+        "Edyta Johansson rapporterar nu för **Linköping**. Påminnelsen om lägesrapporter nämner "
+        "Edyta Johansson om Linköping inte har rapporterat."
+    ]
+    assert await group.say(channel.message("rapportörer")) == [
+        "Rapportörer: Linköping: Edyta Johansson, Jönköping: ingen, Kalmar: Sara Axelsson. "
+        "Ändra med: rapportör Kalmar @namn"
+    ]
+    assert await group.say(channel.message("rapportör Linköping ingen")) == [
+        "Ingen rapporterar längre särskilt för **Linköping**."
+    ]
+    assert await group.say(channel.message("rapportör Kalmar")) == [
+        "Skriv regionen och vem: `rapportör Kalmar @namn` (eller `mig`, eller `ingen`). "
+        "Inget har ändrats."
+    ]
+    group_now = await stored.group(CHANNEL_ID)
+    assert {region: person.name for region, person in group_now.reporters.items()} == {
+        "Kalmar": "Sara Axelsson"
+    }
+    assert group_now.reporters["Kalmar"].teams_id == SARA["id"]
 
 
 async def test_a_report_by_card_form(group, stored):

@@ -32,6 +32,7 @@ from bot.domain.model import (
     Group,
     Meeting,
     Mention,
+    Person,
     Refusal,
     Section,
     StatusReport,
@@ -149,6 +150,36 @@ class Capture:
             uow.audit(group.id, actor, AuditNote.of("regions", regions=", ".join(listed)))
             await uow.commit()
         return changed
+
+    async def set_reporter(
+        self, group: Group, args: str, mentions: list[Mention], actor: Actor
+    ) -> tuple[Group, str, Person | None] | Refusal:
+        """``rapportör Kalmar @Sara`` (or ``mig``, or ``ingen``): who reports for the region,
+        whom the report nudge @mentions. The group as changed, the region and the person."""
+        text = args
+        for mention in mentions:
+            text = text.replace(mention.markup, " ")
+        words = text.split()
+        person: Person | None
+        if mentions:
+            person = Person(mentions[0].id, mentions[0].name)
+        elif words and fold(words[-1]) in _SELF_WORDS:
+            person, words = Person(actor.teams_id or actor.id, actor.name), words[:-1]
+        elif words and fold(words[-1]) in _NOBODY_WORDS:
+            person, words = None, words[:-1]
+        else:
+            return Refusal(
+                "reporter_usage", {"example": group.regions[-1] if group.regions else "Kalmar"}
+            )
+        region = self.resolve_region(group, " ".join(words))
+        if isinstance(region, Refusal):
+            return region
+        async with self._transactions.writing() as uow:
+            changed = await uow.groups.set_reporter(group.id, region, person, self._clock.now())
+            name = person.name if person else "-"
+            uow.audit(group.id, actor, AuditNote.of("reporter", region=region, name=name))
+            await uow.commit()
+        return changed, region, person
 
     def resolve_region(self, group: Group, text: str) -> str | Refusal:
         if not group.regions:
@@ -442,6 +473,10 @@ _OWNER_VERBS = {
     "prepares", "updates", "reviews", "looks", "takes", "follows", "emails", "organises",
     "organizes", "investigates", "drafts", "will",
 }  # fmt: skip
+
+
+_SELF_WORDS = {"mig", "jag", "meg", "jeg", "me", "myself"}
+_NOBODY_WORDS = {"ingen", "none", "nobody", "nokon", "noen"}
 
 
 def read_action_item(

@@ -156,6 +156,40 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "**{regions}** `Linköping (Region Östergötland, US), Jönköping, Kalmar` – show or "
         "change the group's regions, other names for a region in parentheses",
     },
+    "help_line_reporters": {
+        "sv": "**{reporter}** `Kalmar @namn` – vem som rapporterar för en region (påminnelsen "
+        "nämner hen); ensamt visar det alla",
+        "nb": "**{reporter}** `Førde @navn` – hvem som rapporterer for en region (påminnelsen "
+        "nevner dem); alene viser det alle",
+        "en": "**{reporter}** `Kalmar @name` – who reports for a region (the reminder mentions "
+        "them); alone it lists them all",
+    },
+    "reporter_usage": {
+        "sv": "Skriv regionen och vem: `rapportör {example} @namn` (eller `mig`, eller `ingen`). "
+        "Inget har ändrats.",
+        "nb": "Skriv regionen og hvem: `rapportør {example} @navn` (eller `meg`, eller `ingen`). "
+        "Ingenting er endret.",
+        "en": "Write the region and who: `reporter {example} @name` (or `me`, or `none`). "
+        "Nothing changed.",
+    },
+    "reporter_set": {
+        "sv": "{name} rapporterar nu för **{region}**. Påminnelsen om lägesrapporter nämner "
+        "{name} om {region} inte har rapporterat.",
+        "nb": "{name} rapporterer nå for **{region}**. Påminnelsen om statusrapporter nevner "
+        "{name} hvis {region} ikke har rapportert.",
+        "en": "{name} now reports for **{region}**. The status report reminder mentions {name} "
+        "if {region} has not reported.",
+    },
+    "reporter_removed": {
+        "sv": "Ingen rapporterar längre särskilt för **{region}**.",
+        "nb": "Ingen rapporterer lenger særskilt for **{region}**.",
+        "en": "Nobody reports for **{region}** in particular any more.",
+    },
+    "reporters_show": {
+        "sv": "Rapportörer: {reporters}. Ändra med: rapportör {example} @namn",
+        "nb": "Rapportører: {reporters}. Endre med: rapportør {example} @navn",
+        "en": "Reporters: {reporters}. Change with: reporter {example} @name",
+    },
     "help_line_roles": {
         "sv": "**{roles}**, **{role}** `ordförande @namn` – vem som är ordförande och sekreterare",
         "nb": "**{roles}**, **{role}** `leder @navn` – hvem som er leder og sekretær",
@@ -303,6 +337,11 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "sv": "satte regionerna: {regions}",
         "nb": "satte regionene: {regions}",
         "en": "set the regions: {regions}",
+    },
+    "audit_reporter": {
+        "sv": "satte rapportör för {region}: {name}",
+        "nb": "satte rapportør for {region}: {name}",
+        "en": "set the reporter for {region}: {name}",
     },
     "audit_roles": {
         "sv": "gjorde {name} till {role}",
@@ -838,6 +877,12 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "today": {"sv": "i dag", "nb": "i dag", "en": "today"},
     "tomorrow": {"sv": "i morgon", "nb": "i morgen", "en": "tomorrow"},
     "in_days": {"sv": "om {days} dagar", "nb": "om {days} dager", "en": "in {days} days"},
+    # A region in the nudge, with the person who reports for it @mentioned.
+    "nudge_region_reporter": {
+        "sv": "{region} ({reporter})",
+        "nb": "{region} ({reporter})",
+        "en": "{region} ({reporter})",
+    },
     "nudge": {
         "sv": "{regions} har inte lämnat lägesrapport inför mötet {meeting}. Skriv till exempel "
         "`@RAG lägesrapport {example}`.",
