@@ -175,6 +175,18 @@ class SqlGroupRepository(_Repository):
         row = await self._session.scalar(select(GroupRow).where(GroupRow.calendar_token == token))
         return to_group(row) if row else None
 
+    async def in_tenant(self, tenant_id: str) -> list[Group]:
+        rows = await self._session.scalars(
+            select(GroupRow)
+            .where(
+                GroupRow.tenant_id == tenant_id,
+                GroupRow.active.is_(True),
+                GroupRow.conversation_type != ConversationType.PERSONAL.value,
+            )
+            .order_by(GroupRow.id.desc())
+        )
+        return [to_group(row) for row in rows]
+
 
 def _same_meeting(column: Any, meeting_id: int | None) -> Any:
     return column.is_(None) if meeting_id is None else column == meeting_id

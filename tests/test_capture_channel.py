@@ -8,7 +8,8 @@ when one name would belong to two regions; who reports for a region (`rapportör
 by button, reopened prefilled, cancelled) and in one message; a newer report replacing the
 older with history kept; `lägesrapporter`; unknown, mistyped and missing regions, empty and
 over-long text refused with nothing stored; two people filling in forms in the same thread at
-once; action items in one message with owner (name, "ansvarig:", @mention) and due date (next
+once; action items in one message with owner (name, "ansvarig:", @mention, "Alla"; a name is
+the roster's member of that name, a first name two members share asked back) and due date (next
 meeting, week, "om två veckor"), vague and past dates refused; listing, overdue marking,
 closing by command and button, editing by command and card; decisions and agenda points; a
 decision written just after the meeting is that meeting's;
@@ -21,7 +22,8 @@ from datetime import timedelta
 
 import pytest
 
-from tests.support.teams import CHANNEL_ID, EDYTA, MATS, SARA, TeamsSpace
+from tests.support.fakes import roster_of
+from tests.support.teams import CHANNEL_ID, EDYTA, MATS, MATS_BOSTROM, SARA, TEAM, TeamsSpace
 
 channel = TeamsSpace.channel()
 NO_MEETING = "inför nästa möte, som inte är planerat än"
@@ -295,6 +297,36 @@ async def test_an_action_item_mid_meeting_in_one_message(group, stored):
     ]
 
 
+async def test_an_owner_by_name_is_the_member_of_that_name(group, roster, stored):
+    roster.people = roster_of(*TEAM)
+
+    assert await group.say(channel.message("åtgärd Mats bokar lokal för studiebesöket")) == [
+        "Vilken ”Mats” menar du: **Mats Homelius** eller **Mats Boström**? Skriv hela namnet "
+        "(`åtgärd Mats Homelius …`) eller @nämn personen. Inget har sparats."
+    ]
+    assert await stored.open_items(CHANNEL_ID) == []
+    assert await group.say(channel.message("åtgärd Mats Boström bokar lokal")) == [
+        item_card(1, "Mats Boström bokar lokal", "Mats Boström", "inget datum")
+    ]
+    assert await group.say(channel.message("åtgärd Sara skickar statistiken")) == [
+        item_card(2, "Sara skickar statistiken", "Sara Axelsson", "inget datum")
+    ]
+    # Owners may be outside the group, and "alla" is everyone: both stay as written.
+    assert await group.say(channel.message("åtgärd Veronica kollar med Region Skåne")) == [
+        item_card(3, "Veronica kollar med Region Skåne", "Veronica", "inget datum")
+    ]
+    assert await group.say(channel.message("åtgärd Alla kollar i sina verksamheter")) == [
+        item_card(4, "Alla kollar i sina verksamheter", "Alla", "inget datum")
+    ]
+    owners = [(item.owner_name, item.owner_id) for item in await stored.open_items(CHANNEL_ID)]
+    assert owners == [
+        ("Mats Boström", MATS_BOSTROM["id"]),
+        ("Sara Axelsson", SARA["id"]),
+        ("Veronica", None),
+        ("Alla", None),
+    ]
+
+
 @pytest.mark.parametrize(
     ("typed", "mentions", "card"),
     [
@@ -304,7 +336,8 @@ async def test_an_action_item_mid_meeting_in_one_message(group, stored):
             item_card(
                 1,
                 "Alla kollar i sina verksamheter och återkommer med namn till Edyta",
-                "ingen angiven",
+                # "Alla" is a real owner in the group's minutes.
+                "Alla",
                 "inget datum",
             ),
         ),

@@ -6,7 +6,8 @@ what makes that trustworthy.
 Covered, per repository:
 
 - groups: ``remember`` creates a group with the defaults, or refreshes its reference and
-  reactivates it; regions with their other names, who reports for a region (one each, None
+  reactivates it; ``in_tenant`` lists a tenant's active groups but 1:1 chats, newest first;
+  regions with their other names, who reports for a region (one each, None
   removes), lead times (None: the defaults); the calendar token is stored
   only if the group has none, and finds the group.
 - members: ``seen`` stores the time and refreshes name and Teams id; ``get``; ``latest_group_of`` is
@@ -40,7 +41,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 import pytest
@@ -281,6 +282,27 @@ async def test_set_reporter_stores_one_per_region_and_none_removes_it(tx, clock)
     assert replaced.reporters == stored.reporters == {"Kalmar": asa, "Linköping": asa}
     assert removed.reporters == {"Linköping": asa}
     assert group.reporters == {} and group.region_aliases == {}
+
+
+async def test_in_tenant_lists_the_active_shared_groups_newest_first(tx, clock, backend):
+    west = await new_group(tx, clock, "19:west@thread.tacv2")
+    chat = await new_group(tx, clock, "19:chat@thread.v2", ConversationType.GROUP_CHAT)
+    await new_group(tx, clock, "a:personal-sara", ConversationType.PERSONAL)
+    east = await new_group(tx, clock, "19:east@thread.tacv2")
+    async with tx.writing() as uow:
+        other, _ = await uow.groups.remember(
+            replace(address("19:other@thread.tacv2"), tenant_id="tenant-2"), DEFAULTS, clock.now()
+        )
+        await uow.commit()
+    await backend.deactivate(east.id)
+
+    async with tx.reading() as uow:
+        listed = await uow.groups.in_tenant("tenant-1")
+        elsewhere = await uow.groups.in_tenant("tenant-2")
+        nowhere = await uow.groups.in_tenant("tenant-3")
+
+    assert [group.id for group in listed] == [chat.id, west.id]
+    assert ([group.id for group in elsewhere], nowhere) == ([other.id], [])
 
 
 async def test_set_lead_times_stores_them_and_none_means_the_defaults(tx, clock):

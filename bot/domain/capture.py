@@ -10,7 +10,7 @@ date phrase in the text (``bot.domain.dates``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from bot.domain.dates import (
@@ -37,7 +37,7 @@ from bot.domain.model import (
     Section,
     StatusReport,
 )
-from bot.domain.ports import Clock, Transactions, UnitOfWork
+from bot.domain.ports import Clock, Roster, Transactions, UnitOfWork
 from bot.domain.privacy import holds_identity_number
 from bot.domain.regions import (
     MAX_ALIASES,
@@ -96,9 +96,13 @@ def check_text(text: str | None, limit: int) -> Refusal | None:
 
 
 class Capture:
-    def __init__(self, transactions: Transactions, clock: Clock) -> None:
+    def __init__(
+        self, transactions: Transactions, clock: Clock, roster: Roster | None = None
+    ) -> None:
         self._transactions = transactions
         self._clock = clock
+        # Who is in the group's team or chat, for an owner written by name (None: not asked).
+        self._roster = roster
 
     # --- meetings the captured things belong to --------------------------------------------
 
@@ -250,6 +254,9 @@ class Capture:
             return parts
         if not parts.text:
             return Refusal("empty_text")
+        parts = await self._owner_from_roster(group, parts)
+        if isinstance(parts, Refusal):
+            return parts
         draft = ActionItemDraft(
             text=parts.text,
             created_by=author.name,
@@ -262,6 +269,32 @@ class Capture:
             uow.agenda_changed(group.id)
             await uow.commit()
         return SavedItem(item, parts.note)
+
+    async def _owner_from_roster(self, group: Group, parts: ItemParts) -> ItemParts | Refusal:
+        """An owner written by name is the member of that name (a first name that is one
+        member's is theirs; one that is several members' is asked back); a name nobody in the
+        group has stays as written (owners may be outside the group), and so does "Alla"."""
+        name = parts.owner_name
+        if name is None or parts.owner_id is not None or self._roster is None:
+            return parts
+        if fold(name) in EVERYONE:
+            return parts
+        people = await self._roster.members(group)
+        found = people_named(name, people or [])
+        if len(found) == 1:
+            person = found[0]
+            return replace(parts, owner_name=person.name, owner_id=person.teams_id or person.id)
+        if len(found) > 1:
+            names = [f"**{person.name}**" for person in found]
+            return Refusal(
+                "owner_ambiguous",
+                {
+                    "name": quote(name),
+                    "people": join_words(names, group.language, "or"),
+                    "example": found[0].name,
+                },
+            )
+        return parts
 
     async def action_item(self, group: Group, number: int) -> ActionItem | None:
         async with self._transactions.reading() as uow:
@@ -476,6 +509,9 @@ _OWNER_VERBS = {
 
 
 _SELF_WORDS = {"mig", "jag", "meg", "jeg", "me", "myself"}
+# Everyone as an owner: "Alla kollar i sina verksamheter och återkommer" (folded).
+EVERYONE = {"alla", "samtliga", "alle", "everyone", "everybody"}
+_LEADING_EVERYONE = re.compile(r"([^\W\d_]+)\s+(\w+)")
 _NOBODY_WORDS = {"ingen", "none", "nobody", "nokon", "noen"}
 
 
@@ -515,7 +551,21 @@ def read_action_item(
     return ItemParts(text, owner_name, owner_id, due, note)
 
 
+def people_named(name: str, people: list[Actor]) -> list[Actor]:
+    """The people whose full name is ``name``, or else whose first name is (accents and case
+    aside), each once."""
+    wanted = fold(" ".join(name.split()))
+    unique = list({person.teams_id or person.id: person for person in people}.values())
+    full = [person for person in unique if fold(person.name) == wanted]
+    if full or " " in wanted:
+        return full[:1]
+    return [person for person in unique if fold(person.name).split()[:1] == [wanted]]
+
+
 def _leading_owner(text: str) -> str | None:
+    everyone = _LEADING_EVERYONE.match(text)
+    if everyone and fold(everyone[1]) in EVERYONE and fold(everyone[2]) in _OWNER_VERBS:
+        return everyone[1]
     match = _LEADING_NAME.match(text)
     if not match:
         return None

@@ -164,6 +164,14 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "**{reporter}** `Kalmar @name` – who reports for a region (the reminder mentions "
         "them); alone it lists them all",
     },
+    "owner_ambiguous": {
+        "sv": "Vilken ”{name}” menar du: {people}? Skriv hela namnet (`åtgärd {example} …`) "
+        "eller @nämn personen. Inget har sparats.",
+        "nb": "Hvilken «{name}» mener du: {people}? Skriv hele navnet (`tiltak {example} …`) "
+        "eller @nevn personen. Ingenting er lagret.",
+        "en": "Which “{name}” do you mean: {people}? Write the whole name (`action {example} …`) "
+        "or @mention the person. Nothing was saved.",
+    },
     "reporter_usage": {
         "sv": "Skriv regionen och vem: `rapportör {example} @namn` (eller `mig`, eller `ingen`). "
         "Inget har ändrats.",

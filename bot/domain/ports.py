@@ -93,6 +93,19 @@ class GroupRepository(Protocol):
 
     async def by_calendar_token(self, token: str) -> Group | None: ...
 
+    async def in_tenant(self, tenant_id: str) -> list[Group]:
+        """The tenant's active groups that are not 1:1 chats, the newest first."""
+        ...
+
+
+class Roster(Protocol):
+    """Who is in the team or chat a group lives in, as Teams lists them (not only who has
+    written there): the edge asks the Bot Connector."""
+
+    async def members(self, group: Group) -> list[Actor] | None:
+        """The members (Entra id, name, Teams id); None if Teams could not be asked."""
+        ...
+
 
 class MemberRepository(Protocol):
     async def get(self, group_id: int, user_id: str) -> Member | None: ...

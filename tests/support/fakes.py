@@ -52,6 +52,7 @@ from bot.domain.text import fold
 
 __all__ = [
     "AuditLine",
+    "FakeRoster",
     "FakeTransactions",
     "FakeUnitOfWork",
     "ReadOnlyUnitOfWork",
@@ -228,6 +229,18 @@ class FakeGroupRepository(_Repository):
         return next(
             (group for group in self._store.groups.values() if group.calendar_token == token),
             None,
+        )
+
+    async def in_tenant(self, tenant_id: str) -> list[Group]:
+        return sorted(
+            (
+                group
+                for group in self._store.groups.values()
+                if group.tenant_id == tenant_id
+                and group.active
+                and group.conversation_type is not ConversationType.PERSONAL
+            ),
+            key=lambda group: -group.id,
         )
 
     def deactivate(self, group_id: int) -> None:
@@ -650,3 +663,26 @@ class FakeTransactions:
     def deactivate(self, group_id: int) -> None:
         """Mark a group inactive, as the outbox does when the bot was removed from it."""
         FakeGroupRepository(self._store).deactivate(group_id)
+
+
+class FakeRoster:
+    """The members Teams lists for each group's team or chat: ``people`` for every group,
+    ``by_group`` where one differs; None (Teams unreachable) if ``unreachable``. Counts the
+    questions asked."""
+
+    def __init__(self, people: list[Actor] | None = None) -> None:
+        self.people = list(people or [])
+        self.by_group: dict[int, list[Actor]] = {}
+        self.unreachable = False
+        self.asked: list[int] = []
+
+    async def members(self, group: Group) -> list[Actor] | None:
+        self.asked.append(group.id)
+        if self.unreachable:
+            return None
+        return list(self.by_group.get(group.id, self.people))
+
+
+def roster_of(*accounts: dict[str, str]) -> list[Actor]:
+    """Teams accounts (``tests.support.teams``) as a roster lists them."""
+    return [Actor(a["aadObjectId"], a["name"], teams_id=a["id"]) for a in accounts]
