@@ -14,7 +14,7 @@ import asyncio
 import logging
 from typing import Any
 
-from botbuilder.core import TurnContext
+from botbuilder.core import BotAdapter, TurnContext
 from botbuilder.core.teams import TeamsInfo
 from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import ConversationReference
@@ -85,7 +85,10 @@ async def _accounts(context: TurnContext) -> list[Any]:
     except HttpOperationError as error:
         if getattr(error.response, "status_code", None) not in (404, 405, 501):
             raise
-        return list(await TeamsInfo.get_members(context))
+        # Not TeamsInfo.get_members: for a team it lists the conversation's id, not the team's.
+        client = context.turn_state[BotAdapter.BOT_CONNECTOR_CLIENT_KEY]
+        whole = TeamsInfo.get_team_id(context) or context.activity.conversation.id
+        return list(await client.conversations.get_conversation_members(whole))
     return accounts
 
 
