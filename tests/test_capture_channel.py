@@ -301,8 +301,8 @@ async def test_an_owner_by_name_is_the_member_of_that_name(group, roster, stored
     roster.people = roster_of(*TEAM)
 
     assert await group.say(channel.message("åtgärd Mats bokar lokal för studiebesöket")) == [
-        "Vilken ”Mats” menar du: **Mats Homelius** eller **Mats Boström**? Skriv hela namnet "
-        "(`åtgärd Mats Homelius …`) eller @nämn personen. Inget har sparats."
+        "Vilken ”Mats” menar du: **Mats Boström** eller **Mats Homelius**? Skriv hela namnet "
+        "(`åtgärd Mats Boström …`) eller @nämn personen. Inget har sparats."
     ]
     assert await stored.open_items(CHANNEL_ID) == []
     assert await group.say(channel.message("åtgärd Mats Boström bokar lokal")) == [

@@ -76,8 +76,8 @@ async def test_the_teams_roster_is_read_from_the_connector(
     assert saved.conversation_id == sara.conversation_id
     assert saved.text == f"Lägesrapporten för **Kalmar** är sparad, {NO_MEETING}."
     assert asked.text == (
-        "Vilken ”Mats” menar du: **Mats Homelius** eller **Mats Boström**? Skriv hela namnet "
-        "(`åtgärd Mats Homelius …`) eller @nämn personen. Inget har sparats."
+        "Vilken ”Mats” menar du: **Mats Boström** eller **Mats Homelius**? Skriv hela namnet "
+        "(`åtgärd Mats Boström …`) eller @nämn personen. Inget har sparats."
     )
     # The team's roster, two pages of it (or the whole list once), read once for both.
     assert connector.roster_asked == [TEAM_ID] * (2 if paged else 1)

@@ -553,13 +553,14 @@ def read_action_item(
 
 def people_named(name: str, people: list[Actor]) -> list[Actor]:
     """The people whose full name is ``name``, or else whose first name is (accents and case
-    aside), each once."""
+    aside, in name order), each once."""
     wanted = fold(" ".join(name.split()))
     unique = list({person.teams_id or person.id: person for person in people}.values())
     full = [person for person in unique if fold(person.name) == wanted]
     if full or " " in wanted:
         return full[:1]
-    return [person for person in unique if fold(person.name).split()[:1] == [wanted]]
+    named = [person for person in unique if fold(person.name).split()[:1] == [wanted]]
+    return sorted(named, key=lambda person: fold(person.name))
 
 
 def _leading_owner(text: str) -> str | None:
