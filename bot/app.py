@@ -25,6 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from yarl import URL
 
 from bot.auth import KeysUnavailable, build_authentication
+from bot.delivery import ReliableAdapter, Undelivered
 from bot.domain.calendar import meetings_calendar
 from bot.domain.capture import Capture
 from bot.domain.conversations import Conversations
@@ -90,6 +91,7 @@ def build_dependencies(
     return BotDependencies(
         conversations=Conversations(
             transactions,
+            SqlOutbox(database),
             GroupDefaults(language=settings.language, timezone=settings.timezone),
             clock,
             roster,
@@ -169,7 +171,13 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
     database = Database(engine)
     deps = build_dependencies(settings, database, app[CLOCK])
     bot = RagBot(deps)
-    adapter = build_adapter(settings)
+    _speed_up_connector_clients()
+    # Replies that the connector keeps refusing are queued, not lost (bot.delivery).
+    adapter = ReliableAdapter(
+        build_authentication(settings),
+        Undelivered(bot.queue_reply, bot.too_large_text),
+        budget=settings.reply_budget,
+    )
     adapter.on_turn_error = bot.on_error
     scheduler = build_scheduler(settings, database, deps)
     app[ENGINE] = engine

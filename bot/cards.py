@@ -307,3 +307,5 @@ def card_for(value: object) -> Card:
 
 
 card_for.register(Agenda, agenda_card)
+# A card drawn before it was queued (a reply delivered late) is sent as it is.
+card_for.register(dict, lambda card: card)

@@ -321,6 +321,12 @@ async def _move_rows(
     return result.rowcount
 
 
+async def _newest(session: AsyncSession, table: Any, group_id: int) -> Any:
+    return await session.scalar(
+        select(table).where(table.group_id == group_id).order_by(table.id.desc()).limit(1)
+    )
+
+
 class SqlStatusReportRepository(_Repository):
     async def add(
         self,
@@ -421,6 +427,15 @@ class SqlActionItemRepository(_Repository):
         row = await self._row(group_id, number)
         return to_action_item(row) if row else None
 
+    async def newest(self, group_id: int) -> ActionItem | None:
+        row = await self._session.scalar(
+            select(ActionItemRow)
+            .where(ActionItemRow.group_id == group_id)
+            .order_by(ActionItemRow.number.desc())
+            .limit(1)
+        )
+        return to_action_item(row) if row else None
+
     async def list_open(self, group_id: int) -> list[ActionItem]:
         return await self._list(group_id, ActionItemRow.closed_at.is_(None))
 
@@ -493,6 +508,14 @@ class SqlDecisionRepository(_Repository):
         await self._session.flush()
         return Decision(row.id, group_id, meeting_id, text, by, now)
 
+    async def newest(self, group_id: int) -> Decision | None:
+        row = await _newest(self._session, DecisionRow, group_id)
+        return (
+            Decision(row.id, row.group_id, row.meeting_id, row.text, row.created_by, row.created_at)
+            if row
+            else None
+        )
+
     async def move_to(self, group_id: int, from_meeting: int | None, to_meeting: int) -> int:
         return await _move_rows(self._session, DecisionRow, group_id, from_meeting, to_meeting)
 
@@ -529,6 +552,10 @@ class SqlAgendaPointRepository(_Repository):
 
     async def move_to(self, group_id: int, from_meeting: int | None, to_meeting: int | None) -> int:
         return await _move_rows(self._session, AgendaPointRow, group_id, from_meeting, to_meeting)
+
+    async def newest(self, group_id: int) -> AgendaPoint | None:
+        row = await _newest(self._session, AgendaPointRow, group_id)
+        return to_point(row) if row else None
 
 
 async def complete_claim(session: AsyncSession, key: str, now: datetime) -> None:

@@ -9,10 +9,12 @@ by button, reopened prefilled, cancelled) and in one message; a newer report rep
 older with history kept; `lägesrapporter`; unknown, mistyped and missing regions, empty and
 over-long text refused with nothing stored; two people filling in forms in the same thread at
 once; action items in one message with owner (name, "ansvarig:", @mention, "Alla"; a name is
-the roster's member of that name, a first name two members share asked back) and due date (next
-meeting, week, "om två veckor"), vague and past dates refused; listing, overdue marking,
-closing by command and button, editing by command and card; decisions and agenda points; a
-decision written just after the meeting is that meeting's;
+the roster's member of that name, a first name two members share asked back) and due date
+(next meeting, the meeting after next, "nästa RAG-möte", week, "om två veckor"); a week
+number, a month's end and "innan jul" read as the period's last working day and said so; a
+weekday and a date that disagree asked back with both; vague and past dates refused; listing,
+overdue marking, closing by command and button, editing by command and card; decisions and
+agenda points; a decision written just after the meeting is that meeting's;
 markup in user text shown literally.
 """
 
@@ -74,7 +76,7 @@ async def test_a_region_is_known_by_its_other_names(group, stored):
     ]
 
     saved = [
-        (await group.say(channel.message(f"lägesrapport {typed}: Cyklotronen i drift.")))[0]
+        (await group.say(channel.message(f"lägesrapport {typed}: Cyklotronen ({typed}).")))[0]
         for typed in ("Östergötland", "region östergötland", "US")
     ]
     assert [reply.split(".")[0] for reply in saved] == [
@@ -349,7 +351,14 @@ async def test_an_owner_by_name_is_the_member_of_that_name(group, roster, stored
         (
             "åtgärd Boka lokal för studiebesöket, ansvarig: Mats Homelius, vecka 49",
             (),
-            item_card(1, "Boka lokal för studiebesöket", "Mats Homelius", "måndag 30 november"),
+            item_card(
+                1,
+                "Boka lokal för studiebesöket",
+                "Mats Homelius",
+                "fredag 4 december",
+                "”vecka 49”: senast fredag 4 december – skriv ett annat datum om du menade "
+                "något annat.",
+            ),
         ),
         (
             "action Ring leverantören om två veckor",
@@ -399,6 +408,80 @@ async def test_bad_action_items_are_refused_and_nothing_is_stored(group, stored,
     assert await group.say(channel.message("åtgärder")) == [
         "Inga öppna åtgärder. Lägg till en med: åtgärd <text>"
     ]
+
+
+async def test_a_week_number_as_a_due_date_is_the_weeks_last_working_day(group):
+    assert await group.say(channel.message("åtgärd Mats skickar statistiken vecka 10")) == [
+        item_card(
+            1,
+            "Mats skickar statistiken",
+            "Mats",
+            "fredag 12 mars",
+            "”vecka 10”: senast fredag 12 mars – skriv ett annat datum om du menade något annat.",
+        )
+    ]
+
+
+async def test_the_end_of_a_month_is_its_last_working_day(group):
+    # 31 January 2027 is a Sunday.
+    assert await group.say(channel.message("åtgärd Boka lokal i slutet av januari")) == [
+        item_card(
+            1,
+            "Boka lokal",
+            "ingen angiven",
+            "fredag 29 januari",
+            "”i slutet av januari”: senast fredag 29 januari – skriv ett annat datum om du "
+            "menade något annat.",
+        )
+    ]
+
+
+async def test_a_period_phrase_is_answered_with_its_reading(group, stored):
+    assert await group.say(
+        channel.message("åtgärd Sara Axelsson skickar beställningen innan jul")
+    ) == [
+        item_card(
+            1,
+            "Sara Axelsson skickar beställningen",
+            "Sara Axelsson",
+            "onsdag 23 december",
+            "”innan jul”: senast onsdag 23 december – skriv ett annat datum om du menade något "
+            "annat.",
+        )
+    ]
+    assert [item.text for item in await stored.open_items(CHANNEL_ID)] == [
+        "Sara Axelsson skickar beställningen"
+    ]
+
+
+async def test_a_weekday_and_a_date_that_disagree_are_asked_back_with_both(group):
+    # Thursday is the 26th: "fredag 26/11" could mean either day, so nothing is guessed.
+    assert await group.say(channel.message("åtgärd Mats skickar statistiken fredag 26/11")) == [
+        "”fredag 26/11” kan betyda fredag 27 november eller torsdag 26 november. Skriv det "
+        "datum du menar. Inget har sparats."
+    ]
+    assert await group.say(channel.message("åtgärder")) == [
+        "Inga öppna åtgärder. Lägg till en med: åtgärd <text>"
+    ]
+    # Where they agree, the date is used.
+    assert await group.say(channel.message("åtgärd Mats skickar statistiken torsdag 26/11")) == [
+        item_card(1, "Mats skickar statistiken", "Mats", "torsdag 26 november")
+    ]
+
+
+async def test_meetings_counted_from_the_calendar_by_the_groups_own_name(group, stored):
+    await stored.schedule(CHANNEL_ID, "2026-11-23 13:00")
+    await stored.schedule(CHANNEL_ID, "2026-12-14 11:00")
+
+    after_next = await group.say(
+        channel.message("åtgärd Veronica kollar med Region Skåne till mötet efter nästa")
+    )
+    named = await group.say(channel.message("åtgärd Mats bokar lokal till nästa RAG-möte"))
+
+    assert after_next == [
+        item_card(1, "Veronica kollar med Region Skåne", "Veronica", "måndag 14 december kl. 11:00")
+    ]
+    assert named == [item_card(2, "Mats bokar lokal", "Mats", "måndag 23 november kl. 13:00")]
 
 
 async def test_listing_closing_and_overdue(group, stored, clock):
@@ -497,7 +580,7 @@ async def test_editing_an_item_by_card(group):
     ]
     assert saved == [
         item_card(
-            1, "Boka lokal för 12 personer", "Edyta", "måndag 7 december", "Åtgärd #1 är ändrad."
+            1, "Boka lokal för 12 personer", "Edyta", "fredag 11 december", "Åtgärd #1 är ändrad."
         )
     ]
     assert past == ["”1/11” (söndag 1 november) har redan varit. Inget har sparats."]

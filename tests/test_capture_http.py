@@ -55,7 +55,8 @@ async def test_an_action_item_and_its_done_button(settings, clock, connector: Fa
         "Åtgärd #1",
         "Mats tar fram statistik",
         "Ansvarig: Mats",
-        "Senast: måndag 30 november",
+        "Senast: fredag 4 december",
+        "”vecka 49”: senast fredag 4 december – skriv ett annat datum om du menade något annat.",
     ]
     assert done.text == "Åtgärd #1 är klar: Mats tar fram statistik"
 

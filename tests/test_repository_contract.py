@@ -1013,6 +1013,36 @@ async def test_delete_returns_the_item_as_it_was(tx, clock):
     assert unknown is None
 
 
+async def test_the_newest_item_decision_and_point_are_the_last_added_per_group(tx, clock):
+    group = await new_group(tx, clock)
+    other = await new_group(tx, clock, "19:other@thread.tacv2")
+    async with tx.reading() as uow:
+        empty = (
+            await uow.items.newest(group.id),
+            await uow.decisions.newest(group.id),
+            await uow.points.newest(group.id),
+        )
+    async with tx.writing() as uow:
+        for text in ("One", "Two"):
+            await uow.items.add(group.id, ActionItemDraft(text, SARA.name), clock.now())
+            await uow.decisions.add(group.id, None, text, SARA.name, clock.now())
+            await uow.points.add(group.id, None, Section.OTHER, text, SARA.name, clock.now())
+        await uow.items.add(other.id, ActionItemDraft("Other", SARA.name), clock.now())
+        await uow.decisions.add(other.id, None, "Other", SARA.name, clock.now())
+        await uow.points.add(other.id, None, Section.OTHER, "Other", SARA.name, clock.now())
+        await uow.commit()
+
+    async with tx.reading() as uow:
+        newest = (
+            await uow.items.newest(group.id),
+            await uow.decisions.newest(group.id),
+            await uow.points.newest(group.id),
+        )
+    assert empty == (None, None, None)
+    assert [found.text for found in newest] == ["Two", "Two", "Two"]
+    assert newest[0].number == 2
+
+
 # Decisions and agenda points
 
 

@@ -34,13 +34,13 @@ from bot.domain.model import (
     Refusal,
     Role,
 )
-from bot.domain.ports import HANDLING
+from bot.domain.ports import HANDLING, Handling
 from bot.domain.preferences import Preferences
 from bot.domain.roles import Guarded, Roles, permission
 from bot.domain.schedule import LeadTimes
 from tests.date_corpus import local
 from tests.support.clock import FakeClock
-from tests.support.fakes import AuditLine, FakeTransactions, Replan
+from tests.support.fakes import AuditLine, FakeOutbox, FakeTransactions, Replan
 
 EDYTA = Actor("aad-edyta", "Edyta Johansson", teams_id="29:edyta")
 MATS = Actor("aad-mats", "Mats Homelius", teams_id="29:mats")
@@ -86,7 +86,7 @@ async def test_a_report_updates_the_agenda_and_handles_the_activity_in_one_commi
 ):
     await meetings.schedule(group, "23/11 kl 13-14 Teams")
     transactions.agenda_updates.clear()
-    handling = HANDLING.set("activity-1")
+    handling = HANDLING.set(Handling("activity-1"))
     try:
         saved = await capture.submit_report(group, "kalmar", "Inget nytt.", EDYTA)
     finally:
@@ -269,7 +269,7 @@ async def test_a_moved_meeting_replans_its_posts(meetings, transactions, group):
 
 async def test_a_role_is_set_and_audited(transactions, clock, group):
     roles = Roles(transactions, clock)
-    conversations = Conversations(transactions, DEFAULTS, clock)
+    conversations = Conversations(transactions, FakeOutbox(), DEFAULTS, clock)
     await conversations.seen(group, MATS)
 
     reply = await roles.change(group, EDYTA, "ordförande Mats", [])
@@ -287,8 +287,8 @@ async def test_a_role_is_set_and_audited(transactions, clock, group):
 
 
 async def test_bookkeeping_never_marks_the_activity_handled(transactions, clock, group):
-    conversations = Conversations(transactions, DEFAULTS, clock)
-    handling = HANDLING.set("activity-2")
+    conversations = Conversations(transactions, FakeOutbox(), DEFAULTS, clock)
+    handling = HANDLING.set(Handling("activity-2"))
     try:
         new, created = await conversations.remember(
             ConversationAddress("a:personal-chat", ConversationType.PERSONAL)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import TypeGuard
 
 from bot.domain.dates import (
     DateContext,
@@ -47,6 +48,7 @@ from bot.domain.regions import (
     parse_region_entries,
     regions_with_aliases,
 )
+from bot.domain.schedule import country_of
 from bot.domain.text import fold, quote
 
 REPORT_LIMIT = 8000
@@ -54,6 +56,9 @@ TEXT_LIMIT = 1000
 # A decision written this long after a meeting ended still belongs to it: the chair notes
 # what was decided once the call is over.
 DECISION_GRACE = timedelta(hours=2)
+# The same command from the same person within this long is taken as sent again (its reply
+# was late or lost), not as a second one: the record stored the first time is given back.
+RESENT_WITHIN = timedelta(minutes=10)
 
 
 @dataclass(frozen=True)
@@ -117,7 +122,13 @@ class Capture:
     async def _date_context(self, uow: UnitOfWork, group: Group) -> DateContext:
         now = self._clock.now()
         upcoming = await uow.meetings.upcoming(group.id, now)
-        return DateContext.at(now, group.timezone, (m.starts_at for m in upcoming))
+        return DateContext.at(
+            now,
+            group.timezone,
+            (m.starts_at for m in upcoming),
+            country=country_of(group),
+            group_name=group.name,
+        )
 
     # --- regions and status reports --------------------------------------------------------
 
@@ -219,11 +230,18 @@ class Capture:
         if problem:
             return problem
         now = self._clock.now()
+        tidy = _tidy_report(text or "")
         async with self._transactions.writing() as uow:
             meeting = await next_meeting(uow, group, now)
             meeting_id = meeting.id if meeting else None
+            current = await uow.reports.current(group.id, meeting_id)
+            for same in current:
+                if (same.region, same.text, same.author_id) == (region, tidy, author.id) and (
+                    now - same.created_at < RESENT_WITHIN
+                ):
+                    return SavedReport(same, None, meeting)
             report, replaced = await uow.reports.add(
-                group.id, meeting_id, region, _tidy_report(text or ""), author, now
+                group.id, meeting_id, region, tidy, author, now
             )
             uow.agenda_changed(group.id)
             await uow.commit()
@@ -264,8 +282,12 @@ class Capture:
             owner_id=parts.owner_id,
             due_at=parts.due.start if parts.due else None,
         )
+        now = self._clock.now()
         async with self._transactions.writing() as uow:
-            item = await uow.items.add(group.id, draft, self._clock.now())
+            newest = await uow.items.newest(group.id)
+            if newest is not None and _same_item(newest, draft, now):
+                return SavedItem(newest, Refusal("already_saved"))
+            item = await uow.items.add(group.id, draft, now)
             uow.agenda_changed(group.id)
             await uow.commit()
         return SavedItem(item, parts.note)
@@ -425,9 +447,11 @@ class Capture:
         now = self._clock.now()
         async with self._transactions.writing() as uow:
             meeting = await meeting_of_decision(uow, group, now)
-            decision = await uow.decisions.add(
-                group.id, meeting.id if meeting else None, _tidy(text), author.name, now
-            )
+            meeting_id = meeting.id if meeting else None
+            newest = await uow.decisions.newest(group.id)
+            if _resent(newest, _tidy(text), author, now) and newest.meeting_id == meeting_id:
+                return newest, meeting
+            decision = await uow.decisions.add(group.id, meeting_id, _tidy(text), author.name, now)
             await uow.commit()
         return decision, meeting
 
@@ -443,10 +467,35 @@ class Capture:
             upcoming = await uow.meetings.upcoming(group.id, now)
             later = [meeting for meeting in upcoming if meeting.starts_at > now]
             meeting_id = later[0].id if later else None
+            newest = await uow.points.newest(group.id)
+            if _resent(newest, point, author, now) and newest.section == section.value:
+                return newest
             added = await uow.points.add(group.id, meeting_id, section, point, author.name, now)
             uow.agenda_changed(group.id)
             await uow.commit()
         return added
+
+
+def _same_item(newest: ActionItem, draft: ActionItemDraft, now: datetime) -> bool:
+    """``newest`` is what ``draft`` would store, by the same person a moment ago: the same
+    command sent again (after a reply that did not arrive), not a new item."""
+    return (
+        newest.is_open
+        and (newest.text, newest.owner_name, newest.due_at, newest.created_by)
+        == (draft.text, draft.owner_name, draft.due_at, draft.created_by)
+        and now - newest.created_at < RESENT_WITHIN
+    )
+
+
+def _resent(
+    newest: Decision | AgendaPoint | None, text: str, author: Actor, now: datetime
+) -> TypeGuard[Decision | AgendaPoint]:
+    """``newest`` holds ``text`` from the same person a moment ago: the command sent again."""
+    return (
+        newest is not None
+        and (newest.text, newest.created_by) == (text, author.name)
+        and now - newest.created_at < RESENT_WITHIN
+    )
 
 
 async def next_meeting(uow: UnitOfWork, group: Group, now: datetime) -> Meeting | None:
@@ -470,8 +519,7 @@ def _due_from_field(
         return None
     result = parse_date(due, context)
     if isinstance(result, DateError):
-        key = "date_vague" if result.problem is DateProblem.VAGUE else "date_unreadable"
-        return Refusal(key, {"phrase": quote(due)})
+        return date_refusal(result, due, group.language)
     if item.due_at and result.start.date() == item.due_at.astimezone(context.timezone).date():
         return item.due_at  # the form shows the day only: the same day keeps its time
     if result.is_past(context):
@@ -480,6 +528,17 @@ def _due_from_field(
             {"phrase": quote(due), "date": format_day(result.start, group.language)},
         )
     return result.start
+
+
+def date_refusal(error: DateError, phrase: str, language: str) -> Refusal:
+    """Why a due date was not set: too vague, two readings to choose from, or unreadable."""
+    if error.problem is DateProblem.AMBIGUOUS:
+        first, second = (format_day(day, language) for day in error.readings)
+        return Refusal(
+            "date_ambiguous", {"phrase": quote(phrase), "first": first, "second": second}
+        )
+    key = "date_vague" if error.problem is DateProblem.VAGUE else "date_unreadable"
+    return Refusal(key, {"phrase": quote(phrase)})
 
 
 # --- reading one-message input -------------------------------------------------------------
@@ -536,14 +595,17 @@ def read_action_item(
         phrase = text[found.start : found.end]
         result = found.result
         if isinstance(result, DateError):
-            if result.problem is DateProblem.VAGUE:
-                return Refusal("date_vague", {"phrase": quote(phrase)})
+            if result.problem is not DateProblem.NO_MEETING:
+                return date_refusal(result, phrase, language)
             note = Refusal("action_no_meeting", {"phrase": quote(phrase)})
         elif result.is_past(context):
             day = format_day(result.start, language)
             return Refusal("date_past", {"phrase": quote(phrase), "date": day})
         else:
             due = result
+            if result.period:  # "innan jul": say which day that was read as
+                day = format_day(result.start, language)
+                note = Refusal("date_period_read", {"phrase": quote(phrase), "date": day})
         text = text[: found.start] + text[found.end :]
     text = _tidy(text)
     if owner_name is None:

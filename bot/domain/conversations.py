@@ -14,7 +14,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.domain.model import Actor, ConversationAddress, ConversationType, Group, GroupDefaults
-from bot.domain.ports import Clock, Roster, Transactions
+from bot.domain.ports import Clock, OutboxRepository, Roster, Transactions
+from bot.domain.posts.reply import queued_reply
 
 # A member's "last seen" moves at most this often: one write per person per hour at most.
 SEEN_REFRESH = timedelta(hours=1)
@@ -24,11 +25,13 @@ class Conversations:
     def __init__(
         self,
         transactions: Transactions,
+        outbox: OutboxRepository,
         defaults: GroupDefaults,
         clock: Clock,
         roster: Roster | None = None,
     ) -> None:
         self._transactions = transactions
+        self._outbox = outbox
         self.defaults = defaults
         self._clock = clock
         self._roster = roster
@@ -89,6 +92,14 @@ class Conversations:
     async def get(self, group_id: int) -> Group | None:
         async with self._transactions.reading() as uow:
             return await uow.groups.get(group_id)
+
+    async def queue_reply(
+        self, group: Group, key: str, text: str, card: dict | None, conversation: str
+    ) -> None:
+        """A reply the connector would not take during the turn: the scheduler delivers it
+        in the same conversation later (once, however often the turn is retried)."""
+        now = self._clock.now()
+        await self._outbox.enqueue([queued_reply(group, key, text, card, conversation, now)], now)
 
     async def language_at(self, key: str) -> str:
         """The language of the group at ``key``, or the default (for the error reply)."""

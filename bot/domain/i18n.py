@@ -6,7 +6,7 @@ get one; a test checks that every key exists in every language with the same pla
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 Language = Literal["sv", "nb", "en"]
@@ -581,6 +581,19 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "“{phrase}” is too vague for a date. Write e.g. “by 30/11”, “week 10” or “by "
         "the next meeting”. Nothing was saved.",
     },
+    "date_ambiguous": {
+        "sv": "”{phrase}” kan betyda {first} eller {second}. Skriv det datum du menar. "
+        "Inget har sparats.",
+        "nb": "«{phrase}» kan bety {first} eller {second}. Skriv datoen du mener. "
+        "Ingenting er lagret.",
+        "en": "“{phrase}” could mean {first} or {second}. Write the date you mean. "
+        "Nothing was saved.",
+    },
+    "date_period_read": {
+        "sv": "”{phrase}”: senast {date} – skriv ett annat datum om du menade något annat.",
+        "nb": "«{phrase}»: innen {date} – skriv en annen dato hvis du mente noe annet.",
+        "en": "“{phrase}”: by {date} – write another date if you meant something else.",
+    },
     "date_past": {
         "sv": "”{phrase}” ({date}) har redan varit. Inget har sparats.",
         "nb": "«{phrase}» ({date}) har allerede vært. Ingenting er lagret.",
@@ -1004,6 +1017,26 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "nb": "Noe gikk galt hos meg, og meldingen din ble ikke behandlet. Prøv igjen om litt.",
         "en": "Something went wrong on my side and your message was not handled. Please retry.",
     },
+    "error_after_saving": {
+        "sv": "Det du skrev är sparat, men något gick fel hos mig när jag skulle svara. "
+        "Du behöver inte skicka det igen.",
+        "nb": "Det du skrev er lagret, men noe gikk galt hos meg da jeg skulle svare. "
+        "Du trenger ikke sende det på nytt.",
+        "en": "What you wrote is saved, but something went wrong on my side when I replied. "
+        "There is no need to send it again.",
+    },
+    "already_saved": {
+        "sv": "Det här var redan sparat alldeles nyss, så jag sparade det inte en gång till.",
+        "nb": "Dette ble akkurat lagret, så jeg lagret det ikke en gang til.",
+        "en": "This was saved a moment ago, so I did not save it a second time.",
+    },
+    "reply_too_large": {
+        "sv": "Svaret blev för stort för Teams och kunde inte visas. Inget av det du skrev har "
+        "gått förlorat.",
+        "nb": "Svaret ble for stort for Teams og kunne ikke vises. Ingenting av det du skrev er "
+        "tapt.",
+        "en": "The answer was too large for Teams to show. Nothing you wrote was lost.",
+    },
 }
 
 
@@ -1033,7 +1066,7 @@ def _language(language: str) -> Language:
     return language if language in _WEEKDAYS else DEFAULT_LANGUAGE  # type: ignore[return-value]
 
 
-def format_day(moment: datetime, language: str) -> str:
+def format_day(moment: date, language: str) -> str:
     """ "fredag 27 november" / "fredag 27. november" / "Friday 27 November"."""
     lang = _language(language)
     weekday = _WEEKDAYS[lang][moment.weekday()]

@@ -20,6 +20,7 @@ from bot.domain.dates import DateContext, DateError, DateProblem, parse_date, pa
 from bot.domain.i18n import format_day, message
 from bot.domain.model import Group, Meeting, Refusal
 from bot.domain.ports import Clock, Transactions, UnitOfWork
+from bot.domain.schedule import country_of
 from bot.domain.text import fold, quote
 
 MAX_PLACE = 300
@@ -94,7 +95,7 @@ def read_meeting(text: str, context: DateContext) -> MeetingTime | Refusal:
     if isinstance(day, DateError):
         key = "date_vague" if day.problem is DateProblem.VAGUE else "meeting_unreadable"
         return Refusal(key, {"phrase": quote(day_text), "entry": quote(entry)})
-    if day.has_time or day.meeting:
+    if day.has_time or day.meeting or day.period:  # a meeting needs its day, not a period
         return Refusal("meeting_unreadable", {"phrase": quote(day_text), "entry": quote(entry)})
     times = parse_time_range(found.group(0))
     if times is None:
@@ -178,7 +179,13 @@ class Meetings:
             return await uow.groups.by_calendar_token(token)
 
     def _context(self, group: Group, upcoming: list[Meeting]) -> DateContext:
-        return DateContext.at(self._clock.now(), group.timezone, (m.starts_at for m in upcoming))
+        return DateContext.at(
+            self._clock.now(),
+            group.timezone,
+            (m.starts_at for m in upcoming),
+            country=country_of(group),
+            group_name=group.name,
+        )
 
     async def upcoming(self, group: Group) -> list[Meeting]:
         async with self._transactions.reading() as uow:

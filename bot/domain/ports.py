@@ -217,6 +217,10 @@ class ActionItemRepository(Protocol):
 
     async def get(self, group_id: int, number: int) -> ActionItem | None: ...
 
+    async def newest(self, group_id: int) -> ActionItem | None:
+        """The group's most recently added item, if any (to tell a command sent twice)."""
+        ...
+
     async def list_open(self, group_id: int) -> list[ActionItem]: ...
 
     async def list_all(self, group_id: int) -> list[ActionItem]: ...
@@ -243,6 +247,10 @@ class DecisionRepository(Protocol):
         self, group_id: int, meeting_id: int | None, text: str, by: str, now: datetime
     ) -> Decision: ...
 
+    async def newest(self, group_id: int) -> Decision | None:
+        """The group's most recently recorded decision, if any."""
+        ...
+
     async def move_to(self, group_id: int, from_meeting: int | None, to_meeting: int) -> int:
         """File the decisions of ``from_meeting`` (None: of no meeting) under ``to_meeting``."""
         ...
@@ -260,6 +268,10 @@ class AgendaPointRepository(Protocol):
     ) -> AgendaPoint: ...
 
     async def for_meeting(self, group_id: int, meeting_id: int) -> list[AgendaPoint]: ...
+
+    async def newest(self, group_id: int) -> AgendaPoint | None:
+        """The group's most recently proposed point, if any."""
+        ...
 
     async def move_to(self, group_id: int, from_meeting: int | None, to_meeting: int | None) -> int:
         """File the points of ``from_meeting`` (None: of no meeting) under ``to_meeting``."""
@@ -316,11 +328,20 @@ class Transactions(Protocol):
     def reading(self) -> AbstractAsyncContextManager[UnitOfWork]: ...
 
 
-# The journal key of the inbound activity whose turn is running, set by the bot's edge. A
-# repository that stores what the activity asked for marks it handled in the same
-# transaction: a process killed after that commit is not replayed into a duplicate, one
-# killed before it is (``ActivityJournal.claim``).
-HANDLING: ContextVar[str | None] = ContextVar("handling", default=None)
+@dataclass
+class Handling:
+    """The inbound activity whose turn is running, as the unit of work sees it: its journal
+    key, and whether a change it asked for has been committed."""
+
+    key: str
+    stored: bool = False
+
+
+# Set by the bot's edge for the length of a turn. A unit of work that commits what the
+# activity asked for marks it handled in the same transaction (a process killed after that
+# commit is not replayed into a duplicate, one killed before it is: ``ActivityJournal.claim``)
+# and notes ``stored``, so the edge never tells the user that nothing was stored when it was.
+HANDLING: ContextVar[Handling | None] = ContextVar("handling", default=None)
 
 # Longer than any turn takes (Bot Framework gives up on a request after 15 s), shorter than
 # Teams keeps resending.
@@ -364,6 +385,11 @@ class OutboxRepository(Protocol):
         ``decide`` say what is due, and queue it in the same transaction; posts no longer
         useful are recorded as dropped. Each post is queued once, however many processes run
         this. Returns the newly queued and the newly dropped posts."""
+        ...
+
+    async def enqueue(self, posts: list[PlannedPost], now: datetime) -> list[PlannedPost]:
+        """Queue posts the bot decided on outside a tick (a reply it could not deliver in its
+        turn); those already queued under their key are left alone. Returns the new ones."""
         ...
 
     async def claim(

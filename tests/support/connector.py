@@ -63,6 +63,18 @@ class _Fault:
 
 
 @dataclass
+class Hold:
+    """A call held open: recorded on arrival (``arrived``), answered when ``release()``d."""
+
+    kind: str
+    arrived: asyncio.Event = field(default_factory=asyncio.Event)
+    _released: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def release(self) -> None:
+        self._released.set()
+
+
+@dataclass
 class FakeConnector:
     # The team's (or chat's) roster, as Teams accounts ({"id", "name", "aadObjectId"}).
     members: list[dict[str, Any]] = field(default_factory=list)
@@ -76,6 +88,7 @@ class FakeConnector:
     # Calls answered with an injected fault, for asserting that a retry happened.
     refused: list[Posted] = field(default_factory=list)
     _faults: list[_Fault] = field(default_factory=list)
+    _holds: list[Hold] = field(default_factory=list)
     _runner: web.AppRunner | None = None
     _url: str = ""
     _changed: asyncio.Condition | None = None
@@ -123,6 +136,13 @@ class FakeConnector:
         ``html``, an HTML error page, as a proxy in front of the connector would."""
         self._faults.append(_Fault(status, times, retry_after, kind, html))
 
+    def hold_next(self, kind: str) -> Hold:
+        """Hold the next call of ``kind`` open after recording it, until the test releases it:
+        what happens while a post is in flight, made deterministic."""
+        hold = Hold(kind)
+        self._holds.append(hold)
+        return hold
+
     def texts(self) -> list[str | None]:
         return [post.text for post in self.posted]
 
@@ -167,6 +187,11 @@ class FakeConnector:
             else:
                 self.posted.append(post)
             self._changed.notify_all()
+        hold = next((hold for hold in self._holds if hold.kind == kind), None)
+        if hold is not None and not fault:
+            self._holds.remove(hold)
+            hold.arrived.set()
+            await hold._released.wait()
         if fault:
             headers = {}
             if fault.retry_after is not None:
@@ -188,7 +213,7 @@ class FakeConnector:
         fault = await self._record(request, "create")
         if fault:
             return fault
-        body = self.posted[-1].body
+        body = await request.json()  # read again: other calls may have landed meanwhile
         channel = ((body.get("channelData") or {}).get("channel") or {}).get("id")
         activity_id = self._new_id()
         conversation = f"{channel};messageid={activity_id}" if channel else f"a:{activity_id}"

@@ -48,6 +48,7 @@ from bot.domain.model import (
     StatusReport,
 )
 from bot.domain.ports import HANDLING, Clock
+from bot.domain.schedule import PlannedPost
 from bot.domain.text import fold
 
 __all__ = [
@@ -494,6 +495,10 @@ class FakeActionItemRepository(_Repository):
             None,
         )
 
+    async def newest(self, group_id: int) -> ActionItem | None:
+        items = await self.list_all(group_id)
+        return items[-1] if items else None
+
     async def list_open(self, group_id: int) -> list[ActionItem]:
         return [item for item in await self.list_all(group_id) if item.is_open]
 
@@ -541,6 +546,9 @@ class FakeDecisionRepository(_Repository):
         self._store.decisions[decision.id] = decision
         return decision
 
+    async def newest(self, group_id: int) -> Decision | None:
+        return _newest(self._store.decisions.values(), group_id)
+
     async def move_to(self, group_id: int, from_meeting: int | None, to_meeting: int) -> int:
         moving = _filed(self._store.decisions.values(), group_id, from_meeting)
         for decision in moving:
@@ -565,6 +573,9 @@ class FakeAgendaPointRepository(_Repository):
         self._store.points[point.id] = point
         return point
 
+    async def newest(self, group_id: int) -> AgendaPoint | None:
+        return _newest(self._store.points.values(), group_id)
+
     async def for_meeting(self, group_id: int, meeting_id: int) -> list[AgendaPoint]:
         return sorted(
             _filed(self._store.points.values(), group_id, meeting_id), key=lambda point: point.id
@@ -578,6 +589,12 @@ class FakeAgendaPointRepository(_Repository):
 
 
 _Filed = TypeVar("_Filed", StatusReport, Decision, AgendaPoint)
+
+
+def _newest(rows: Iterable[_Filed], group_id: int) -> _Filed | None:
+    return max(
+        (row for row in rows if row.group_id == group_id), key=lambda row: row.id, default=None
+    )
 
 
 def _filed(rows: Iterable[_Filed], group_id: int, meeting_id: int | None) -> list[_Filed]:
@@ -631,9 +648,10 @@ class FakeUnitOfWork:
         transactions.commits += 1
         transactions.agenda_updates.extend(self.agenda_updates)
         transactions.replans.extend(self.replans)
-        key = HANDLING.get() if handles_activity else None
-        if key is not None:  # SQL marks the turn's activity handled in this commit
-            transactions.handled_activities.append(key)
+        handling = HANDLING.get() if handles_activity else None
+        if handling is not None:  # SQL marks the turn's activity handled in this commit
+            transactions.handled_activities.append(handling.key)
+            handling.stored = True
         self._open()  # what follows in the block needs a commit of its own
 
 
@@ -686,3 +704,15 @@ class FakeRoster:
 def roster_of(*accounts: dict[str, str]) -> list[Actor]:
     """Teams accounts (``tests.support.teams``) as a roster lists them."""
     return [Actor(a["aadObjectId"], a["name"], teams_id=a["id"]) for a in accounts]
+
+
+class FakeOutbox:
+    """The outbox as the use cases use it outside the scheduler: what they queued, by key."""
+
+    def __init__(self) -> None:
+        self.queued: dict[str, PlannedPost] = {}
+
+    async def enqueue(self, posts: list[PlannedPost], now: datetime) -> list[PlannedPost]:
+        new = [post for post in posts if post.key not in self.queued]
+        self.queued.update((post.key, post) for post in new)
+        return new
