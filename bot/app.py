@@ -25,13 +25,14 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from yarl import URL
 
 from bot.auth import KeysUnavailable, build_authentication
+from bot.delivery import ReliableAdapter, Undelivered
 from bot.domain.calendar import meetings_calendar
 from bot.domain.capture import Capture
 from bot.domain.conversations import Conversations
 from bot.domain.meetings import Meetings
 from bot.domain.model import GroupDefaults
 from bot.domain.notices import Notices
-from bot.domain.ports import Clock, SystemClock
+from bot.domain.ports import Clock, Roster, SystemClock
 from bot.domain.preferences import Preferences
 from bot.domain.records import Retention
 from bot.domain.roles import Roles
@@ -39,6 +40,7 @@ from bot.domain.schedule import LeadTimes
 from bot.handlers.base import Services
 from bot.handlers.registry import REGISTRY
 from bot.proactive import TeamsNotifier
+from bot.roster import TeamsRoster
 from bot.scheduler import Scheduler
 from bot.settings import Settings
 from bot.teams_bot import BotDependencies, RagBot
@@ -79,18 +81,24 @@ def create_app(settings: Settings, *, clock: Clock | None = None) -> web.Applica
     return app
 
 
-def build_dependencies(settings: Settings, database: Database, clock: Clock) -> BotDependencies:
+def build_dependencies(
+    settings: Settings, database: Database, clock: Clock, roster: Roster | None = None
+) -> BotDependencies:
     transactions = SqlTransactions(database, clock)
     leads = lead_times(settings)
+    # Its own adapter, like the scheduler's: reading a roster is not part of a user's turn.
+    roster = roster or TeamsRoster(build_adapter(settings), settings.bot_id, clock)
     return BotDependencies(
         conversations=Conversations(
             transactions,
+            SqlOutbox(database),
             GroupDefaults(language=settings.language, timezone=settings.timezone),
             clock,
+            roster,
         ),
         journal=SqlActivityJournal(database),
         services=Services(
-            capture=Capture(transactions, clock),
+            capture=Capture(transactions, clock, roster),
             meetings=Meetings(transactions, clock),
             notices=Notices(transactions, clock),
             roles=Roles(transactions, clock),
@@ -136,9 +144,12 @@ def build_scheduler(
     )
 
 
-def build_bot(settings: Settings, engine: AsyncEngine, clock: Clock) -> RagBot:
-    """The bot with its repositories; shared by the HTTP app and the conversation tests."""
-    return RagBot(build_dependencies(settings, Database(engine), clock))
+def build_bot(
+    settings: Settings, engine: AsyncEngine, clock: Clock, roster: Roster | None = None
+) -> RagBot:
+    """The bot with its repositories, for the conversation tests (which pass the team's
+    roster: their activities name no connector to ask)."""
+    return RagBot(build_dependencies(settings, Database(engine), clock, roster))
 
 
 def build_adapter(settings: Settings) -> CloudAdapter:
@@ -160,7 +171,13 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
     database = Database(engine)
     deps = build_dependencies(settings, database, app[CLOCK])
     bot = RagBot(deps)
-    adapter = build_adapter(settings)
+    _speed_up_connector_clients()
+    # Replies that the connector keeps refusing are queued, not lost (bot.delivery).
+    adapter = ReliableAdapter(
+        build_authentication(settings),
+        Undelivered(bot.queue_reply, bot.too_large_text),
+        budget=settings.reply_budget,
+    )
     adapter.on_turn_error = bot.on_error
     scheduler = build_scheduler(settings, database, deps)
     app[ENGINE] = engine
