@@ -247,6 +247,20 @@ class SqlMeetingRepository(_Repository):
             group_id, meeting_id, status=MeetingStatus.CANCELLED.value, updated_at=now
         )
 
+    async def started(self, group_id: int, now: datetime, limit: int) -> list[Meeting]:
+        rows = await self._session.execute(
+            select(MeetingRow)
+            .where(
+                MeetingRow.group_id == group_id,
+                MeetingRow.status == MeetingStatus.SCHEDULED.value,
+                MeetingRow.starts_at <= now,
+            )
+            .order_by(MeetingRow.starts_at.desc(), MeetingRow.id.desc())
+            .limit(limit)
+            .execution_options(populate_existing=True)
+        )
+        return [to_meeting(row) for row in rows.scalars()]
+
     async def _change(self, group_id: int, meeting_id: int, **values: Any) -> Meeting:
         await lock_group(self._session, group_id)
         row = await self._session.get(MeetingRow, meeting_id)
