@@ -498,6 +498,17 @@ class SqlDecisionRepository(_Repository):
     async def move_to(self, group_id: int, from_meeting: int | None, to_meeting: int) -> int:
         return await _move_rows(self._session, DecisionRow, group_id, from_meeting, to_meeting)
 
+    async def for_meeting(self, group_id: int, meeting_id: int) -> list[Decision]:
+        rows = await self._session.scalars(
+            select(DecisionRow)
+            .where(DecisionRow.group_id == group_id, DecisionRow.meeting_id == meeting_id)
+            .order_by(DecisionRow.id)
+        )
+        return [
+            Decision(row.id, row.group_id, row.meeting_id, row.text, row.created_by, row.created_at)
+            for row in rows
+        ]
+
 
 class SqlAgendaPointRepository(_Repository):
     async def add(

@@ -23,7 +23,8 @@ Covered, per repository:
   ``except_regions``, superseded reports included.
 - action items: numbered per group, numbers never reused; open and all lists; ``close`` once;
   ``update`` of the allowed fields only; ``delete`` returns the item as it was.
-- decisions and agenda points: ``add``, ``for_meeting``, ``move_to`` per group.
+- decisions and agenda points: ``add``, ``for_meeting`` (in the order added), ``move_to``
+  per group.
 - meetings ``started``: the scheduled meetings begun by now, the latest first, limited.
 - attendance: the roster is the members seen and the names added, each once (accents and
   case aside), alphabetical, per group; a later mark for a name replaces the earlier one
@@ -1063,6 +1064,22 @@ async def test_agenda_points_move_to_another_meeting_or_none(tx, clock):
     assert (unfiled, from_first, now_unfiled) == (1, 1, 1)
     assert [point.text for point in for_second] == ["Unfiled"]
     assert for_first == []
+
+
+async def test_decisions_are_listed_per_meeting_in_the_order_recorded(tx, clock):
+    group = await new_group(tx, clock)
+    other = await new_group(tx, clock, "19:other@thread.tacv2")
+    first, second = await new_meetings(tx, clock, group, DAY, 7 * DAY)
+    async with tx.writing() as uow:
+        one = await uow.decisions.add(group.id, first.id, "Ett", SARA.name, clock.now())
+        await uow.decisions.add(group.id, second.id, "Annat", SARA.name, clock.now())
+        await uow.decisions.add(other.id, None, "Elsewhere", SARA.name, clock.now())
+        two = await uow.decisions.add(group.id, first.id, "Två", EDYTA.name, clock.now())
+        await uow.commit()
+
+    async with tx.reading() as uow:
+        assert await uow.decisions.for_meeting(group.id, first.id) == [one, two]
+        assert await uow.decisions.for_meeting(other.id, first.id) == []
 
 
 async def test_started_is_the_meetings_begun_by_now_latest_first(tx, clock):

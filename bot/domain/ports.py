@@ -230,6 +230,10 @@ class DecisionRepository(Protocol):
         """The group's most recently recorded decision, if any."""
         ...
 
+    async def for_meeting(self, group_id: int, meeting_id: int) -> list[Decision]:
+        """The decisions filed under the meeting, in the order recorded."""
+        ...
+
     async def move_to(self, group_id: int, from_meeting: int | None, to_meeting: int) -> int:
         """File the decisions of ``from_meeting`` (None: of no meeting) under ``to_meeting``."""
         ...

@@ -543,6 +543,11 @@ class FakeDecisionRepository(_Repository):
     async def newest(self, group_id: int) -> Decision | None:
         return _newest(self._store.decisions.values(), group_id)
 
+    async def for_meeting(self, group_id: int, meeting_id: int) -> list[Decision]:
+        return sorted(
+            _filed(self._store.decisions.values(), group_id, meeting_id), key=lambda d: d.id
+        )
+
     async def move_to(self, group_id: int, from_meeting: int | None, to_meeting: int) -> int:
         moving = _filed(self._store.decisions.values(), group_id, from_meeting)
         for decision in moving:
