@@ -40,6 +40,7 @@ def minutes_docx(minutes: Minutes, stamp: str, created_at: datetime) -> bytes:
     document.add_paragraph(minutes.title, style="Title")
     document.add_paragraph(stamp).runs[0].italic = True
     table = document.add_table(rows=0, cols=2)
+    table.autofit = False  # the label column as narrow as the group's own minutes have it
     for label, values in minutes.fields:
         cells = table.add_row().cells
         cells[0].width, cells[1].width = Cm(3.5), Cm(12.5)

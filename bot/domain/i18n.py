@@ -258,12 +258,12 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "{name} is now {role} of the group.",
     },
     "role_usage": {
-        "sv": "Skriv roll ordförande @namn, roll sekreterare @namn eller roll medlem @namn "
-        "(mig för dig själv).",
-        "nb": "Skriv rolle leder @navn, rolle sekretær @navn eller rolle medlem @navn (meg for "
-        "deg selv).",
-        "en": "Write role chair @name, role secretary @name or role member @name (me for "
-        "yourself).",
+        "sv": "Skriv roll ordförande @namn, roll sekreterare @namn, roll justerare @namn eller "
+        "roll medlem @namn (mig för dig själv).",
+        "nb": "Skriv rolle leder @navn, rolle sekretær @navn, rolle justerer @navn eller rolle "
+        "medlem @navn (meg for deg selv).",
+        "en": "Write role chair @name, role secretary @name, role adjuster @name or role member "
+        "@name (me for yourself).",
     },
     "role_who": {
         "sv": "Jag vet inte vem {who} är. @-nämn personen, eller skriv mig.",
