@@ -35,7 +35,7 @@ from bot.domain.meetings import Meetings
 from bot.domain.minutes import from_content
 from bot.domain.model import GroupDefaults
 from bot.domain.notices import Notices
-from bot.domain.ports import Clock, SystemClock
+from bot.domain.ports import Clock, Roster, SystemClock
 from bot.domain.preferences import Preferences
 from bot.domain.proceedings import Proceedings
 from bot.domain.records import Retention
@@ -46,6 +46,7 @@ from bot.handlers.base import Services
 from bot.handlers.minutes import version_stamp
 from bot.handlers.registry import REGISTRY
 from bot.proactive import TeamsNotifier
+from bot.roster import TeamsRoster
 from bot.scheduler import Scheduler
 from bot.settings import Settings
 from bot.teams_bot import BotDependencies, RagBot
@@ -87,19 +88,24 @@ def create_app(settings: Settings, *, clock: Clock | None = None) -> web.Applica
     return app
 
 
-def build_dependencies(settings: Settings, database: Database, clock: Clock) -> BotDependencies:
+def build_dependencies(
+    settings: Settings, database: Database, clock: Clock, roster: Roster | None = None
+) -> BotDependencies:
     transactions = SqlTransactions(database, clock)
     leads = lead_times(settings)
+    # Its own adapter, like the scheduler's: reading a roster is not part of a user's turn.
+    roster = roster or TeamsRoster(build_adapter(settings), settings.bot_id, clock)
     return BotDependencies(
         conversations=Conversations(
             transactions,
             SqlOutbox(database),
             GroupDefaults(language=settings.language, timezone=settings.timezone),
             clock,
+            roster,
         ),
         journal=SqlActivityJournal(database),
         services=Services(
-            capture=Capture(transactions, clock),
+            capture=Capture(transactions, clock, roster),
             meetings=Meetings(transactions, clock),
             notices=Notices(transactions, clock),
             roles=Roles(transactions, clock),
@@ -146,9 +152,12 @@ def build_scheduler(
     )
 
 
-def build_bot(settings: Settings, engine: AsyncEngine, clock: Clock) -> RagBot:
-    """The bot with its repositories; shared by the HTTP app and the conversation tests."""
-    return RagBot(build_dependencies(settings, Database(engine), clock))
+def build_bot(
+    settings: Settings, engine: AsyncEngine, clock: Clock, roster: Roster | None = None
+) -> RagBot:
+    """The bot with its repositories, for the conversation tests (which pass the team's
+    roster: their activities name no connector to ask)."""
+    return RagBot(build_dependencies(settings, Database(engine), clock, roster))
 
 
 def build_adapter(settings: Settings) -> CloudAdapter:

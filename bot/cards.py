@@ -297,7 +297,11 @@ def agenda_card(agenda: Agenda) -> Card:
         body += user_text(slot.report.text)
         if slot.cut:
             body.append(_line(_plain(report_cut_note(slot, agenda)), isSubtle=True, wrap=True))
-    body += [_bullet(point.text) for point in agenda.development]
+    if agenda.development:
+        body.append(
+            _line(message(lang, "agenda_proposed"), spacing="small", weight="bolder", size="small")
+        )
+        body += [_bullet(point.text) for point in agenda.development]
     if agenda.items or agenda.more_items:
         body.append(
             _line(message(lang, "agenda_items"), spacing="small", weight="bolder", size="small")

@@ -28,6 +28,7 @@ from bot.domain.model import (
     Meeting,
     MeetingStatus,
     Member,
+    Person,
     Section,
     StatusReport,
 )
@@ -109,8 +110,30 @@ class SqlGroupRepository(_Repository):
         assert group is not None
         return group, created
 
-    async def set_regions(self, group_id: int, regions: list[str], now: datetime) -> Group:
-        return await self._change(group_id, now, regions=list(regions))
+    async def set_regions(
+        self,
+        group_id: int,
+        regions: list[str],
+        now: datetime,
+        aliases: dict[str, list[str]] | None = None,
+    ) -> Group:
+        return await self._change(
+            group_id,
+            now,
+            regions=list(regions),
+            region_aliases={region: list(names) for region, names in (aliases or {}).items()},
+        )
+
+    async def set_reporter(
+        self, group_id: int, region: str, person: Person | None, now: datetime
+    ) -> Group:
+        reporters = await self._session.scalar(
+            select(GroupRow.region_reporters).where(GroupRow.id == group_id)
+        )
+        changed = {name: value for name, value in (reporters or {}).items() if name != region}
+        if person is not None:
+            changed[region] = {"teams_id": person.teams_id, "name": person.name}
+        return await self._change(group_id, now, region_reporters=changed)
 
     async def set_lead_times(
         self,
@@ -151,6 +174,18 @@ class SqlGroupRepository(_Repository):
     async def by_calendar_token(self, token: str) -> Group | None:
         row = await self._session.scalar(select(GroupRow).where(GroupRow.calendar_token == token))
         return to_group(row) if row else None
+
+    async def in_tenant(self, tenant_id: str) -> list[Group]:
+        rows = await self._session.scalars(
+            select(GroupRow)
+            .where(
+                GroupRow.tenant_id == tenant_id,
+                GroupRow.active.is_(True),
+                GroupRow.conversation_type != ConversationType.PERSONAL.value,
+            )
+            .order_by(GroupRow.id.desc())
+        )
+        return [to_group(row) for row in rows]
 
 
 def _same_meeting(column: Any, meeting_id: int | None) -> Any:

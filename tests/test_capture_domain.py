@@ -76,7 +76,8 @@ def test_region_and_text_split_at_the_first_colon_or_line_break():
         ("Boka lokal (ansvarig: Mats)", "Boka lokal", "Mats", None),
         ("Ta fram underlag, ansvarlig: Kari Nordmann", "Ta fram underlag", "Kari Nordmann", None),
         ("Undersök möjligheterna", "Undersök möjligheterna", None, None),
-        ("Alla kollar i sina verksamheter", "Alla kollar i sina verksamheter", None, None),
+        ("Alla kollar i sina verksamheter", "Alla kollar i sina verksamheter", "Alla", None),
+        ("alla vet redan", "alla vet redan", None, None),
         (
             "Kari sjekker med Helse Vest til neste møte",
             "Kari sjekker med Helse Vest",

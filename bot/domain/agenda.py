@@ -201,7 +201,9 @@ def agenda_text(agenda: Agenda) -> str:
         lines.append(f"  - **{escape_markdown(slot.region)}**: {text}")
         if slot.cut:
             lines.append(f"    {report_cut_note(slot, agenda)}")
-    lines += [f"- {escape_markdown(point.text)}" for point in agenda.development]
+    if agenda.development:
+        lines.append(f"- {message(lang, 'agenda_proposed')}")
+        lines += [f"  - {escape_markdown(point.text)}" for point in agenda.development]
     if agenda.items or agenda.more_items:
         lines.append(f"- {message(lang, 'agenda_items')}")
         lines += [f"  - {item_line(c, agenda, escape_markdown)}" for c in agenda.items]

@@ -61,9 +61,12 @@ MESSAGES: dict[str, dict[Language, str]] = {
         ),
     },
     "help_line_status_reports": {
-        "sv": "**{status_reports}** – vilka regioner som har rapporterat inför nästa möte",
-        "nb": "**{status_reports}** – hvilke regioner som har rapportert før neste møte",
-        "en": "**{status_reports}** – which regions have reported for the next meeting",
+        "sv": "**{status_reports}** – vilka regioner som har rapporterat inför nästa möte "
+        "(med en region: hela dess rapport)",
+        "nb": "**{status_reports}** – hvilke regioner som har rapportert før neste møte "
+        "(med en region: hele rapporten)",
+        "en": "**{status_reports}** – which regions have reported for the next meeting "
+        "(with a region: its whole report)",
     },
     "help_line_action": {
         "sv": (
@@ -80,9 +83,12 @@ MESSAGES: dict[str, dict[Language, str]] = {
         ),
     },
     "help_line_actions": {
-        "sv": "**{actions}** – öppna åtgärdspunkter",
-        "nb": "**{actions}** – åpne tiltakspunkter",
-        "en": "**{actions}** – open action items",
+        "sv": "**{actions}** – öppna åtgärdspunkter (`{actions} alla` med de stängda, "
+        "`{actions} sida 2` för äldre)",
+        "nb": "**{actions}** – åpne tiltakspunkter (`{actions} alle` med de lukkede, "
+        "`{actions} side 2` for eldre)",
+        "en": "**{actions}** – open action items (`{actions} all` with the closed ones, "
+        "`{actions} page 2` for older)",
     },
     "help_line_done": {
         "sv": "**{done}** *nr* – stäng en åtgärdspunkt",
@@ -170,9 +176,54 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "**{settings}** – the group's settings and how to change them",
     },
     "help_line_regions": {
-        "sv": "**{regions}** `Linköping, Jönköping, Kalmar` – visa eller ändra gruppens regioner",
-        "nb": "**{regions}** `Helse Vest, Helse Nord` – vis eller endre gruppens regioner",
-        "en": "**{regions}** `Linköping, Jönköping, Kalmar` – show or change the group's regions",
+        "sv": "**{regions}** `Linköping (Region Östergötland, US), Jönköping, Kalmar` – visa "
+        "eller ändra gruppens regioner, andra namn för en region inom parentes",
+        "nb": "**{regions}** `Helse Vest (Vestlandet), Helse Nord` – vis eller endre gruppens "
+        "regioner, andre navn på en region i parentes",
+        "en": "**{regions}** `Linköping (Region Östergötland, US), Jönköping, Kalmar` – show or "
+        "change the group's regions, other names for a region in parentheses",
+    },
+    "help_line_reporters": {
+        "sv": "**{reporter}** `Kalmar @namn` – vem som rapporterar för en region (påminnelsen "
+        "nämner hen); ensamt visar det alla",
+        "nb": "**{reporter}** `Førde @navn` – hvem som rapporterer for en region (påminnelsen "
+        "nevner dem); alene viser det alle",
+        "en": "**{reporter}** `Kalmar @name` – who reports for a region (the reminder mentions "
+        "them); alone it lists them all",
+    },
+    "owner_ambiguous": {
+        "sv": "Vilken ”{name}” menar du: {people}? Skriv hela namnet (`åtgärd {example} …`) "
+        "eller @nämn personen. Inget har sparats.",
+        "nb": "Hvilken «{name}» mener du: {people}? Skriv hele navnet (`tiltak {example} …`) "
+        "eller @nevn personen. Ingenting er lagret.",
+        "en": "Which “{name}” do you mean: {people}? Write the whole name (`action {example} …`) "
+        "or @mention the person. Nothing was saved.",
+    },
+    "reporter_usage": {
+        "sv": "Skriv regionen och vem: `rapportör {example} @namn` (eller `mig`, eller `ingen`). "
+        "Inget har ändrats.",
+        "nb": "Skriv regionen og hvem: `rapportør {example} @navn` (eller `meg`, eller `ingen`). "
+        "Ingenting er endret.",
+        "en": "Write the region and who: `reporter {example} @name` (or `me`, or `none`). "
+        "Nothing changed.",
+    },
+    "reporter_set": {
+        "sv": "{name} rapporterar nu för **{region}**. Påminnelsen om lägesrapporter nämner "
+        "{name} om {region} inte har rapporterat.",
+        "nb": "{name} rapporterer nå for **{region}**. Påminnelsen om statusrapporter nevner "
+        "{name} hvis {region} ikke har rapportert.",
+        "en": "{name} now reports for **{region}**. The status report reminder mentions {name} "
+        "if {region} has not reported.",
+    },
+    "reporter_removed": {
+        "sv": "Ingen rapporterar längre särskilt för **{region}**.",
+        "nb": "Ingen rapporterer lenger særskilt for **{region}**.",
+        "en": "Nobody reports for **{region}** in particular any more.",
+    },
+    "reporters_show": {
+        "sv": "Rapportörer: {reporters}. Ändra med: rapportör {example} @namn",
+        "nb": "Rapportører: {reporters}. Endre med: rapportør {example} @navn",
+        "en": "Reporters: {reporters}. Change with: reporter {example} @name",
     },
     "help_line_roles": {
         "sv": "**{roles}**, **{role}** `ordförande @namn` – vem som är ordförande och sekreterare",
@@ -328,6 +379,11 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "nb": "godkjente versjon {version} av referatet fra {meeting}",
         "en": "approved version {version} of the minutes of {meeting}",
     },
+    "audit_reporter": {
+        "sv": "satte rapportör för {region}: {name}",
+        "nb": "satte rapportør for {region}: {name}",
+        "en": "set the reporter for {region}: {name}",
+    },
     "audit_roles": {
         "sv": "gjorde {name} till {role}",
         "nb": "gjorde {name} til {role}",
@@ -381,11 +437,22 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "unknown_region": {
         "sv": "Regionen ”{region}” känner jag inte till. Inget har sparats. Gruppens "
-        "regioner: {regions}.",
+        "regioner: {regions}. Är det ett annat namn för en av dem? Ordföranden eller "
+        "sekreteraren lägger till det inom parentes: `regioner {example}`",
         "nb": "Regionen «{region}» kjenner jeg ikke. Ingenting er lagret. Gruppens regioner: "
-        "{regions}.",
+        "{regions}. Er det et annet navn på en av dem? Lederen eller sekretæren legger det til "
+        "i parentes: `regioner {example}`",
         "en": "I don't know the region “{region}”. Nothing was saved. The group's regions: "
-        "{regions}.",
+        "{regions}. Is it another name for one of them? The chair or the secretary adds it in "
+        "parentheses: `regions {example}`",
+    },
+    "region_name_twice": {
+        "sv": "”{name}” står två gånger bland regionerna och deras andra namn. Ett namn får bara "
+        "höra till en region. Inget har ändrats.",
+        "nb": "«{name}» står to ganger blant regionene og de andre navnene deres. Et navn kan bare "
+        "høre til én region. Ingenting er endret.",
+        "en": "“{name}” appears twice among the regions and their other names. A name can belong "
+        "to one region only. Nothing changed.",
     },
     "unknown_region_suggest": {
         "sv": "Regionen ”{region}” känner jag inte till. Menade du {suggestions}? Inget har "
@@ -397,6 +464,12 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "sv": "inför mötet {when}",
         "nb": "til møtet {when}",
         "en": "for the meeting {when}",
+    },
+    # A decision taken at a meeting that has begun (or just ended) belongs to it.
+    "at_meeting": {
+        "sv": "vid mötet {when}",
+        "nb": "på møtet {when}",
+        "en": "at the meeting {when}",
     },
     "for_unplanned_meeting": {
         "sv": "inför nästa möte, som inte är planerat än",
@@ -583,9 +656,14 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "The group's regions are now: {regions}.",
     },
     "regions_show": {
-        "sv": "Gruppens regioner: {regions}. Ändra med: regioner Linköping, Jönköping, Kalmar",
-        "nb": "Gruppens regioner: {regions}. Endre med: regioner Bergen, Stavanger, Førde",
-        "en": "The group's regions: {regions}. Change with: regions Linköping, Jönköping, Kalmar",
+        "sv": "Gruppens regioner: {regions}. Ändra med: regioner Linköping, Jönköping, Kalmar "
+        "(andra namn för en region inom parentes: regioner Linköping (Region Östergötland, US), "
+        "Jönköping, Kalmar)",
+        "nb": "Gruppens regioner: {regions}. Endre med: regioner Bergen, Stavanger, Førde "
+        "(andre navn på en region i parentes: regioner Bergen (Helse Bergen), Stavanger, Førde)",
+        "en": "The group's regions: {regions}. Change with: regions Linköping, Jönköping, Kalmar "
+        "(other names for a region in parentheses: regions Linköping (Region Östergötland, US), "
+        "Jönköping, Kalmar)",
     },
     "regions_too_many": {
         "sv": "Högst {limit} regioner med högst {length} tecken var. Inget har ändrats.",
@@ -959,6 +1037,13 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "nb": "ikke rapportert",
         "en": "not reported",
     },
+    # Proposed development points get their own heading: as bullets straight after the last
+    # region's report they read as part of that report.
+    "agenda_proposed": {
+        "sv": "Föreslagna punkter",
+        "nb": "Foreslåtte punkter",
+        "en": "Proposed points",
+    },
     "agenda_items": {
         "sv": "Öppna åtgärdspunkter",
         "nb": "Åpne tiltakspunkter",
@@ -997,6 +1082,12 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "today": {"sv": "i dag", "nb": "i dag", "en": "today"},
     "tomorrow": {"sv": "i morgon", "nb": "i morgen", "en": "tomorrow"},
     "in_days": {"sv": "om {days} dagar", "nb": "om {days} dager", "en": "in {days} days"},
+    # A region in the nudge, with the person who reports for it @mentioned.
+    "nudge_region_reporter": {
+        "sv": "{region} ({reporter})",
+        "nb": "{region} ({reporter})",
+        "en": "{region} ({reporter})",
+    },
     "nudge": {
         "sv": "{regions} har inte lämnat lägesrapport inför mötet {meeting}. Skriv till exempel "
         "`@RAG lägesrapport {example}`.",

@@ -31,6 +31,7 @@ from bot.domain.model import (
     MeetingNote,
     Member,
     MinutesVersion,
+    Person,
     PurgeResult,
     Role,
     RoleHolder,
@@ -63,7 +64,21 @@ class GroupRepository(Protocol):
         """Create the group for ``address`` or refresh where it is; True if it was created."""
         ...
 
-    async def set_regions(self, group_id: int, regions: list[str], now: datetime) -> Group: ...
+    async def set_regions(
+        self,
+        group_id: int,
+        regions: list[str],
+        now: datetime,
+        aliases: dict[str, list[str]] | None = None,
+    ) -> Group:
+        """Store the regions in order and each one's other names (None: none)."""
+        ...
+
+    async def set_reporter(
+        self, group_id: int, region: str, person: Person | None, now: datetime
+    ) -> Group:
+        """Store who reports for ``region`` (None: nobody); the other regions' stay."""
+        ...
 
     async def set_lead_times(
         self,
@@ -80,6 +95,19 @@ class GroupRepository(Protocol):
         ...
 
     async def by_calendar_token(self, token: str) -> Group | None: ...
+
+    async def in_tenant(self, tenant_id: str) -> list[Group]:
+        """The tenant's active groups that are not 1:1 chats, the newest first."""
+        ...
+
+
+class Roster(Protocol):
+    """Who is in the team or chat a group lives in, as Teams lists them (not only who has
+    written there): the edge asks the Bot Connector."""
+
+    async def members(self, group: Group) -> list[Actor] | None:
+        """The members (Entra id, name, Teams id); None if Teams could not be asked."""
+        ...
 
 
 class MemberRepository(Protocol):

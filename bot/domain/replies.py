@@ -22,6 +22,7 @@ from bot.domain.model import (
     Section,
     StatusReport,
 )
+from bot.domain.regions import regions_with_aliases
 from bot.domain.text import escape_markdown
 
 
@@ -102,10 +103,15 @@ def full_report(
 
 
 def decision_saved(decision: Decision, meeting: Meeting | None, group: Group) -> str:
+    if meeting is not None and meeting.starts_at <= decision.created_at:
+        when = format_when(local(meeting.starts_at, group), group.language)
+        phrase = message(group.language, "at_meeting", when=when)
+    else:
+        phrase = meeting_phrase(meeting, group)
     return message(
         group.language,
         "decision_saved",
-        meeting=meeting_phrase(meeting, group),
+        meeting=phrase,
         text=escape_markdown(decision.text),
     )
 
@@ -116,7 +122,8 @@ def point_saved(point: AgendaPoint, group: Group) -> str:
 
 
 def regions_line(group: Group) -> str:
-    return join_words(list(group.regions), group.language)
+    """ "Linköping (Östergötland, US), Jönköping och Kalmar"."""
+    return join_words(regions_with_aliases(group.regions, group.region_aliases), group.language)
 
 
 def action_done(item: ActionItem, closed_now: bool, group: Group) -> str:

@@ -11,7 +11,9 @@ Routes (as botbuilder's ConnectorClient calls them; conversation ids arrive perc
 ``POST /v3/conversations/{id}/activities/{activityId}`` (reply);
 ``PUT /v3/conversations/{id}/activities/{activityId}`` (update);
 ``DELETE /v3/conversations/{id}/activities/{activityId}``;
-``GET /v3/conversations/{id}/members[/{memberId}]``.
+``GET /v3/conversations/{id}/members[/{memberId}]``;
+``GET /v3/conversations/{id}/pagedmembers?pageSize=&continuationToken=`` (the roster,
+``roster_page`` members a page; ``paged=False`` answers it 404, as Agents Playground does).
 """
 
 from __future__ import annotations
@@ -74,7 +76,12 @@ class Hold:
 
 @dataclass
 class FakeConnector:
+    # The team's (or chat's) roster, as Teams accounts ({"id", "name", "aadObjectId"}).
     members: list[dict[str, Any]] = field(default_factory=list)
+    roster_page: int = 100
+    paged: bool = True
+    # The conversation id of every roster request, one per page or whole list.
+    roster_asked: list[str] = field(default_factory=list)
     # Seconds each call takes, as a real connector's round trip does.
     latency: float = 0.0
     posted: list[Posted] = field(default_factory=list)
@@ -102,6 +109,7 @@ class FakeConnector:
         app.router.add_put(base + "/{conversation}/activities/{activity}", self._update)
         app.router.add_delete(base + "/{conversation}/activities/{activity}", self._delete)
         app.router.add_get(base + "/{conversation}/members", self._members)
+        app.router.add_get(base + "/{conversation}/pagedmembers", self._paged_members)
         app.router.add_get(base + "/{conversation}/members/{member}", self._member)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
@@ -225,7 +233,18 @@ class FakeConnector:
         return await self._record(request, "delete") or web.Response(status=200)
 
     async def _members(self, request: web.Request) -> web.Response:
+        self.roster_asked.append(unquote(request.match_info["conversation"]))
         return web.json_response(self.members)
+
+    async def _paged_members(self, request: web.Request) -> web.Response:
+        if not self.paged:
+            return web.json_response({"error": {"code": "NotFound"}}, status=404)
+        self.roster_asked.append(unquote(request.match_info["conversation"]))
+        start = int(request.query.get("continuationToken") or 0)
+        size = min(int(request.query.get("pageSize") or self.roster_page), self.roster_page)
+        end = start + size
+        token = str(end) if end < len(self.members) else None
+        return web.json_response({"members": self.members[start:end], "continuationToken": token})
 
     async def _member(self, request: web.Request) -> web.Response:
         member_id = unquote(request.match_info["member"])

@@ -44,6 +44,7 @@ from bot.domain.model import (
     MeetingStatus,
     Member,
     MinutesVersion,
+    Person,
     Role,
     RoleHolder,
     Section,
@@ -55,6 +56,7 @@ from bot.domain.text import fold
 
 __all__ = [
     "AuditLine",
+    "FakeRoster",
     "FakeTransactions",
     "FakeUnitOfWork",
     "ReadOnlyUnitOfWork",
@@ -193,8 +195,27 @@ class FakeGroupRepository(_Repository):
         self._store.action_item_seq[group.id] = 0
         return group, True
 
-    async def set_regions(self, group_id: int, regions: list[str], now: datetime) -> Group:
-        return self._change(group_id, regions=tuple(regions))
+    async def set_regions(
+        self,
+        group_id: int,
+        regions: list[str],
+        now: datetime,
+        aliases: dict[str, list[str]] | None = None,
+    ) -> Group:
+        return self._change(
+            group_id,
+            regions=tuple(regions),
+            region_aliases={region: tuple(names) for region, names in (aliases or {}).items()},
+        )
+
+    async def set_reporter(
+        self, group_id: int, region: str, person: Person | None, now: datetime
+    ) -> Group:
+        reporters = dict(self._store.groups[group_id].reporters)
+        reporters.pop(region, None)
+        if person is not None:
+            reporters[region] = person
+        return self._change(group_id, reporters=reporters)
 
     async def set_lead_times(
         self,
@@ -222,6 +243,18 @@ class FakeGroupRepository(_Repository):
         return next(
             (group for group in self._store.groups.values() if group.calendar_token == token),
             None,
+        )
+
+    async def in_tenant(self, tenant_id: str) -> list[Group]:
+        return sorted(
+            (
+                group
+                for group in self._store.groups.values()
+                if group.tenant_id == tenant_id
+                and group.active
+                and group.conversation_type is not ConversationType.PERSONAL
+            ),
+            key=lambda group: -group.id,
         )
 
     def deactivate(self, group_id: int) -> None:
@@ -791,6 +824,29 @@ class FakeTransactions:
     def deactivate(self, group_id: int) -> None:
         """Mark a group inactive, as the outbox does when the bot was removed from it."""
         FakeGroupRepository(self._store).deactivate(group_id)
+
+
+class FakeRoster:
+    """The members Teams lists for each group's team or chat: ``people`` for every group,
+    ``by_group`` where one differs; None (Teams unreachable) if ``unreachable``. Counts the
+    questions asked."""
+
+    def __init__(self, people: list[Actor] | None = None) -> None:
+        self.people = list(people or [])
+        self.by_group: dict[int, list[Actor]] = {}
+        self.unreachable = False
+        self.asked: list[int] = []
+
+    async def members(self, group: Group) -> list[Actor] | None:
+        self.asked.append(group.id)
+        if self.unreachable:
+            return None
+        return list(self.by_group.get(group.id, self.people))
+
+
+def roster_of(*accounts: dict[str, str]) -> list[Actor]:
+    """Teams accounts (``tests.support.teams``) as a roster lists them."""
+    return [Actor(a["aadObjectId"], a["name"], teams_id=a["id"]) for a in accounts]
 
 
 class FakeOutbox:
