@@ -226,6 +226,7 @@ async def messages(request: web.Request) -> web.Response:
         return _bad_request("body is not JSON")
     if _depth(body) > MAX_JSON_DEPTH:
         return _bad_request("body is nested too deeply")
+    body = _valid_text(body)
     if not isinstance(body, dict) or not isinstance(body.get("type"), str) or not body["type"]:
         return _bad_request("body is not a Bot Framework activity")
     problem = _shape_problem(body)
@@ -257,6 +258,18 @@ async def messages(request: web.Request) -> web.Response:
     if invoke_response:
         return _invoke_json(invoke_response)
     return web.Response(status=200)
+
+
+def _valid_text(value: Any) -> Any:
+    """The body with lone UTF-16 surrogates (which JSON can carry as escapes, and no database
+    can store) replaced by "?"; Teams never sends them."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "replace").decode("utf-8")
+    if isinstance(value, list):
+        return [_valid_text(item) for item in value]
+    if isinstance(value, dict):
+        return {_valid_text(key): _valid_text(item) for key, item in value.items()}
+    return value
 
 
 _ID_FIELDS = (("id",), ("channelId",), ("replyToId",), ("from", "id"), ("recipient", "id"))
