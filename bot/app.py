@@ -3,7 +3,8 @@
 No module globals: everything lives on the aiohttp ``Application`` under typed keys, and the
 database engine is opened and closed by ``cleanup_ctx``, and so is the scheduler's task.
 ``POST /api/messages`` takes Bot Framework activities; ``GET /healthz`` says whether the
-database answers; ``GET /calendar/{token}.ics`` serves a group's meetings as a calendar file
+database answers; ``GET /minutes/{token}.docx`` (and ``.md``) serves one version of a
+meeting's minutes; ``GET /calendar/{token}.ics`` serves a group's meetings as a calendar file
 under an unguessable link.
 """
 
@@ -26,18 +27,23 @@ from yarl import URL
 
 from bot.auth import KeysUnavailable, build_authentication
 from bot.delivery import ReliableAdapter, Undelivered
+from bot.documents import DOCX_TYPE, minutes_docx, minutes_file_markdown
 from bot.domain.calendar import meetings_calendar
 from bot.domain.capture import Capture
 from bot.domain.conversations import Conversations
 from bot.domain.meetings import Meetings
+from bot.domain.minutes import from_content
 from bot.domain.model import GroupDefaults
 from bot.domain.notices import Notices
 from bot.domain.ports import Clock, Roster, SystemClock
 from bot.domain.preferences import Preferences
+from bot.domain.proceedings import Proceedings
 from bot.domain.records import Retention
+from bot.domain.replies import local
 from bot.domain.roles import Roles
 from bot.domain.schedule import LeadTimes
 from bot.handlers.base import Services
+from bot.handlers.minutes import version_stamp
 from bot.handlers.registry import REGISTRY
 from bot.proactive import TeamsNotifier
 from bot.roster import TeamsRoster
@@ -73,6 +79,7 @@ def create_app(settings: Settings, *, clock: Clock | None = None) -> web.Applica
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/calendar/{token}.ics", calendar)
     app.router.add_get("/calendar/{token}/{meeting:\\d+}.ics", calendar)
+    app.router.add_get("/minutes/{token}.{suffix:docx|md}", minutes_file)
     if not settings.auth_enabled:
         log.warning(
             "no MicrosoftAppId set: running in local mode, inbound requests are NOT "
@@ -103,6 +110,7 @@ def build_dependencies(
             notices=Notices(transactions, clock),
             roles=Roles(transactions, clock),
             preferences=Preferences(transactions, leads, clock),
+            proceedings=Proceedings(transactions, clock),
             clock=clock,
             public_url=settings.public_url,
             help_text=REGISTRY.help_text,
@@ -218,6 +226,7 @@ async def messages(request: web.Request) -> web.Response:
         return _bad_request("body is not JSON")
     if _depth(body) > MAX_JSON_DEPTH:
         return _bad_request("body is nested too deeply")
+    body = _valid_text(body)
     if not isinstance(body, dict) or not isinstance(body.get("type"), str) or not body["type"]:
         return _bad_request("body is not a Bot Framework activity")
     problem = _shape_problem(body)
@@ -249,6 +258,18 @@ async def messages(request: web.Request) -> web.Response:
     if invoke_response:
         return _invoke_json(invoke_response)
     return web.Response(status=200)
+
+
+def _valid_text(value: Any) -> Any:
+    """The body with lone UTF-16 surrogates (which JSON can carry as escapes, and no database
+    can store) replaced by "?"; Teams never sends them."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "replace").decode("utf-8")
+    if isinstance(value, list):
+        return [_valid_text(item) for item in value]
+    if isinstance(value, dict):
+        return {_valid_text(key): _valid_text(item) for key, item in value.items()}
+    return value
 
 
 _ID_FIELDS = (("id",), ("channelId",), ("replyToId",), ("from", "id"), ("recipient", "id"))
@@ -334,6 +355,34 @@ async def healthz(request: web.Request) -> web.Response:
     if await database_answers(request.app[ENGINE]):
         return web.json_response({"status": "ok", "database": "ok"})
     return web.json_response({"status": "unavailable", "database": "down"}, status=503)
+
+
+async def minutes_file(request: web.Request) -> web.Response:
+    """One version of a meeting's minutes as Word or Markdown; the link's secret is the
+    version's own, so an earlier version keeps its link."""
+    token = request.match_info["token"]
+    found = await request.app[DEPS].services.proceedings.version_by_token(token)
+    if len(token) < 20 or found is None:
+        raise web.HTTPNotFound()
+    group, version = found
+    minutes = from_content(version.content)
+    stamp = version_stamp(group, version)
+    day = f"{local(version.created_at, group):%Y-%m-%d}"
+    name = f"minnesanteckningar-{day}-v{version.number}"
+    if request.match_info["suffix"] == "docx":
+        body = minutes_docx(minutes, stamp, version.created_at)
+        content_type, charset = DOCX_TYPE, None
+    else:
+        body = minutes_file_markdown(minutes, stamp).encode()
+        content_type, charset = "text/markdown", "utf-8"
+    return web.Response(
+        body=body,
+        content_type=content_type,
+        charset=charset,
+        headers={
+            "Content-Disposition": f'attachment; filename="{name}.{request.match_info["suffix"]}"'
+        },
+    )
 
 
 async def calendar(request: web.Request) -> web.Response:

@@ -291,6 +291,20 @@ class SqlMeetingRepository(_Repository):
             group_id, meeting_id, status=MeetingStatus.CANCELLED.value, updated_at=now
         )
 
+    async def started(self, group_id: int, now: datetime, limit: int) -> list[Meeting]:
+        rows = await self._session.execute(
+            select(MeetingRow)
+            .where(
+                MeetingRow.group_id == group_id,
+                MeetingRow.status == MeetingStatus.SCHEDULED.value,
+                MeetingRow.starts_at <= now,
+            )
+            .order_by(MeetingRow.starts_at.desc(), MeetingRow.id.desc())
+            .limit(limit)
+            .execution_options(populate_existing=True)
+        )
+        return [to_meeting(row) for row in rows.scalars()]
+
     async def _change(self, group_id: int, meeting_id: int, **values: Any) -> Meeting:
         await lock_group(self._session, group_id)
         row = await self._session.get(MeetingRow, meeting_id)
@@ -527,6 +541,17 @@ class SqlDecisionRepository(_Repository):
 
     async def move_to(self, group_id: int, from_meeting: int | None, to_meeting: int) -> int:
         return await _move_rows(self._session, DecisionRow, group_id, from_meeting, to_meeting)
+
+    async def for_meeting(self, group_id: int, meeting_id: int) -> list[Decision]:
+        rows = await self._session.scalars(
+            select(DecisionRow)
+            .where(DecisionRow.group_id == group_id, DecisionRow.meeting_id == meeting_id)
+            .order_by(DecisionRow.id)
+        )
+        return [
+            Decision(row.id, row.group_id, row.meeting_id, row.text, row.created_by, row.created_at)
+            for row in rows
+        ]
 
 
 class SqlAgendaPointRepository(_Repository):

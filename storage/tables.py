@@ -174,6 +174,72 @@ class AgendaPointRow(Base):
     created_at: Mapped[datetime]
 
 
+class RosterNameRow(Base):
+    """A name added to the group's attendance roster by chat (someone who has not written)."""
+
+    __tablename__ = "roster_names"
+    __table_args__ = (UniqueConstraint("group_id", "folded"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    group_id: Mapped[int] = mapped_column(Id, ForeignKey("groups.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    # The name folded (``bot.domain.text.fold``): one row per person, accents and case aside.
+    folded: Mapped[str] = mapped_column(String(200))
+    added_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime]
+
+
+class AttendanceRow(Base):
+    """Present or absent at a meeting; a later mark for the same name replaces this one."""
+
+    __tablename__ = "attendance"
+    __table_args__ = (UniqueConstraint("meeting_id", "folded"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    group_id: Mapped[int] = _group_fk()
+    meeting_id: Mapped[int] = mapped_column(Id, ForeignKey("meetings.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    folded: Mapped[str] = mapped_column(String(200))
+    present: Mapped[bool] = mapped_column(Boolean)
+    marked_by: Mapped[str] = mapped_column(String(200))
+    marked_at: Mapped[datetime]
+
+
+class MeetingNoteRow(Base):
+    """A running note under a part of the minutes (a section, a region or a topic)."""
+
+    __tablename__ = "meeting_notes"
+    __table_args__ = (Index("ix_meeting_notes_group_meeting", "group_id", "meeting_id"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    group_id: Mapped[int] = mapped_column(Id, ForeignKey("groups.id", ondelete="CASCADE"))
+    meeting_id: Mapped[int] = mapped_column(Id, ForeignKey("meetings.id", ondelete="CASCADE"))
+    part: Mapped[str] = mapped_column(String(300))
+    text: Mapped[str] = mapped_column(Text)
+    created_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime]
+
+
+class MinutesVersionRow(Base):
+    """One version of a meeting's minutes, as built; only the approval stamp is ever set
+    later, and an approved row is never changed again."""
+
+    __tablename__ = "minutes_versions"
+    __table_args__ = (UniqueConstraint("meeting_id", "number"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    group_id: Mapped[int] = _group_fk()
+    meeting_id: Mapped[int] = mapped_column(Id, ForeignKey("meetings.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    content: Mapped[dict[str, Any]]
+    created_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime]
+    # The secret in the version's download links (.docx, .md).
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    approved_by: Mapped[str | None] = mapped_column(String(200))
+    approved_at: Mapped[datetime | None]
+
+
 class OutboxRow(Base):
     """A post to send to a group's conversation; written in the transaction that decides it."""
 

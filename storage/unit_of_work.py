@@ -21,6 +21,7 @@ from bot.domain.model import Actor, AuditNote, Meeting
 from bot.domain.ports import HANDLING, Clock
 from storage.db import Database
 from storage.governance import SqlAuditLog, SqlRoleRepository
+from storage.minutes import SqlAttendanceRepository, SqlMinutesRepository, SqlNoteRepository
 from storage.outbox import drop_unsent, mark_agenda_changed
 from storage.repositories import (
     SqlActionItemRepository,
@@ -55,6 +56,9 @@ class SqlUnitOfWork:
         self.items = SqlActionItemRepository(session)
         self.decisions = SqlDecisionRepository(session)
         self.points = SqlAgendaPointRepository(session)
+        self.attendance = SqlAttendanceRepository(session)
+        self.notes = SqlNoteRepository(session)
+        self.minutes = SqlMinutesRepository(session)
         self.audit_log = SqlAuditLog(session)
         self._agendas: set[int] = set()
         self._replans: list[tuple[int, Meeting | None]] = []

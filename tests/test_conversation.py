@@ -113,12 +113,12 @@ async def test_only_the_mention_gets_a_friendly_hint(transcript):
     ]
 
 
-async def test_a_known_command_not_built_yet_says_nothing_was_saved(transcript):
+async def test_the_minutes_without_a_meeting_say_how_to_plan_one(transcript):
     channel = TeamsSpace.channel()
 
     assert await transcript.say(channel.message("minnesanteckningar")) == [
-        "”minnesanteckningar” känner jag igen, men den delen av mig är inte färdig ännu. Inget "
-        "har sparats. Skriv @RAG hjälp för en lista."
+        "Det finns inget möte att föra minnesanteckningar för. Planera mötena med: "
+        "mötestider 23/11 kl 13-14 Teams"
     ]
 
 

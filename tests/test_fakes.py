@@ -114,6 +114,9 @@ PORTS = {
     ports.ActionItemRepository: fakes.FakeActionItemRepository,
     ports.DecisionRepository: fakes.FakeDecisionRepository,
     ports.AgendaPointRepository: fakes.FakeAgendaPointRepository,
+    ports.AttendanceRepository: fakes.FakeAttendanceRepository,
+    ports.NoteRepository: fakes.FakeNoteRepository,
+    ports.MinutesRepository: fakes.FakeMinutesRepository,
     ports.UnitOfWork: fakes.FakeUnitOfWork,
     ports.Transactions: fakes.FakeTransactions,
 }

@@ -25,7 +25,15 @@ Covered, per repository:
   ``except_regions``, superseded reports included.
 - action items: numbered per group, numbers never reused; open and all lists; ``close`` once;
   ``update`` of the allowed fields only; ``delete`` returns the item as it was.
-- decisions and agenda points: ``add``, ``for_meeting``, ``move_to`` per group.
+- decisions and agenda points: ``add``, ``for_meeting`` (in the order added), ``move_to``
+  per group.
+- meetings ``started``: the scheduled meetings begun by now, the latest first, limited.
+- attendance: the roster is the members seen and the names added, each once (accents and
+  case aside), alphabetical, per group; a later mark for a name replaces the earlier one
+  (first-marked order kept), per meeting.
+- notes: per meeting, oldest first.
+- minutes versions: numbered per meeting from 1; ``approve`` stamps once (a second approval
+  and an unknown version give None, the first stamp stays); found by their token.
 - the unit of work: nothing is stored without ``commit`` (a block left or raising); every
   change is read back inside the unit right after it is made, and other units see it only
   once committed (a reader does not wait for the writer); an audit line is stored with the
@@ -1136,6 +1144,141 @@ async def test_agenda_points_move_to_another_meeting_or_none(tx, clock):
     assert (unfiled, from_first, now_unfiled) == (1, 1, 1)
     assert [point.text for point in for_second] == ["Unfiled"]
     assert for_first == []
+
+
+async def test_decisions_are_listed_per_meeting_in_the_order_recorded(tx, clock):
+    group = await new_group(tx, clock)
+    other = await new_group(tx, clock, "19:other@thread.tacv2")
+    first, second = await new_meetings(tx, clock, group, DAY, 7 * DAY)
+    async with tx.writing() as uow:
+        one = await uow.decisions.add(group.id, first.id, "Ett", SARA.name, clock.now())
+        await uow.decisions.add(group.id, second.id, "Annat", SARA.name, clock.now())
+        await uow.decisions.add(other.id, None, "Elsewhere", SARA.name, clock.now())
+        two = await uow.decisions.add(group.id, first.id, "Två", EDYTA.name, clock.now())
+        await uow.commit()
+
+    async with tx.reading() as uow:
+        assert await uow.decisions.for_meeting(group.id, first.id) == [one, two]
+        assert await uow.decisions.for_meeting(other.id, first.id) == []
+
+
+async def test_started_is_the_meetings_begun_by_now_latest_first(tx, clock):
+    group = await new_group(tx, clock)
+    other = await new_group(tx, clock, "19:other@thread.tacv2")
+    week_ago, yesterday, cancelled, ongoing, later = await new_meetings(
+        tx, clock, group, -7 * DAY, -DAY, -2 * DAY, -HOUR, DAY
+    )
+    await new_meetings(tx, clock, other, -HOUR)
+    async with tx.writing() as uow:
+        await uow.meetings.cancel(group.id, cancelled.id, clock.now())
+        await uow.commit()
+
+    async with tx.reading() as uow:
+        assert await uow.meetings.started(group.id, clock.now(), 2) == [ongoing, yesterday]
+        everything = await uow.meetings.started(group.id, clock.now(), 10)
+        assert everything == [ongoing, yesterday, week_ago]
+        assert later not in everything
+
+
+async def test_the_roster_is_members_and_added_names_each_once(tx, clock):
+    group = await new_group(tx, clock)
+    other = await new_group(tx, clock, "19:other@thread.tacv2")
+    async with tx.writing() as uow:
+        await uow.members.seen(group.id, SARA, clock.now())
+        await uow.members.seen(group.id, ASA, clock.now())
+        await uow.members.seen(other.id, EDYTA, clock.now())
+        await uow.attendance.add_to_roster(group.id, "Mattias Nickel", SARA.name, clock.now())
+        await uow.attendance.add_to_roster(group.id, "mattias  NICKEL", SARA.name, clock.now())
+        await uow.attendance.add_to_roster(group.id, "asa oberg", SARA.name, clock.now())
+        await uow.commit()
+
+    async with tx.reading() as uow:
+        assert await uow.attendance.roster(group.id) == [
+            "Åsa Öberg",
+            "Mattias Nickel",
+            "Sara Axelsson",
+        ]
+        assert await uow.attendance.roster(other.id) == ["Edyta Johansson"]
+
+
+async def test_a_later_mark_replaces_the_earlier_per_meeting(tx, clock):
+    group = await new_group(tx, clock)
+    first, second = await new_meetings(tx, clock, group, -HOUR, DAY)
+    now = clock.now()
+    async with tx.writing() as uow:
+        await uow.attendance.mark(group.id, first.id, "Sara Axelsson", True, EDYTA.name, now)
+        await uow.attendance.mark(group.id, first.id, "Mats Boström", True, EDYTA.name, now)
+        await uow.attendance.mark(group.id, second.id, "Sara Axelsson", True, EDYTA.name, now)
+        await uow.commit()
+    clock.advance(HOUR)
+    async with tx.writing() as uow:
+        await uow.attendance.mark(
+            group.id, first.id, "sara axelsson", False, SARA.name, clock.now()
+        )
+        await uow.commit()
+
+    async with tx.reading() as uow:
+        marks = await uow.attendance.for_meeting(group.id, first.id)
+        assert [(mark.name, mark.present, mark.marked_by) for mark in marks] == [
+            ("sara axelsson", False, SARA.name),
+            ("Mats Boström", True, EDYTA.name),
+        ]
+        assert marks[0].marked_at == clock.now()
+        assert [mark.name for mark in await uow.attendance.for_meeting(group.id, second.id)] == [
+            "Sara Axelsson"
+        ]
+
+
+async def test_notes_are_per_meeting_oldest_first(tx, clock):
+    group = await new_group(tx, clock)
+    first, second = await new_meetings(tx, clock, group, -HOUR, DAY)
+    async with tx.writing() as uow:
+        one = await uow.notes.add(group.id, first.id, "other", "Ett", SARA.name, clock.now())
+        await uow.notes.add(group.id, second.id, "other", "Annat möte", SARA.name, clock.now())
+        two = await uow.notes.add(
+            group.id, first.id, "topic:Mål 2026", "Två", EDYTA.name, clock.now()
+        )
+        await uow.commit()
+
+    async with tx.reading() as uow:
+        assert await uow.notes.for_meeting(group.id, first.id) == [one, two]
+    assert (two.part, two.text, two.created_by, two.meeting_id) == (
+        "topic:Mål 2026",
+        "Två",
+        EDYTA.name,
+        first.id,
+    )
+
+
+async def test_minutes_versions_are_numbered_per_meeting_and_approved_once(tx, clock):
+    group = await new_group(tx, clock)
+    first, second = await new_meetings(tx, clock, group, -HOUR, DAY)
+    content = {"title": "Minnesanteckningar", "sections": [{"title": "Övrigt"}]}
+    async with tx.writing() as uow:
+        v1 = await uow.minutes.add(group.id, first.id, content, SARA.name, "t" * 32, clock.now())
+        v2 = await uow.minutes.add(group.id, first.id, {}, SARA.name, "u" * 32, clock.now())
+        other = await uow.minutes.add(group.id, second.id, {}, SARA.name, "v" * 32, clock.now())
+        await uow.commit()
+    clock.advance(HOUR)
+    async with tx.writing() as uow:
+        approved = await uow.minutes.approve(group.id, first.id, 1, EDYTA.name, clock.now())
+        await uow.commit()
+    clock.advance(HOUR)
+    async with tx.writing() as uow:
+        again = await uow.minutes.approve(group.id, first.id, 1, SARA.name, clock.now())
+        unknown = await uow.minutes.approve(group.id, first.id, 9, SARA.name, clock.now())
+        await uow.commit()
+
+    assert (v1.number, v2.number, other.number) == (1, 2, 1)
+    assert (again, unknown) == (None, None)
+    assert approved is not None
+    assert (approved.approved_by, approved.approved_at) == (EDYTA.name, clock.now() - HOUR)
+    async with tx.reading() as uow:
+        versions = await uow.minutes.versions(group.id, first.id)
+        assert versions == [approved, v2]
+        assert versions[0].content == content and not versions[1].approved
+        assert await uow.minutes.by_token("u" * 32) == v2
+        assert await uow.minutes.by_token("w" * 32) is None
 
 
 # The unit of work

@@ -93,8 +93,8 @@ async def test_unknown_people_and_roles_are_answered_with_the_way_to_write_it(tr
         "Jag vet inte vem Kristian är. @-nämn personen, eller skriv mig."
     ]
     assert await transcript.say(says("roll kung mig")) == [
-        "Skriv roll ordförande @namn, roll sekreterare @namn eller roll medlem @namn (mig för "
-        "dig själv)."
+        "Skriv roll ordförande @namn, roll sekreterare @namn, roll justerare @namn eller roll "
+        "medlem @namn (mig för dig själv)."
     ]
     await transcript.say(says("hjälp", user=MATS))
     assert await transcript.say(says("roll sekreterare mats")) == [

@@ -226,11 +226,15 @@ def more_items_note(agenda: Agenda) -> str:
 
 
 def next_meeting_line(meeting: Meeting, agenda: Agenda) -> str:
+    return meeting_time_line(meeting, agenda.group)
+
+
+def meeting_time_line(meeting: Meeting, group: Group) -> str:
     """ "23/11, kl. 13-14, Teams": the group's own way of listing meeting times."""
-    zone = ZoneInfo(agenda.group.timezone)
+    zone = ZoneInfo(group.timezone)
     start, end = meeting.starts_at.astimezone(zone), meeting.ends_at.astimezone(zone)
-    place = meeting.place or message(agenda.language, "place_later")
-    joiner = "at" if agenda.language == "en" else "kl."
+    place = meeting.place or message(group.language, "place_later")
+    joiner = "at" if group.language == "en" else "kl."
     span = f"{_clock(start)}-{_clock(end)}"
     return f"{start.day}/{start.month}, {joiner} {span}, {place}"
 

@@ -158,6 +158,27 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "nb": "**{minutes}** – utkast til referat",
         "en": "**{minutes}** – minutes draft",
     },
+    "help_line_attendance": {
+        "sv": "**{present}**, **{absent}** *namn, namn* – närvaro på mötet (övriga i listan "
+        "räknas som frånvarande)",
+        "nb": "**{present}**, **{absent}** *navn, navn* – oppmøte på møtet (andre på listen "
+        "regnes som forfall)",
+        "en": "**{present}**, **{absent}** *name, name* – attendance at the meeting (everyone "
+        "else on the list counts as absent)",
+    },
+    "help_line_note": {
+        "sv": "**{note}** *avsnitt eller ämne*: *text* – anteckning till minnesanteckningarna",
+        "nb": "**{note}** *punkt eller tema*: *tekst* – notat til referatet",
+        "en": "**{note}** *section or topic*: *text* – a note for the minutes",
+    },
+    "help_line_approve": {
+        "sv": "**{approve}** *version* – justera minnesanteckningarna (ordföranden eller "
+        "justeraren); versionen låses",
+        "nb": "**{approve}** *versjon* – godkjenn referatet (lederen eller den som justerer); "
+        "versjonen låses",
+        "en": "**{approve}** *version* – approve the minutes (the chair or the adjuster); the "
+        "version is locked",
+    },
     "help_line_settings": {
         "sv": "**{settings}** – gruppens inställningar och hur de ändras",
         "nb": "**{settings}** – gruppens innstillinger og hvordan de endres",
@@ -270,6 +291,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "role_chair": {"sv": "ordförande", "nb": "leder", "en": "chair"},
     "role_secretary": {"sv": "sekreterare", "nb": "sekretær", "en": "secretary"},
     "role_member": {"sv": "medlem", "nb": "medlem", "en": "member"},
+    "role_adjuster": {"sv": "justerare", "nb": "justerer", "en": "adjuster"},
     "nobody": {"sv": "ingen", "nb": "ingen", "en": "nobody"},
     "roles_show": {
         "sv": "Ordförande: {chair}. Sekreterare: {secretary}. Ordföranden och sekreteraren "
@@ -296,12 +318,12 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "{name} is now {role} of the group.",
     },
     "role_usage": {
-        "sv": "Skriv roll ordförande @namn, roll sekreterare @namn eller roll medlem @namn "
-        "(mig för dig själv).",
-        "nb": "Skriv rolle leder @navn, rolle sekretær @navn eller rolle medlem @navn (meg for "
-        "deg selv).",
-        "en": "Write role chair @name, role secretary @name or role member @name (me for "
-        "yourself).",
+        "sv": "Skriv roll ordförande @namn, roll sekreterare @namn, roll justerare @namn eller "
+        "roll medlem @namn (mig för dig själv).",
+        "nb": "Skriv rolle leder @navn, rolle sekretær @navn, rolle justerer @navn eller rolle "
+        "medlem @navn (meg for deg selv).",
+        "en": "Write role chair @name, role secretary @name, role adjuster @name or role member "
+        "@name (me for yourself).",
     },
     "role_who": {
         "sv": "Jag vet inte vem {who} är. @-nämn personen, eller skriv mig.",
@@ -360,6 +382,11 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "sv": "satte regionerna: {regions}",
         "nb": "satte regionene: {regions}",
         "en": "set the regions: {regions}",
+    },
+    "audit_minutes_approved": {
+        "sv": "justerade version {version} av minnesanteckningarna från {meeting}",
+        "nb": "godkjente versjon {version} av referatet fra {meeting}",
+        "en": "approved version {version} of the minutes of {meeting}",
     },
     "audit_reporter": {
         "sv": "satte rapportör för {region}: {name}",
@@ -871,6 +898,157 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "OK, the meeting is unchanged.",
     },
     # --- agenda --------------------------------------------------------------------------
+    # The minutes (bot/domain/minutes.py, bot/domain/proceedings.py).
+    "minutes_title": {
+        "sv": "Minnesanteckningar {group}",
+        "nb": "Referat {group}",
+        "en": "Minutes {group}",
+    },
+    "minutes_date_label": {"sv": "Datum", "nb": "Dato", "en": "Date"},
+    "minutes_time": {
+        "sv": "{day}, kl. {start} – {end}",
+        "nb": "{day}, kl. {start} – {end}",
+        "en": "{day}, {start} – {end}",
+    },
+    "minutes_place_label": {"sv": "Plats", "nb": "Sted", "en": "Place"},
+    "minutes_present_label": {"sv": "Närvarande", "nb": "Til stede", "en": "Present"},
+    "minutes_absent_label": {"sv": "Frånvarande", "nb": "Forfall", "en": "Absent"},
+    "minutes_compiled_by": {"sv": "Sammanställt av", "nb": "Referent", "en": "Minutes by"},
+    "minutes_chair_line": {
+        "sv": "Ordförande, {group}",
+        "nb": "Leder, {group}",
+        "en": "Chair, {group}",
+    },
+    "minutes_decision": {"sv": "Beslut: {text}", "nb": "Vedtak: {text}", "en": "Decision: {text}"},
+    "minutes_item": {
+        "sv": "Åtgärd #{number}: {text}",
+        "nb": "Tiltak #{number}: {text}",
+        "en": "Action #{number}: {text}",
+    },
+    "minutes_closed_items": {
+        "sv": "Avklarade åtgärder sedan förra mötet",
+        "nb": "Fullførte tiltak siden forrige møte",
+        "en": "Action items done since the last meeting",
+    },
+    "minutes_item_done": {"sv": "klar {day}", "nb": "ferdig {day}", "en": "done {day}"},
+    "minutes_no_meeting": {
+        "sv": "Det finns inget möte att föra minnesanteckningar för. Planera mötena med: "
+        "mötestider 23/11 kl 13-14 Teams",
+        "nb": "Det finnes ikke noe møte å skrive referat for. Planlegg møtene med: "
+        "møtetider 23/11 kl 13-14 Teams",
+        "en": "There is no meeting to take minutes for. Plan the meetings with: "
+        "meetings 23/11 13-14 Teams",
+    },
+    "attendance_usage": {
+        "sv": "Vilka? Skriv t.ex. närvarande Sara Axelsson, Mats Homelius",
+        "nb": "Hvem? Skriv f.eks. til stede Kari Nordmann, Ola Hansen",
+        "en": "Who? Write e.g. present Sara Axelsson, Mats Homelius",
+    },
+    "attendance_saved": {
+        "sv": "Närvaro vid mötet {meeting}.\n\nNärvarande: {present}\n\nFrånvarande: {absent}",
+        "nb": "Oppmøte på møtet {meeting}.\n\nTil stede: {present}\n\nForfall: {absent}",
+        "en": "Attendance at the meeting {meeting}.\n\nPresent: {present}\n\nAbsent: {absent}",
+    },
+    "attendance_added": {
+        "sv": "Nya på närvarolistan: {names}.",
+        "nb": "Nye på oppmøtelisten: {names}.",
+        "en": "New on the attendance list: {names}.",
+    },
+    "note_usage": {
+        "sv": "Under vilket avsnitt eller ämne? Skriv t.ex. anteckning Övrigt: text",
+        "nb": "Under hvilket punkt eller tema? Skriv f.eks. notat Eventuelt: tekst",
+        "en": "Under which section or topic? Write e.g. note Other business: text",
+    },
+    "note_saved": {
+        "sv": "Antecknat under **{part}**, mötet {meeting}.",
+        "nb": "Notert under **{part}**, møtet {meeting}.",
+        "en": "Noted under **{part}**, the meeting {meeting}.",
+    },
+    "minutes_locked_change": {
+        "sv": "Version {version} är justerad och låst; ändringen kommer med i nästa version, "
+        "som behöver justeras igen.",
+        "nb": "Versjon {version} er godkjent og låst; endringen kommer med i neste versjon, "
+        "som må godkjennes på nytt.",
+        "en": "Version {version} is approved and locked; the change goes into the next "
+        "version, which needs approval again.",
+    },
+    "minutes_draft_header": {
+        "sv": "Utkast, version {version}. Justeras av ordföranden eller justeraren med: "
+        "justera {version}",
+        "nb": "Utkast, versjon {version}. Godkjennes av lederen eller den som justerer med: "
+        "godkjenn {version}",
+        "en": "Draft, version {version}. The chair or the adjuster approves it with: "
+        "approve {version}",
+    },
+    "minutes_approved_header": {
+        "sv": "Version {version}, justerad av {name} {when}. Låst.",
+        "nb": "Versjon {version}, godkjent av {name} {when}. Låst.",
+        "en": "Version {version}, approved by {name} {when}. Locked.",
+    },
+    "minutes_older_versions": {
+        "sv": "Tidigare versioner: minnesanteckningar version 1 … {last}",
+        "nb": "Tidligere versjoner: referat versjon 1 … {last}",
+        "en": "Earlier versions: minutes version 1 … {last}",
+    },
+    "minutes_links": {
+        "sv": "Ladda ner: [Word]({docx}) · [Markdown]({markdown})",
+        "nb": "Last ned: [Word]({docx}) · [Markdown]({markdown})",
+        "en": "Download: [Word]({docx}) · [Markdown]({markdown})",
+    },
+    "minutes_cut": {
+        "sv": "*Långa stycken är förkortade här; hela texten finns i Word-filen.*",
+        "nb": "*Lange avsnitt er forkortet her; hele teksten finnes i Word-filen.*",
+        "en": "*Long paragraphs are shortened here; the whole text is in the Word file.*",
+    },
+    "minutes_unknown_version": {
+        "sv": "Version {version} finns inte. Minnesanteckningarna har {count} version(er).",
+        "nb": "Versjon {version} finnes ikke. Referatet har {count} versjon(er).",
+        "en": "There is no version {version}. The minutes have {count} version(s).",
+    },
+    "minutes_none_yet": {
+        "sv": "Det finns inget utkast att justera än. Visa det först med: minnesanteckningar",
+        "nb": "Det finnes ikke noe utkast å godkjenne ennå. Vis det først med: referat",
+        "en": "There is no draft to approve yet. Show it first with: minutes",
+    },
+    "minutes_changed": {
+        "sv": "Något har ändrats sedan version {version} visades. Visa det nya utkastet med "
+        "minnesanteckningar och justera sedan det.",
+        "nb": "Noe er endret siden versjon {version} ble vist. Vis det nye utkastet med referat "
+        "og godkjenn det.",
+        "en": "Something has changed since version {version} was shown. Show the new draft "
+        "with minutes, then approve that.",
+    },
+    "minutes_not_latest": {
+        "sv": "Version {version} är inte den senaste; den senaste är version {latest}.",
+        "nb": "Versjon {version} er ikke den nyeste; den nyeste er versjon {latest}.",
+        "en": "Version {version} is not the latest; the latest is version {latest}.",
+    },
+    "minutes_already_approved": {
+        "sv": "Version {version} är redan justerad av {name} {when} och är låst.",
+        "nb": "Versjon {version} er allerede godkjent av {name} {when} og er låst.",
+        "en": "Version {version} was already approved by {name} {when} and is locked.",
+    },
+    "minutes_approved": {
+        "sv": "Version {version} av minnesanteckningarna från mötet {meeting} är justerad av "
+        "{name} {when}. Den är nu låst; senare ändringar blir en ny version.",
+        "nb": "Versjon {version} av referatet fra møtet {meeting} er godkjent av {name} "
+        "{when}. Den er nå låst; senere endringer blir en ny versjon.",
+        "en": "Version {version} of the minutes of the meeting {meeting} is approved by {name} "
+        "{when}. It is now locked; later changes make a new version.",
+    },
+    "minutes_approve_forbidden": {
+        "sv": "Bara ordföranden eller justeraren kan justera minnesanteckningarna ({officers}).",
+        "nb": "Bare lederen eller den som justerer kan godkjenne referatet ({officers}).",
+        "en": "Only the chair or the adjuster can approve the minutes ({officers}).",
+    },
+    "minutes_approve_nobody": {
+        "sv": "Gruppen har ingen ordförande eller justerare som kan justera. Utse en med: roll "
+        "justerare @namn",
+        "nb": "Gruppen har ingen leder eller justerer som kan godkjenne. Utnevn en med: rolle "
+        "justerer @navn",
+        "en": "The group has no chair or adjuster to approve. Appoint one with: role adjuster "
+        "@name",
+    },
     "agenda_title": {"sv": "Dagordning {group}", "nb": "Dagsorden {group}", "en": "Agenda {group}"},
     "agenda_when": {
         "sv": "Datum {day}, kl. {start} – {end}",

@@ -103,6 +103,8 @@ class Actor:
 class Role(StrEnum):
     CHAIR = "chair"
     SECRETARY = "secretary"
+    # The justerare: approves the minutes with the chair, nothing else.
+    ADJUSTER = "adjuster"
     MEMBER = "member"
 
 
@@ -272,6 +274,54 @@ class AgendaPoint:
     text: str
     created_by: str
     created_at: datetime
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """One person's attendance at a meeting, as marked by chat."""
+
+    name: str
+    present: bool
+    marked_by: str
+    marked_at: datetime
+
+
+@dataclass(frozen=True)
+class MeetingNote:
+    """The chair's running note during a meeting, filed under a part of the minutes: a
+    ``Section`` value, ``region:<name>`` (after that region's report) or ``topic:<name>``
+    (a topic of its own under Utvecklingsområde)."""
+
+    id: int
+    group_id: int
+    meeting_id: int
+    part: str
+    text: str
+    created_by: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class MinutesVersion:
+    """One stored version of a meeting's minutes: the document as built (``content``, the
+    JSON form of ``bot.domain.minutes.Minutes``), never changed after it is stored but for
+    the approval stamp, which locks it."""
+
+    id: int
+    group_id: int
+    meeting_id: int
+    number: int
+    content: dict[str, Any]
+    created_by: str
+    created_at: datetime
+    # The secret in the version's download links.
+    token: str
+    approved_by: str | None = None
+    approved_at: datetime | None = None
+
+    @property
+    def approved(self) -> bool:
+        return self.approved_at is not None
 
 
 @dataclass(frozen=True)

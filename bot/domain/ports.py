@@ -20,6 +20,7 @@ from bot.domain.model import (
     ActionItemDraft,
     Actor,
     AgendaPoint,
+    Attendance,
     AuditEntry,
     AuditNote,
     ConversationAddress,
@@ -27,7 +28,9 @@ from bot.domain.model import (
     Group,
     GroupDefaults,
     Meeting,
+    MeetingNote,
     Member,
+    MinutesVersion,
     Person,
     PurgeResult,
     Role,
@@ -187,6 +190,10 @@ class MeetingRepository(Protocol):
 
     async def cancel(self, group_id: int, meeting_id: int, now: datetime) -> Meeting: ...
 
+    async def started(self, group_id: int, now: datetime, limit: int) -> list[Meeting]:
+        """Up to ``limit`` scheduled meetings that have begun by ``now``, the latest first."""
+        ...
+
 
 class StatusReportRepository(Protocol):
     async def add(
@@ -259,6 +266,10 @@ class DecisionRepository(Protocol):
         """The group's most recently recorded decision, if any."""
         ...
 
+    async def for_meeting(self, group_id: int, meeting_id: int) -> list[Decision]:
+        """The decisions filed under the meeting, in the order recorded."""
+        ...
+
     async def move_to(self, group_id: int, from_meeting: int | None, to_meeting: int) -> int:
         """File the decisions of ``from_meeting`` (None: of no meeting) under ``to_meeting``."""
         ...
@@ -286,6 +297,63 @@ class AgendaPointRepository(Protocol):
         ...
 
 
+class AttendanceRepository(Protocol):
+    async def roster(self, group_id: int) -> list[str]:
+        """The names the group's attendance is taken from: members the bot has seen and
+        names added by chat, each once (accents and case aside), in alphabetical order."""
+        ...
+
+    async def add_to_roster(self, group_id: int, name: str, by: str, now: datetime) -> None: ...
+
+    async def mark(
+        self, group_id: int, meeting_id: int, name: str, present: bool, by: str, now: datetime
+    ) -> None:
+        """Mark ``name`` present or absent at the meeting; a later mark replaces an earlier
+        one for the same name (accents and case aside)."""
+        ...
+
+    async def for_meeting(self, group_id: int, meeting_id: int) -> list[Attendance]:
+        """The meeting's marks, in the order first marked."""
+        ...
+
+
+class NoteRepository(Protocol):
+    async def add(
+        self, group_id: int, meeting_id: int, part: str, text: str, by: str, now: datetime
+    ) -> MeetingNote: ...
+
+    async def for_meeting(self, group_id: int, meeting_id: int) -> list[MeetingNote]:
+        """The meeting's notes, oldest first."""
+        ...
+
+
+class MinutesRepository(Protocol):
+    async def add(
+        self,
+        group_id: int,
+        meeting_id: int,
+        content: dict[str, Any],
+        by: str,
+        token: str,
+        now: datetime,
+    ) -> MinutesVersion:
+        """Store a new version with the meeting's next number."""
+        ...
+
+    async def versions(self, group_id: int, meeting_id: int) -> list[MinutesVersion]:
+        """Every version of the meeting's minutes, the first first."""
+        ...
+
+    async def approve(
+        self, group_id: int, meeting_id: int, number: int, by: str, now: datetime
+    ) -> MinutesVersion | None:
+        """Stamp a version approved; None if it is unknown or was approved already (an
+        approval is never overwritten)."""
+        ...
+
+    async def by_token(self, token: str) -> MinutesVersion | None: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction of a use case: the repositories inside it, and what must happen with
     the change when it commits.
@@ -305,6 +373,9 @@ class UnitOfWork(Protocol):
     items: ActionItemRepository
     decisions: DecisionRepository
     points: AgendaPointRepository
+    attendance: AttendanceRepository
+    notes: NoteRepository
+    minutes: MinutesRepository
     audit_log: AuditLog
 
     def agenda_changed(self, group_id: int) -> None:

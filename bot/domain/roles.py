@@ -37,11 +37,13 @@ class Guarded(StrEnum):
 _ROLE_WORDS = {
     Role.CHAIR: ("ordforande", "ordf", "leder", "chair", "chairperson"),
     Role.SECRETARY: ("sekreterare", "sekretaer", "sekretar", "secretary"),
+    Role.ADJUSTER: ("justerare", "justerer", "justeringsperson", "adjuster", "approver"),
     Role.MEMBER: ("medlem", "member", "ingen", "none"),
 }
 _ROLE_NAMES = {
     Role.CHAIR: "role_chair",
     Role.SECRETARY: "role_secretary",
+    Role.ADJUSTER: "role_adjuster",
     Role.MEMBER: "role_member",
 }
 _FORBIDDEN = {
@@ -60,7 +62,10 @@ _AUDIT_LINES = {
     "delete": "audit_delete",
     "forget": "audit_forget",
     "purge": "audit_purge",
+    "minutes_approved": "audit_minutes_approved",
 }
+# Who may do the guarded actions once there is a chair (the justerare only approves minutes).
+OFFICERS = (Role.CHAIR, Role.SECRETARY)
 _SELF_WORDS = {"mig", "jag", "meg", "jeg", "me", "myself", "i"}
 
 
@@ -131,9 +136,10 @@ def permission(
     """None if ``actor`` may do ``action`` given the group's role holders, else why not."""
     if not any(holder.role is Role.CHAIR for holder in holders):
         return None
-    if any(holder.is_actor(actor) for holder in holders):
+    officers = [holder for holder in holders if holder.role in OFFICERS]
+    if any(holder.is_actor(actor) for holder in officers):
         return None
-    names = join_words([holder.name for holder in holders], language)
+    names = join_words([holder.name for holder in officers], language)
     return Refusal(_FORBIDDEN[action], {"officers": names})
 
 

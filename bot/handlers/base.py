@@ -23,6 +23,7 @@ from bot.domain.model import Actor, Group, Mention, Refusal
 from bot.domain.notices import Notices
 from bot.domain.ports import Clock
 from bot.domain.preferences import Preferences
+from bot.domain.proceedings import Proceedings
 from bot.domain.roles import Guarded, Roles
 from bot.handlers.card_actions import CardAction
 
@@ -65,6 +66,7 @@ class Services:
     notices: Notices
     roles: Roles
     preferences: Preferences
+    proceedings: Proceedings
     clock: Clock
     # Where people reach the bot's own pages (calendar links).
     public_url: str

@@ -31,6 +31,7 @@ from bot.domain.model import (
     ActionItemDraft,
     Actor,
     AgendaPoint,
+    Attendance,
     AuditEntry,
     AuditNote,
     ConversationAddress,
@@ -39,8 +40,10 @@ from bot.domain.model import (
     Group,
     GroupDefaults,
     Meeting,
+    MeetingNote,
     MeetingStatus,
     Member,
+    MinutesVersion,
     Person,
     Role,
     RoleHolder,
@@ -116,6 +119,12 @@ class _Store:
     decisions: dict[int, Decision] = field(default_factory=dict)
     points: dict[int, AgendaPoint] = field(default_factory=dict)
     audit: dict[int, _AuditRow] = field(default_factory=dict)
+    # (group id, folded name) -> the name as first added.
+    roster: dict[tuple[int, str], str] = field(default_factory=dict)
+    # (meeting id, folded name) -> (row id, group id, the mark).
+    attendance: dict[tuple[int, str], tuple[int, int, Attendance]] = field(default_factory=dict)
+    notes: dict[int, MeetingNote] = field(default_factory=dict)
+    minutes: dict[int, MinutesVersion] = field(default_factory=dict)
     last_id: int = 0
 
     def copy(self) -> _Store:
@@ -129,6 +138,10 @@ class _Store:
             decisions=dict(self.decisions),
             points=dict(self.points),
             audit=dict(self.audit),
+            roster=dict(self.roster),
+            attendance=dict(self.attendance),
+            notes=dict(self.notes),
+            minutes=dict(self.minutes),
             last_id=self.last_id,
         )
 
@@ -409,6 +422,20 @@ class FakeMeetingRepository(_Repository):
     async def cancel(self, group_id: int, meeting_id: int, now: datetime) -> Meeting:
         return self._change(group_id, meeting_id, status=MeetingStatus.CANCELLED, updated_at=now)
 
+    async def started(self, group_id: int, now: datetime, limit: int) -> list[Meeting]:
+        begun = sorted(
+            (
+                meeting
+                for meeting in self._store.meetings.values()
+                if meeting.group_id == group_id
+                and meeting.status is MeetingStatus.SCHEDULED
+                and meeting.starts_at <= now
+            ),
+            key=lambda meeting: (meeting.starts_at, meeting.id),
+            reverse=True,
+        )
+        return begun[:limit]
+
     def _change(self, group_id: int, meeting_id: int, **values: object) -> Meeting:
         meeting = self._store.meetings.get(meeting_id)
         assert meeting is not None and meeting.group_id == group_id
@@ -558,6 +585,11 @@ class FakeDecisionRepository(_Repository):
     async def newest(self, group_id: int) -> Decision | None:
         return _newest(self._store.decisions.values(), group_id)
 
+    async def for_meeting(self, group_id: int, meeting_id: int) -> list[Decision]:
+        return sorted(
+            _filed(self._store.decisions.values(), group_id, meeting_id), key=lambda d: d.id
+        )
+
     async def move_to(self, group_id: int, from_meeting: int | None, to_meeting: int) -> int:
         moving = _filed(self._store.decisions.values(), group_id, from_meeting)
         for decision in moving:
@@ -597,6 +629,114 @@ class FakeAgendaPointRepository(_Repository):
         return len(moving)
 
 
+def _folded(name: str) -> str:
+    return fold(" ".join(name.split()))
+
+
+class FakeAttendanceRepository(_Repository):
+    async def roster(self, group_id: int) -> list[str]:
+        names: dict[str, str] = {}
+        members = [row.name for row in self._store.members.values() if row.group_id == group_id]
+        added = [name for (group, _), name in self._store.roster.items() if group == group_id]
+        for name in [*members, *added]:
+            names.setdefault(_folded(name), name)
+        return sorted(names.values(), key=_folded)
+
+    async def add_to_roster(self, group_id: int, name: str, by: str, now: datetime) -> None:
+        self._store.require_group(group_id)
+        self._store.roster.setdefault((group_id, _folded(name)), name)
+
+    async def mark(
+        self, group_id: int, meeting_id: int, name: str, present: bool, by: str, now: datetime
+    ) -> None:
+        self._store.require_group(group_id)
+        if meeting_id not in self._store.meetings:
+            raise LookupError(f"no meeting {meeting_id}")
+        key = (meeting_id, _folded(name))
+        known = self._store.attendance.get(key)
+        row_id = known[0] if known else self._store.next_id()
+        self._store.attendance[key] = (row_id, group_id, Attendance(name, present, by, now))
+
+    async def for_meeting(self, group_id: int, meeting_id: int) -> list[Attendance]:
+        rows = sorted(
+            (row_id, mark)
+            for (meeting, _), (row_id, group, mark) in self._store.attendance.items()
+            if meeting == meeting_id and group == group_id
+        )
+        return [mark for _, mark in rows]
+
+
+class FakeNoteRepository(_Repository):
+    async def add(
+        self, group_id: int, meeting_id: int, part: str, text: str, by: str, now: datetime
+    ) -> MeetingNote:
+        self._store.require_group(group_id)
+        note = MeetingNote(self._store.next_id(), group_id, meeting_id, part, text, by, now)
+        self._store.notes[note.id] = note
+        return note
+
+    async def for_meeting(self, group_id: int, meeting_id: int) -> list[MeetingNote]:
+        return sorted(
+            (
+                note
+                for note in self._store.notes.values()
+                if note.group_id == group_id and note.meeting_id == meeting_id
+            ),
+            key=lambda note: note.id,
+        )
+
+
+class FakeMinutesRepository(_Repository):
+    async def add(
+        self,
+        group_id: int,
+        meeting_id: int,
+        content: dict[str, object],
+        by: str,
+        token: str,
+        now: datetime,
+    ) -> MinutesVersion:
+        self._store.require_group(group_id)
+        if any(version.token == token for version in self._store.minutes.values()):
+            raise ValueError("token taken")  # unique in SQL
+        earlier = await self.versions(group_id, meeting_id)
+        version = MinutesVersion(
+            id=self._store.next_id(),
+            group_id=group_id,
+            meeting_id=meeting_id,
+            number=len(earlier) + 1,
+            content=dict(content),
+            created_by=by,
+            created_at=now,
+            token=token,
+        )
+        self._store.minutes[version.id] = version
+        return version
+
+    async def versions(self, group_id: int, meeting_id: int) -> list[MinutesVersion]:
+        return sorted(
+            (
+                version
+                for version in self._store.minutes.values()
+                if version.group_id == group_id and version.meeting_id == meeting_id
+            ),
+            key=lambda version: version.number,
+        )
+
+    async def approve(
+        self, group_id: int, meeting_id: int, number: int, by: str, now: datetime
+    ) -> MinutesVersion | None:
+        found = [v for v in await self.versions(group_id, meeting_id) if v.number == number]
+        if not found or found[0].approved:
+            return None
+        version = replace(found[0], approved_by=by, approved_at=now)
+        self._store.minutes[version.id] = version
+        return version
+
+    async def by_token(self, token: str) -> MinutesVersion | None:
+        return next((v for v in self._store.minutes.values() if v.token == token), None)
+
+
 _Filed = TypeVar("_Filed", StatusReport, Decision, AgendaPoint)
 
 
@@ -629,6 +769,9 @@ class FakeUnitOfWork:
         self.items = FakeActionItemRepository(store)
         self.decisions = FakeDecisionRepository(store)
         self.points = FakeAgendaPointRepository(store)
+        self.attendance = FakeAttendanceRepository(store)
+        self.notes = FakeNoteRepository(store)
+        self.minutes = FakeMinutesRepository(store)
         self.audit_log = FakeAuditLog(store)
         # Said in this unit of work and not committed yet.
         self.agenda_updates: list[int] = []

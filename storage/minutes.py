@@ -1,0 +1,201 @@
+"""Attendance, running notes and minutes versions over SQL (the ``AttendanceRepository``,
+``NoteRepository`` and ``MinutesRepository`` ports).
+
+Names are matched folded (``bot.domain.text.fold``: accents and case aside), so "asa oberg"
+marks the roster's "Åsa Öberg". An approved minutes version is locked here too: ``approve``
+stamps only a row not yet approved, and nothing else updates the table.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select, update
+
+from bot.domain.model import Attendance, MeetingNote, MinutesVersion
+from bot.domain.text import fold
+from storage.repositories import _Repository, lock_group
+from storage.tables import (
+    AttendanceRow,
+    MeetingNoteRow,
+    MemberRow,
+    MinutesVersionRow,
+    RosterNameRow,
+)
+from storage.upsert import insert_for
+
+
+def folded_name(name: str) -> str:
+    return fold(" ".join(name.split()))
+
+
+class SqlAttendanceRepository(_Repository):
+    async def roster(self, group_id: int) -> list[str]:
+        members = await self._session.scalars(
+            select(MemberRow.name).where(MemberRow.group_id == group_id)
+        )
+        added = await self._session.scalars(
+            select(RosterNameRow.name).where(RosterNameRow.group_id == group_id)
+        )
+        names: dict[str, str] = {}
+        for name in [*members, *added]:
+            names.setdefault(folded_name(name), name)
+        return sorted(names.values(), key=folded_name)
+
+    async def add_to_roster(self, group_id: int, name: str, by: str, now: datetime) -> None:
+        session = self._session
+        await session.execute(
+            insert_for(session, RosterNameRow)
+            .values(
+                group_id=group_id, name=name, folded=folded_name(name), added_by=by, created_at=now
+            )
+            .on_conflict_do_nothing(index_elements=["group_id", "folded"])
+        )
+
+    async def mark(
+        self, group_id: int, meeting_id: int, name: str, present: bool, by: str, now: datetime
+    ) -> None:
+        session = self._session
+        await session.execute(
+            insert_for(session, AttendanceRow)
+            .values(
+                group_id=group_id,
+                meeting_id=meeting_id,
+                name=name,
+                folded=folded_name(name),
+                present=present,
+                marked_by=by,
+                marked_at=now,
+            )
+            .on_conflict_do_update(
+                index_elements=["meeting_id", "folded"],
+                set_={"name": name, "present": present, "marked_by": by, "marked_at": now},
+            )
+        )
+
+    async def for_meeting(self, group_id: int, meeting_id: int) -> list[Attendance]:
+        rows = await self._session.scalars(
+            select(AttendanceRow)
+            .where(AttendanceRow.group_id == group_id, AttendanceRow.meeting_id == meeting_id)
+            .order_by(AttendanceRow.id)
+            .execution_options(populate_existing=True)
+        )
+        return [Attendance(row.name, row.present, row.marked_by, row.marked_at) for row in rows]
+
+
+class SqlNoteRepository(_Repository):
+    async def add(
+        self, group_id: int, meeting_id: int, part: str, text: str, by: str, now: datetime
+    ) -> MeetingNote:
+        row = MeetingNoteRow(
+            group_id=group_id,
+            meeting_id=meeting_id,
+            part=part,
+            text=text,
+            created_by=by,
+            created_at=now,
+        )
+        self._session.add(row)
+        await self._session.flush()
+        return _note(row)
+
+    async def for_meeting(self, group_id: int, meeting_id: int) -> list[MeetingNote]:
+        rows = await self._session.scalars(
+            select(MeetingNoteRow)
+            .where(MeetingNoteRow.group_id == group_id, MeetingNoteRow.meeting_id == meeting_id)
+            .order_by(MeetingNoteRow.id)
+        )
+        return [_note(row) for row in rows]
+
+
+class SqlMinutesRepository(_Repository):
+    async def add(
+        self,
+        group_id: int,
+        meeting_id: int,
+        content: dict[str, Any],
+        by: str,
+        token: str,
+        now: datetime,
+    ) -> MinutesVersion:
+        session = self._session
+        # Two writers building a version at once queue here rather than take one number.
+        await lock_group(session, group_id)
+        last = await session.scalar(
+            select(func.max(MinutesVersionRow.number)).where(
+                MinutesVersionRow.meeting_id == meeting_id
+            )
+        )
+        row = MinutesVersionRow(
+            group_id=group_id,
+            meeting_id=meeting_id,
+            number=(last or 0) + 1,
+            content=content,
+            created_by=by,
+            created_at=now,
+            token=token,
+        )
+        session.add(row)
+        await session.flush()
+        return _version(row)
+
+    async def versions(self, group_id: int, meeting_id: int) -> list[MinutesVersion]:
+        rows = await self._session.scalars(
+            select(MinutesVersionRow)
+            .where(
+                MinutesVersionRow.group_id == group_id,
+                MinutesVersionRow.meeting_id == meeting_id,
+            )
+            .order_by(MinutesVersionRow.number)
+            .execution_options(populate_existing=True)
+        )
+        return [_version(row) for row in rows]
+
+    async def approve(
+        self, group_id: int, meeting_id: int, number: int, by: str, now: datetime
+    ) -> MinutesVersion | None:
+        stamped = await self._session.execute(
+            update(MinutesVersionRow)
+            .where(
+                MinutesVersionRow.group_id == group_id,
+                MinutesVersionRow.meeting_id == meeting_id,
+                MinutesVersionRow.number == number,
+                MinutesVersionRow.approved_at.is_(None),
+            )
+            .values(approved_by=by, approved_at=now)
+            .returning(MinutesVersionRow.id)
+        )
+        row_id = stamped.scalar()
+        if row_id is None:
+            return None
+        row = await self._session.get(MinutesVersionRow, row_id, populate_existing=True)
+        assert row is not None
+        return _version(row)
+
+    async def by_token(self, token: str) -> MinutesVersion | None:
+        row = await self._session.scalar(
+            select(MinutesVersionRow).where(MinutesVersionRow.token == token)
+        )
+        return _version(row) if row else None
+
+
+def _note(row: MeetingNoteRow) -> MeetingNote:
+    return MeetingNote(
+        row.id, row.group_id, row.meeting_id, row.part, row.text, row.created_by, row.created_at
+    )
+
+
+def _version(row: MinutesVersionRow) -> MinutesVersion:
+    return MinutesVersion(
+        id=row.id,
+        group_id=row.group_id,
+        meeting_id=row.meeting_id,
+        number=row.number,
+        content=dict(row.content),
+        created_by=row.created_by,
+        created_at=row.created_at,
+        token=row.token,
+        approved_by=row.approved_by,
+        approved_at=row.approved_at,
+    )
