@@ -173,8 +173,8 @@ async def test_the_reference_meeting_replayed_gives_its_minutes(group, clock):
             "Sammanställt av",
             "Edyta Johansson",
             "Ordförande, RAG nuklearmedicin",
-            "Ladda ner: [Word](https://ragbot.example.org/minutes/<token>.docx) · "
-            "[Markdown](https://ragbot.example.org/minutes/<token>.md)",
+            "Ladda ner: [Word](http://127.0.0.1:3978/minutes/<token>.docx) · "
+            "[Markdown](http://127.0.0.1:3978/minutes/<token>.md)",
         ]
     )
 
@@ -242,13 +242,13 @@ async def test_attendance_by_chat(group, clock):
     await group.say(channel.message("hej", user=SARA))  # Sara has written: on the roster
 
     assert await group.say(channel.message("närvarande edyta johansson och Mats Boström")) == [
-        "Närvaro vid mötet onsdag 14 januari kl. 13:00.\n\n"
+        "Närvaro vid mötet onsdag 14 januari kl. 13.00.\n\n"
         "Närvarande: Edyta Johansson, Mats Boström\n\n"
         "Frånvarande: Sara Axelsson\n\n"
         "Nya på närvarolistan: Mats Boström."
     ]
     assert await group.say(channel.message("frånvarande mats bostrom; Hans Johansson")) == [
-        "Närvaro vid mötet onsdag 14 januari kl. 13:00.\n\n"
+        "Närvaro vid mötet onsdag 14 januari kl. 13.00.\n\n"
         "Närvarande: Edyta Johansson\n\n"
         "Frånvarande: Mats Boström, Hans Johansson, Sara Axelsson\n\n"
         "Nya på närvarolistan: Hans Johansson."
@@ -256,7 +256,7 @@ async def test_attendance_by_chat(group, clock):
     assert await group.say(
         channel.message("närvarande <at>Sara Axelsson</at>", mentions=(SARA,), user=MATS)
     ) == [
-        "Närvaro vid mötet onsdag 14 januari kl. 13:00.\n\n"
+        "Närvaro vid mötet onsdag 14 januari kl. 13.00.\n\n"
         "Närvarande: Edyta Johansson, Sara Axelsson\n\n"
         "Frånvarande: Mats Boström, Hans Johansson, Mats Homelius"
     ]
@@ -269,22 +269,22 @@ async def test_notes_under_a_section_a_region_and_a_topic(group, clock):
     clock.advance(timedelta(minutes=5))
 
     assert await group.say(channel.message("anteckning 1: Edyta hälsade alla välkomna.")) == [
-        "Antecknat under **Mötets öppnande**, mötet onsdag 14 januari kl. 13:00."
+        "Antecknat under **Mötets öppnande**, mötet onsdag 14 januari kl. 13.00."
     ]
     assert await group.say(channel.message("anteckning kalmar: Rubidium-PET utreds.")) == [
-        "Antecknat under **Kalmar**, mötet onsdag 14 januari kl. 13:00."
+        "Antecknat under **Kalmar**, mötet onsdag 14 januari kl. 13.00."
     ]
     assert await group.say(channel.message("anteckning Mål 2026: Isotoper avgör.")) == [
-        "Antecknat under **Mål 2026**, mötet onsdag 14 januari kl. 13:00."
+        "Antecknat under **Mål 2026**, mötet onsdag 14 januari kl. 13.00."
     ]
     clock.advance(timedelta(minutes=1))
     assert await group.say(channel.message("beslut Vi bjuder in BMA till nästa möte.")) == [
-        "Beslutet är antecknat, inför mötet onsdag 14 januari kl. 13:00: Vi bjuder in BMA till "
+        "Beslutet är antecknat, inför mötet onsdag 14 januari kl. 13.00: Vi bjuder in BMA till "
         "nästa möte."
     ]
     clock.advance(timedelta(minutes=1))
     assert await group.say(channel.message("anteckning övrigt: Studiebesök i vår.")) == [
-        "Antecknat under **Övrigt**, mötet onsdag 14 januari kl. 13:00."
+        "Antecknat under **Övrigt**, mötet onsdag 14 januari kl. 13.00."
     ]
     assert await group.say(channel.message("anteckning Övrigt utan kolon")) == [
         "Under vilket avsnitt eller ämne? Skriv t.ex. anteckning Övrigt: text"
@@ -345,21 +345,21 @@ async def test_the_chair_approves_and_the_version_is_locked(group, clock):
     clock.advance(timedelta(hours=2))
 
     assert await group.say(channel.message("justera 1")) == [
-        "Version 1 av minnesanteckningarna från mötet onsdag 14 januari kl. 13:00 är justerad "
-        "av Edyta Johansson onsdag 14 januari kl. 14:55. Den är nu låst; senare ändringar blir "
+        "Version 1 av minnesanteckningarna från mötet onsdag 14 januari kl. 13.00 är justerad "
+        "av Edyta Johansson onsdag 14 januari kl. 14.55. Den är nu låst; senare ändringar blir "
         "en ny version."
     ]
     assert await group.say(channel.message("justera")) == [
-        "Version 1 är redan justerad av Edyta Johansson onsdag 14 januari kl. 14:55 och är låst."
+        "Version 1 är redan justerad av Edyta Johansson onsdag 14 januari kl. 14.55 och är låst."
     ]
     [approved] = await group.say(channel.message("minnesanteckningar"))
     assert approved.split("\n\n")[0] == (
-        "*Version 1, justerad av Edyta Johansson onsdag 14 januari kl. 14:55. Låst.*"
+        "*Version 1, justerad av Edyta Johansson onsdag 14 januari kl. 14.55. Låst.*"
     )
     assert approved.split("\n\n")[1:] == draft.split("\n\n")[1:]
     # A change after approval: version 1 stays as approved; version 2 needs approval.
     assert await group.say(channel.message("anteckning Övrigt: Studiebesöket blir i maj.")) == [
-        "Antecknat under **Övrigt**, mötet onsdag 14 januari kl. 13:00. Version 1 är justerad "
+        "Antecknat under **Övrigt**, mötet onsdag 14 januari kl. 13.00. Version 1 är justerad "
         "och låst; ändringen kommer med i nästa version, som behöver justeras igen."
     ]
     assert await group.say(channel.message("justera")) == [
@@ -376,18 +376,18 @@ async def test_the_chair_approves_and_the_version_is_locked(group, clock):
         "Version 1 är inte den senaste; den senaste är version 2."
     ]
     assert await group.say(channel.message("justera 2")) == [
-        "Version 2 av minnesanteckningarna från mötet onsdag 14 januari kl. 13:00 är justerad "
-        "av Edyta Johansson onsdag 14 januari kl. 14:55. Den är nu låst; senare ändringar blir "
+        "Version 2 av minnesanteckningarna från mötet onsdag 14 januari kl. 13.00 är justerad "
+        "av Edyta Johansson onsdag 14 januari kl. 14.55. Den är nu låst; senare ändringar blir "
         "en ny version."
     ]
     assert await group.say(channel.message("logg")) == [
         "Senaste ändringarna:\n"
-        "- 2026-01-14 14:55 – Edyta Johansson: justerade version 2 av minnesanteckningarna "
-        "från onsdag 14 januari kl. 13:00\n"
-        "- 2026-01-14 14:55 – Edyta Johansson: justerade version 1 av minnesanteckningarna "
-        "från onsdag 14 januari kl. 13:00\n"
-        "- 2026-01-14 12:50 – Edyta Johansson: gjorde Edyta Johansson till ordförande\n"
-        "- 2026-01-14 12:50 – Edyta Johansson: satte regionerna: Linköping, Jönköping, Kalmar"
+        "- 2026-01-14 14.55 – Edyta Johansson: justerade version 2 av minnesanteckningarna "
+        "från onsdag 14 januari kl. 13.00\n"
+        "- 2026-01-14 14.55 – Edyta Johansson: justerade version 1 av minnesanteckningarna "
+        "från onsdag 14 januari kl. 13.00\n"
+        "- 2026-01-14 12.50 – Edyta Johansson: gjorde Edyta Johansson till ordförande\n"
+        "- 2026-01-14 12.50 – Edyta Johansson: satte regionerna: Linköping, Jönköping, Kalmar"
     ]
 
 
@@ -413,7 +413,7 @@ async def test_approval_is_for_the_chair_and_the_justerare_only(group, clock):
     ]
     # The justerare approves; being justerare gives no say over settings.
     assert (await group.say(channel.message("justera", user=SARA)))[0].startswith(
-        "Version 1 av minnesanteckningarna från mötet onsdag 14 januari kl. 13:00 är justerad "
+        "Version 1 av minnesanteckningarna från mötet onsdag 14 januari kl. 13.00 är justerad "
         "av Sara Axelsson"
     )
     assert (await group.say(channel.message("regioner Kalmar", user=SARA)))[0].startswith(

@@ -32,7 +32,7 @@ def local(moment: datetime, group: Group) -> datetime:
 
 
 def meeting_phrase(meeting: Meeting | None, group: Group) -> str:
-    """ "inför mötet måndag 23 november kl. 13:00" or "inför nästa möte, som inte är planerat"."""
+    """ "inför mötet måndag 23 november kl. 13.00" or "inför nästa möte, som inte är planerat"."""
     if meeting is None:
         return message(group.language, "for_unplanned_meeting")
     return message(
