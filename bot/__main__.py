@@ -38,7 +38,14 @@ def _run(settings: Settings) -> int:
         # run_app calls this once the socket is bound: only then can requests be answered.
         log.info("RAG-boten listening on http://%s:%s/api/messages", settings.host, settings.port)
 
-    web.run_app(app, host=settings.host, port=settings.port, print=_announce)
+    # SIGTERM: stop listening, give the requests under way the grace, then the cleanup.
+    web.run_app(
+        app,
+        host=settings.host,
+        port=settings.port,
+        print=_announce,
+        shutdown_timeout=settings.shutdown_grace,
+    )
     return 0
 
 

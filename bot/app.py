@@ -1,7 +1,10 @@
 """The application factory: ``create_app(settings)`` wires adapter, storage and bot together.
 
 No module globals: everything lives on the aiohttp ``Application`` under typed keys, and the
-database engine is opened and closed by ``cleanup_ctx``, and so is the scheduler's task.
+database engine is opened and closed by ``cleanup_ctx``, and so is the scheduler's task. On
+shutdown (SIGTERM: aiohttp stops listening first) the scheduler stops claiming at once and its
+posts under way, like the requests under way, get ``RAGBOT_SHUTDOWN_GRACE`` seconds; the
+claims it will not finish go back to the outbox before the process exits.
 ``POST /api/messages`` takes Bot Framework activities; ``GET /healthz`` says whether the
 database answers; ``GET /calendar/{token}.ics`` serves a group's meetings as a calendar file
 under an unguessable link.
@@ -67,6 +70,7 @@ def create_app(settings: Settings, *, clock: Clock | None = None) -> web.Applica
     app[SETTINGS] = settings
     app[CLOCK] = clock or SystemClock()
     app.cleanup_ctx.append(_resources)
+    app.on_shutdown.append(_stop_scheduler)
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/calendar/{token}.ics", calendar)
@@ -176,10 +180,19 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
     )
     yield
     if ticking is not None:
+        # Usually begun by on_shutdown already, while the requests under way were finishing.
+        scheduler.stop(settings.shutdown_grace)
+        await scheduler.stopped()
         ticking.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await ticking
     await engine.dispose()
+
+
+async def _stop_scheduler(app: web.Application) -> None:
+    """No new claims from the moment the process is told to stop (see ``_resources``)."""
+    if SCHEDULER in app:
+        app[SCHEDULER].stop(app[SETTINGS].shutdown_grace)
 
 
 def _bad_request(reason: str) -> web.Response:

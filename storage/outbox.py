@@ -338,6 +338,19 @@ class SqlOutbox:
                 .values(claimed_by=None, claimed_until=None, **values)
             )
 
+    async def release_all(self, worker: str) -> int:
+        async with self._database.writing() as session:
+            result = await session.execute(
+                update(OutboxRow)
+                .where(OutboxRow.claimed_by == worker)
+                .values(
+                    claimed_by=None,
+                    claimed_until=None,
+                    attempts=case((OutboxRow.attempts > 0, OutboxRow.attempts - 1), else_=0),
+                )
+            )
+            return result.rowcount
+
     async def group_gone(self, group_id: int, now: datetime) -> int:
         async with self._database.writing() as session:
             await session.execute(

@@ -359,6 +359,11 @@ class OutboxRepository(Protocol):
         """Close a post that will not be sent: "skipped", "dropped" or "failed"."""
         ...
 
+    async def release_all(self, worker: str) -> int:
+        """Hand back every post ``worker`` still holds, as if it had never claimed them (the
+        attempt undone), for another worker to take at once; how many."""
+        ...
+
     async def group_gone(self, group_id: int, now: datetime) -> int:
         """The bot was removed from the group's conversation: mark it inactive and fail its
         queued posts; how many."""
