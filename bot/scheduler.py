@@ -13,10 +13,11 @@ Each tick (every ``RAGBOT_SCHEDULER_INTERVAL`` seconds, and once at start-up):
    log line.
 
 **Stopping** (a deploy's SIGTERM): ``stop(grace)`` takes no new claims and starts no new
-post; calls to Teams already under way get ``grace`` seconds, then are cut. ``stopped()``
-waits for that, and hands back every claim this worker did not finish in one UPDATE (attempt
-undone), so another replica sends those posts at its next claim instead of after the lease.
-A post whose call was cut may have reached Teams: it is the one case that can still double.
+post; calls to Teams already under way get ``grace`` seconds. ``stopped()`` waits for them and
+hands back every claim this worker did not start in one UPDATE (attempt undone), so another
+replica sends those posts at its next claim instead of after the lease. A call still under way
+when the grace runs out is cut, and its post keeps its claim: botbuilder sends from a thread
+that goes on after the cut, so Teams may yet get it, and only the lease may send it again.
 
 The clock is injected: tests move time and call ``tick()`` instead of sleeping.
 """
@@ -113,6 +114,7 @@ class Scheduler:
         self._stopping = False
         self._cut_at: float | None = None  # loop time at which calls under way are cut
         self._cuts: set[asyncio.Timeout] = set()
+        self._cut_posts: set[int] = set()  # outbox ids whose call was cut: they keep the lease
         self._delivering = 0
         self._idle = asyncio.Event()
         self._idle.set()
@@ -129,8 +131,8 @@ class Scheduler:
             await asyncio.sleep(interval)
 
     def stop(self, grace: float) -> None:
-        """Take no new claims and start no new post; cut calls still under way after
-        ``grace`` seconds. Idempotent: a second call never extends the first grace."""
+        """Take no new claims and start no new post; cut the calls to Teams still under way
+        after ``grace`` seconds. Idempotent: a second call never extends the first grace."""
         cut_at = asyncio.get_running_loop().time() + grace
         if self._cut_at is not None and self._cut_at <= cut_at:
             return
@@ -141,12 +143,18 @@ class Scheduler:
 
     async def stopped(self) -> int:
         """Wait until what was under way at ``stop`` has ended and its results are stored,
-        then release the claims this worker will not finish; how many it released."""
+        then release the claims of the posts this worker did not start; how many."""
         assert self._stopping, "stop() first"
         await self._idle.wait()
-        released = await self._outbox.release_all(self._worker)
+        released = await self._outbox.release_all(self._worker, keep=self._cut_posts)
         if released:
             log.info("released %d claimed posts for another replica to send", released)
+        if self._cut_posts:
+            log.warning(
+                "%d posts cut at shutdown keep their claim for %s: Teams may have them",
+                len(self._cut_posts),
+                LEASE,
+            )
         return released
 
     async def tick(self) -> TickReport:
@@ -239,6 +247,7 @@ class Scheduler:
             await self._failed(entry, group, error, report)
             return
         except _Cut:
+            self._cut_posts.add(entry.id)
             log.warning("%s: cut at shutdown; Teams may have it already", entry.key)
             return
         await self._outbox.sent(entry, self._worker, posted, self._clock.now())

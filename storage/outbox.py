@@ -15,7 +15,7 @@ Statuses: pending -> sent | skipped (nothing to say) | dropped (no longer useful
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -338,11 +338,11 @@ class SqlOutbox:
                 .values(claimed_by=None, claimed_until=None, **values)
             )
 
-    async def release_all(self, worker: str) -> int:
+    async def release_all(self, worker: str, keep: Collection[int] = ()) -> int:
         async with self._database.writing() as session:
             result = await session.execute(
                 update(OutboxRow)
-                .where(OutboxRow.claimed_by == worker)
+                .where(OutboxRow.claimed_by == worker, OutboxRow.id.not_in(list(keep)))
                 .values(
                     claimed_by=None,
                     claimed_until=None,
