@@ -13,6 +13,7 @@ rest goes out at once, each post exactly once. The figures are printed.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import random
 import time
 from collections import Counter
@@ -32,6 +33,8 @@ pytestmark = pytest.mark.postgres
 GROUPS = 60
 # More than a call can take: botbuilder retries a 503 three times itself (4 x 1 s + 3 x 1 s).
 GRACE = 10.0
+# Well under the two-minute lease: a post left claimed by a stopped process cannot make it.
+RESTART_WAIT = 45.0
 
 
 def post_of(post: Posted) -> tuple[str, str]:
@@ -108,7 +111,8 @@ async def test_sigterm_mid_delivery_doubles_nothing_and_leaves_no_claim(postgres
 
         restarted = time.monotonic()
         processes = await start_two(postgresql_url)
-        await connector.wait_for(3 * GROUPS, seconds=60)
+        with contextlib.suppress(TimeoutError):  # the assertions below say what is missing
+            await connector.wait_for(3 * GROUPS, seconds=RESTART_WAIT)
         all_sent_after = time.monotonic() - restarted
         await asyncio.sleep(1)  # five more ticks each: time for a double post to show
         _, claimed_at_end, statuses = await outbox(engine)
@@ -123,8 +127,8 @@ async def test_sigterm_mid_delivery_doubles_nothing_and_leaves_no_claim(postgres
     print(
         f"\nSIGTERM to both after {sum(arrived_at_stop.values())} of {3 * GROUPS} posts: exit "
         f"codes {codes} in {stop_took:.1f} s; {claimed_at_stop} rows left claimed; "
-        f"{len(unrecorded)} posts taken by Teams but not marked sent; after the restart all "
-        f"{3 * GROUPS} sent within {all_sent_after:.1f} s; {doubles} doubles; "
+        f"{len(unrecorded)} posts taken by Teams but not marked sent; after the restart "
+        f"{len(per_post)} of {3 * GROUPS} sent within {all_sent_after:.1f} s; {doubles} doubles; "
         f"{len(connector.refused)} calls refused"
     )
     assert codes == [0, 0]
@@ -133,6 +137,5 @@ async def test_sigterm_mid_delivery_doubles_nothing_and_leaves_no_claim(postgres
     assert unrecorded == set(), "posts Teams has but the outbox does not: sent again later"
     assert doubles == 0
     assert len(per_post) == 3 * GROUPS
-    assert all_sent_after < 45  # the lease is 120 s: nothing waited for it
     assert statuses == {"sent": 3 * GROUPS, "dropped": GROUPS}
     assert claimed_at_end == 0
