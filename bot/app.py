@@ -41,7 +41,8 @@ from bot.domain.roles import Roles
 from bot.domain.schedule import LeadTimes
 from bot.handlers.base import Services
 from bot.handlers.registry import REGISTRY
-from bot.proactive import TeamsNotifier
+from bot.proactive import PER_CONVERSATION, PER_TENANT, TeamsNotifier
+from bot.ratelimit import LocalSendLimits, SendLimits
 from bot.scheduler import Scheduler
 from bot.settings import Settings
 from bot.teams_bot import BotDependencies, RagBot
@@ -50,6 +51,7 @@ from storage.db import Database, create_engine, database_answers
 from storage.outbox import SqlOutbox
 from storage.records import SqlRecords
 from storage.repositories import SqlActivityJournal
+from storage.send_slots import SqlSendSlots
 from storage.unit_of_work import SqlTransactions
 
 log = logging.getLogger(__name__)
@@ -118,7 +120,7 @@ def build_scheduler(
 ) -> Scheduler:
     # Its own adapter: a failed proactive post must not run the bot's turn error handler
     # (which would tell the channel "something went wrong").
-    notifier = TeamsNotifier(build_adapter(settings), settings.bot_id)
+    notifier = TeamsNotifier(build_adapter(settings), settings.bot_id, send_limits(database))
     return Scheduler(
         outbox=SqlOutbox(database),
         groups=deps.conversations,
@@ -138,6 +140,14 @@ def build_scheduler(
             else None
         ),
     )
+
+
+def send_limits(database: Database) -> SendLimits:
+    """Teams' limits for this process's posts: shared through the database by the replicas
+    on PostgreSQL; SQLite has one process, which keeps them itself."""
+    if database.engine.dialect.name == "postgresql":
+        return SqlSendSlots(database, PER_TENANT, PER_CONVERSATION)
+    return LocalSendLimits(PER_TENANT, PER_CONVERSATION)
 
 
 def build_bot(settings: Settings, engine: AsyncEngine, clock: Clock) -> RagBot:
