@@ -28,13 +28,14 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from yarl import URL
 
 from bot.auth import KeysUnavailable, build_authentication
+from bot.delivery import ReliableAdapter, Undelivered
 from bot.domain.calendar import meetings_calendar
 from bot.domain.capture import Capture
 from bot.domain.conversations import Conversations
 from bot.domain.meetings import Meetings
 from bot.domain.model import GroupDefaults
 from bot.domain.notices import Notices
-from bot.domain.ports import Clock, SystemClock
+from bot.domain.ports import Clock, Roster, SystemClock
 from bot.domain.preferences import Preferences
 from bot.domain.records import Retention
 from bot.domain.roles import Roles
@@ -43,6 +44,7 @@ from bot.handlers.base import Services
 from bot.handlers.registry import REGISTRY
 from bot.proactive import PER_CONVERSATION, PER_TENANT, TeamsNotifier
 from bot.ratelimit import LocalSendLimits, SendLimits
+from bot.roster import TeamsRoster
 from bot.scheduler import Scheduler
 from bot.settings import Settings
 from bot.teams_bot import BotDependencies, RagBot
@@ -85,18 +87,24 @@ def create_app(settings: Settings, *, clock: Clock | None = None) -> web.Applica
     return app
 
 
-def build_dependencies(settings: Settings, database: Database, clock: Clock) -> BotDependencies:
+def build_dependencies(
+    settings: Settings, database: Database, clock: Clock, roster: Roster | None = None
+) -> BotDependencies:
     transactions = SqlTransactions(database, clock)
     leads = lead_times(settings)
+    # Its own adapter, like the scheduler's: reading a roster is not part of a user's turn.
+    roster = roster or TeamsRoster(build_adapter(settings), settings.bot_id, clock)
     return BotDependencies(
         conversations=Conversations(
             transactions,
+            SqlOutbox(database),
             GroupDefaults(language=settings.language, timezone=settings.timezone),
             clock,
+            roster,
         ),
         journal=SqlActivityJournal(database),
         services=Services(
-            capture=Capture(transactions, clock),
+            capture=Capture(transactions, clock, roster),
             meetings=Meetings(transactions, clock),
             notices=Notices(transactions, clock),
             roles=Roles(transactions, clock),
@@ -150,9 +158,12 @@ def send_limits(database: Database) -> SendLimits:
     return LocalSendLimits(PER_TENANT, PER_CONVERSATION)
 
 
-def build_bot(settings: Settings, engine: AsyncEngine, clock: Clock) -> RagBot:
-    """The bot with its repositories; shared by the HTTP app and the conversation tests."""
-    return RagBot(build_dependencies(settings, Database(engine), clock))
+def build_bot(
+    settings: Settings, engine: AsyncEngine, clock: Clock, roster: Roster | None = None
+) -> RagBot:
+    """The bot with its repositories, for the conversation tests (which pass the team's
+    roster: their activities name no connector to ask)."""
+    return RagBot(build_dependencies(settings, Database(engine), clock, roster))
 
 
 def build_adapter(settings: Settings) -> CloudAdapter:
@@ -174,7 +185,13 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
     database = Database(engine)
     deps = build_dependencies(settings, database, app[CLOCK])
     bot = RagBot(deps)
-    adapter = build_adapter(settings)
+    _speed_up_connector_clients()
+    # Replies that the connector keeps refusing are queued, not lost (bot.delivery).
+    adapter = ReliableAdapter(
+        build_authentication(settings),
+        Undelivered(bot.queue_reply, bot.too_large_text),
+        budget=settings.reply_budget,
+    )
     adapter.on_turn_error = bot.on_error
     scheduler = build_scheduler(settings, database, deps)
     app[ENGINE] = engine
@@ -224,6 +241,7 @@ async def messages(request: web.Request) -> web.Response:
         return _bad_request("body is not JSON")
     if _depth(body) > MAX_JSON_DEPTH:
         return _bad_request("body is nested too deeply")
+    body = _valid_text(body)
     if not isinstance(body, dict) or not isinstance(body.get("type"), str) or not body["type"]:
         return _bad_request("body is not a Bot Framework activity")
     problem = _shape_problem(body)
@@ -255,6 +273,18 @@ async def messages(request: web.Request) -> web.Response:
     if invoke_response:
         return _invoke_json(invoke_response)
     return web.Response(status=200)
+
+
+def _valid_text(value: Any) -> Any:
+    """The body with lone UTF-16 surrogates (which JSON can carry as escapes, and no database
+    can store) replaced by "?"; Teams never sends them."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "replace").decode("utf-8")
+    if isinstance(value, list):
+        return [_valid_text(item) for item in value]
+    if isinstance(value, dict):
+        return {_valid_text(key): _valid_text(item) for key, item in value.items()}
+    return value
 
 
 _ID_FIELDS = (("id",), ("channelId",), ("replyToId",), ("from", "id"), ("recipient", "id"))

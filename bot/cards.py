@@ -9,6 +9,7 @@ data comes back as a message ``value`` without the @mention a text reply would n
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from functools import singledispatch
 from typing import Any
@@ -20,7 +21,9 @@ from bot.domain.agenda import (
     agenda_title,
     agenda_when,
     item_line,
+    more_items_note,
     next_meeting_line,
+    report_cut_note,
     section_heading,
 )
 from bot.domain.capture import REPORT_LIMIT, TEXT_LIMIT
@@ -31,6 +34,11 @@ from bot.handlers.card_actions import CardAction
 
 Card = dict[str, Any]
 CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
+# Teams refuses a bot message over 40 KB (older clients; 100 KB in the current one), counted
+# as UTF-16. A card keeps to this, leaving room for the message around it and its fallback.
+MESSAGE_LIMIT = 40_000
+CARD_BUDGET = 30_000
+PAGE_OVERHEAD = 1_500
 
 
 def _card(body: list[Card], actions: list[Card] | None = None) -> Card:
@@ -167,26 +175,35 @@ def action_item_card(item: ActionItem, group: Group, now: datetime, note: str | 
 
 
 def action_items_card(
-    items: list[ActionItem], group: Group, now: datetime, *, include_closed: bool
+    items: list[ActionItem],
+    group: Group,
+    now: datetime,
+    *,
+    include_closed: bool,
+    total: int | None = None,
 ) -> Card:
     lang = group.language
     key = "actions_all_heading" if include_closed else "actions_heading"
-    body: list[Card] = [_heading(message(lang, key, count=len(items)))]
-    for item in items:
-        rows: list[Card] = [
-            {
-                "type": "RichTextBlock",
-                "inlines": [
-                    {"type": "TextRun", "text": f"#{item.number} ", "weight": "bolder"},
-                    {"type": "TextRun", "text": item.text},
-                ],
-            },
-            *_item_facts(item, group, now),
-        ]
-        if item.is_open:
-            rows.append({"type": "ActionSet", "actions": _item_buttons(item, lang)[:1]})
-        body.append({"type": "Container", "separator": True, "spacing": "medium", "items": rows})
+    count = f"{total if total is not None else len(items):,}".replace(",", " ")
+    body: list[Card] = [_heading(message(lang, key, count=count))]
+    body += [_item_row(item, group, now) for item in items]
     return _card(body)
+
+
+def _item_row(item: ActionItem, group: Group, now: datetime) -> Card:
+    rows: list[Card] = [
+        {
+            "type": "RichTextBlock",
+            "inlines": [
+                {"type": "TextRun", "text": f"#{item.number} ", "weight": "bolder"},
+                {"type": "TextRun", "text": item.text},
+            ],
+        },
+        *_item_facts(item, group, now),
+    ]
+    if item.is_open:
+        rows.append({"type": "ActionSet", "actions": _item_buttons(item, group.language)[:1]})
+    return {"type": "Container", "separator": True, "spacing": "medium", "items": rows}
 
 
 def edit_item_form(item: ActionItem, group: Group) -> Card:
@@ -278,14 +295,24 @@ def agenda_card(agenda: Agenda) -> Card:
             continue
         body.append(_line(slot.region, spacing="small", weight="bolder"))
         body += user_text(slot.report.text)
-    body += [_bullet(point.text) for point in agenda.development]
-    if agenda.items:
+        if slot.cut:
+            body.append(_line(_plain(report_cut_note(slot, agenda)), isSubtle=True, wrap=True))
+    if agenda.development:
+        body.append(
+            _line(message(lang, "agenda_proposed"), spacing="small", weight="bolder", size="small")
+        )
+        body += [_bullet(point.text) for point in agenda.development]
+    if agenda.items or agenda.more_items:
         body.append(
             _line(message(lang, "agenda_items"), spacing="small", weight="bolder", size="small")
         )
         for carried in agenda.items:
             style = {"color": "attention"} if carried.overdue else {}
             body.append(_bullet(item_line(carried, agenda), **style))
+    if agenda.more_items:
+        body.append(
+            _line(_plain(more_items_note(agenda)), spacing="none", isSubtle=True, wrap=True)
+        )
     body.append(_section(agenda, 4, Section.OTHER))
     body += [_bullet(point.text) for point in agenda.other]
     body.append(_section(agenda, 5, Section.NEXT_MEETINGS))
@@ -295,6 +322,82 @@ def agenda_card(agenda: Agenda) -> Card:
     return card
 
 
+def fitted_agenda_card(agenda: Agenda) -> Card:
+    """The agenda card within Teams' message size: long reports are cut (the whole text is a
+    command away) and, for a group with very many open items, only some are listed."""
+    card = agenda_card(agenda)
+    if teams_size(card) <= CARD_BUDGET:
+        return card
+    items = len(agenda.items)
+    for chars in (3000, 1500, 800, 400, 200, 100):
+        for count in sorted({items, min(items, 60), min(items, 25), min(items, 10)}, reverse=True):
+            card = agenda_card(agenda.shortened(chars, count))
+            if teams_size(card) <= CARD_BUDGET:
+                return card
+    return agenda_card(agenda.shortened(60, 0))
+
+
+def action_items_page(
+    items: list[ActionItem], group: Group, now: datetime, *, include_closed: bool, page: int
+) -> tuple[Card, int] | None:
+    """Page ``page`` (1: the newest) of the items list, each page as many items as fit in a
+    Teams message, in number order; and how many pages there are. None for a page past the
+    last."""
+    pages = _pages(items, group, now)
+    if not 1 <= page <= len(pages):
+        return None
+    shown = pages[page - 1]
+    card = action_items_card(shown, group, now, include_closed=include_closed, total=len(items))
+    if len(pages) > 1:
+        lang = group.language
+        numbers = {
+            "first": shown[0].number,
+            "last": shown[-1].number,
+            "count": f"{len(items):,}".replace(",", " "),
+        }
+        note = (
+            message(lang, "actions_last_page", **numbers)
+            if page == len(pages)
+            else message(
+                lang,
+                "actions_page",
+                all=" " + message(lang, "word_all") if include_closed else "",
+                next=page + 1,
+                **numbers,
+            )
+        )
+        card["body"].append(_line(_plain(note), spacing="medium", isSubtle=True, wrap=True))
+    return card, len(pages)
+
+
+def _pages(items: list[ActionItem], group: Group, now: datetime) -> list[list[ActionItem]]:
+    """The items cut into pages that each fit, the newest page first."""
+    pages: list[list[ActionItem]] = []
+    page: list[ActionItem] = []
+    size = 0
+    for item in reversed(items):
+        cost = teams_size(_item_row(item, group, now)) + 2
+        if page and size + cost > CARD_BUDGET - PAGE_OVERHEAD:
+            pages.append(page[::-1])
+            page, size = [], 0
+        page.append(item)
+        size += cost
+    if page:
+        pages.append(page[::-1])
+    return pages
+
+
+def _plain(text: str) -> str:
+    """A message written for Markdown, in a card's plain ``TextRun``: no code marks."""
+    return text.replace("`", "")
+
+
+def teams_size(payload: object) -> int:
+    """Bytes of ``payload`` as Teams counts a message: its JSON as sent (non-ASCII escaped),
+    in UTF-16."""
+    return len(json.dumps(payload)) * 2
+
+
 @singledispatch
 def card_for(value: object) -> Card:
     """The card of a domain value a post carries (``Notice.card``); each value type registers
@@ -302,4 +405,6 @@ def card_for(value: object) -> Card:
     raise TypeError(f"no card for {type(value).__name__}")
 
 
-card_for.register(Agenda, agenda_card)
+card_for.register(Agenda, fitted_agenda_card)
+# A card drawn before it was queued (a reply delivered late) is sent as it is.
+card_for.register(dict, lambda card: card)

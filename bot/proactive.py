@@ -76,6 +76,9 @@ class TeamsNotifier:
         activity = render(notice)
         reference = ConversationReference().deserialize(group.reference)
         await self._slot(group)
+        if notice.thread:
+            reference.conversation.id = notice.thread
+            return await self._call(self._send(reference, activity))
         if group.conversation_type is ConversationType.CHANNEL and group.channel_id:
             return await self._call(self._new_thread(group, reference, activity))
         return await self._call(self._send(reference, activity))

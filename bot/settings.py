@@ -56,6 +56,9 @@ class Settings(BaseSettings):
     allowed_tenants: Annotated[list[str], NoDecode] = []
     allow_insecure: bool = False
     max_request_bytes: int = Field(default=512 * 1024, gt=1024)
+    # Seconds a reply the connector refuses (429, 5xx) is retried within its turn before it is
+    # queued for the scheduler to deliver; Teams gives up on a turn after 15.
+    reply_budget: float = Field(default=6.0, gt=0, le=12)
     log_level: str = "INFO"
     # Where people reach the bot's public pages (manifest links, calendar files).
     public_url: str = "https://ragbot.example.org"

@@ -11,6 +11,7 @@ id) is handled once. Everything it says comes from ``bot.domain.i18n``.
 from __future__ import annotations
 
 import logging
+import uuid
 from dataclasses import dataclass
 
 from botbuilder.core import (
@@ -48,6 +49,7 @@ from bot.domain.model import (
 from bot.domain.ports import (
     HANDLING,
     ActivityJournal,
+    Handling,
 )
 from bot.domain.privacy import holds_identity_number
 from bot.domain.schedule import LeadTimes
@@ -68,6 +70,10 @@ from dialogs.status_report import StatusReportDialog
 
 log = logging.getLogger(__name__)
 
+# Where a turn keeps its ``Handling``, for the error handler that runs after the turn, and
+# how many of its replies were queued.
+_HANDLING = "ragbot.handling"
+_QUEUED = "ragbot.queued_replies"
 _MESSAGE_ACTIVITY = "application/vnd.microsoft.activity.message"
 _CANCEL_WORDS = {"avbryt", "cancel", "stopp", "stop"}
 
@@ -102,18 +108,21 @@ class RagBot(TeamsActivityHandler):
                     Activity(type=ActivityTypes.invoke_response, value=InvokeResponse(status=200))
                 )
             return
-        handling = HANDLING.set(key)
+        handling = Handling(key) if key else None
+        turn_context.turn_state[_HANDLING] = handling
+        token = HANDLING.set(handling)
         try:
             await super().on_turn(turn_context)
             await self._deps.dialog_state.save_changes(turn_context)
             if key:
                 await self._deps.journal.done(key, self._services.clock.now())
         except Exception:
-            if key:
+            # What was committed stays handled: a resend must not store it a second time.
+            if key and handling and not handling.stored:
                 await self._deps.journal.forget(key)
             raise
         finally:
-            HANDLING.reset(handling)
+            HANDLING.reset(token)
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         place, _ = await self._remember(turn_context)
@@ -224,7 +233,8 @@ class RagBot(TeamsActivityHandler):
         return InvokeResponse(status=200, body=body)
 
     async def on_error(self, turn_context: TurnContext, error: Exception) -> None:
-        """The adapter's turn error handler: log it, and tell the user their message was lost."""
+        """The adapter's turn error handler: log it, and tell the user what became of their
+        message: lost, or stored although the turn failed afterwards."""
         log.error("turn failed: %s", error, exc_info=error)
         if turn_context.activity.type != "message" or turn_context.responded:
             return
@@ -235,9 +245,35 @@ class RagBot(TeamsActivityHandler):
         except Exception:  # noqa: BLE001 - the database may be why the turn failed
             log.warning("could not look up the group's language for the error reply")
         try:
-            await turn_context.send_activity(MessageFactory.text(message(language, "error")))
+            handling = turn_context.turn_state.get(_HANDLING)
+            key = "error_after_saving" if handling and handling.stored else "error"
+            await turn_context.send_activity(MessageFactory.text(message(language, key)))
         except Exception as failure:  # noqa: BLE001 - the connector may be why it failed
             log.warning("could not send the error reply either: %s", failure)
+
+    async def queue_reply(self, turn_context: TurnContext, activity: Activity) -> None:
+        """A reply the connector would not take in time: delivered later by the scheduler, in
+        the same conversation (thread)."""
+        group, _ = await self._remember(turn_context)
+        number = turn_context.turn_state.get(_QUEUED, 0)
+        turn_context.turn_state[_QUEUED] = number + 1
+        base = activity_key(turn_context.activity) or uuid.uuid4().hex
+        card = next(
+            (
+                attachment.content
+                for attachment in activity.attachments or []
+                if attachment.content_type == CardFactory.content_types.adaptive_card
+            ),
+            None,
+        )
+        conversation = activity.conversation.id if activity.conversation else group.key
+        await self._deps.conversations.queue_reply(
+            group, f"reply:{base}:{number}", activity.text or "", card, conversation
+        )
+
+    async def too_large_text(self, turn_context: TurnContext) -> str:
+        group, _ = await self._remember(turn_context)
+        return message(group.language, "reply_too_large")
 
     async def _remember(self, turn_context: TurnContext) -> tuple[Group, bool]:
         """The group living where the activity came from, created on first contact."""

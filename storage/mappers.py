@@ -11,6 +11,7 @@ from bot.domain.model import (
     Group,
     Meeting,
     MeetingStatus,
+    Person,
     StatusReport,
 )
 from storage.tables import ActionItemRow, AgendaPointRow, GroupRow, MeetingRow, StatusReportRow
@@ -39,6 +40,11 @@ def to_group(row: GroupRow) -> Group:
         ),
         country=row.country,
         calendar_token=row.calendar_token,
+        region_aliases={region: tuple(names) for region, names in row.region_aliases.items()},
+        reporters={
+            region: Person(person["teams_id"], person["name"])
+            for region, person in row.region_reporters.items()
+        },
     )
 
 

@@ -47,16 +47,17 @@ async def drop_unsent(session: AsyncSession, *where: Any) -> None:
 
 
 async def mark_agenda_changed(session: AsyncSession, group_id: int, now: datetime) -> int:
-    """Queue an in-place update of the group's posted agendas whose meeting is still ahead.
+    """Queue an in-place update of the group's agendas whose meeting is still ahead.
 
     The unit of work calls it when it commits a change a use case said an agenda shows
-    (``UnitOfWork.agenda_changed``), in that transaction."""
+    (``UnitOfWork.agenda_changed``), in that transaction. An agenda not posted yet counts too:
+    its first post may be in flight with content composed before this change, and the moved
+    revision makes ``sent`` keep it queued, as an update, instead of marking it done."""
     result = await session.execute(
         update(OutboxRow)
         .where(
             OutboxRow.group_id == group_id,
             OutboxRow.kind == PostKind.AGENDA.value,
-            OutboxRow.activity_id.is_not(None),
             OutboxRow.status.in_((PENDING, SENT)),
             OutboxRow.expires_at > now,
         )
@@ -265,6 +266,11 @@ class SqlOutbox:
         queued = [p for p in new if p.key in inserted and p.useful_at(now)]
         dropped = [p for p in new if p.key in inserted and not p.useful_at(now)]
         return queued, dropped
+
+    async def enqueue(self, posts: list[PlannedPost], now: datetime) -> list[PlannedPost]:
+        async with self._database.writing() as session:
+            queued, _ = await self._insert(session, posts, now)
+        return queued
 
     async def claim(
         self, worker: str, now: datetime, limit: int, lease: timedelta

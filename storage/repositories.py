@@ -28,6 +28,7 @@ from bot.domain.model import (
     Meeting,
     MeetingStatus,
     Member,
+    Person,
     Section,
     StatusReport,
 )
@@ -109,8 +110,30 @@ class SqlGroupRepository(_Repository):
         assert group is not None
         return group, created
 
-    async def set_regions(self, group_id: int, regions: list[str], now: datetime) -> Group:
-        return await self._change(group_id, now, regions=list(regions))
+    async def set_regions(
+        self,
+        group_id: int,
+        regions: list[str],
+        now: datetime,
+        aliases: dict[str, list[str]] | None = None,
+    ) -> Group:
+        return await self._change(
+            group_id,
+            now,
+            regions=list(regions),
+            region_aliases={region: list(names) for region, names in (aliases or {}).items()},
+        )
+
+    async def set_reporter(
+        self, group_id: int, region: str, person: Person | None, now: datetime
+    ) -> Group:
+        reporters = await self._session.scalar(
+            select(GroupRow.region_reporters).where(GroupRow.id == group_id)
+        )
+        changed = {name: value for name, value in (reporters or {}).items() if name != region}
+        if person is not None:
+            changed[region] = {"teams_id": person.teams_id, "name": person.name}
+        return await self._change(group_id, now, region_reporters=changed)
 
     async def set_lead_times(
         self,
@@ -151,6 +174,18 @@ class SqlGroupRepository(_Repository):
     async def by_calendar_token(self, token: str) -> Group | None:
         row = await self._session.scalar(select(GroupRow).where(GroupRow.calendar_token == token))
         return to_group(row) if row else None
+
+    async def in_tenant(self, tenant_id: str) -> list[Group]:
+        rows = await self._session.scalars(
+            select(GroupRow)
+            .where(
+                GroupRow.tenant_id == tenant_id,
+                GroupRow.active.is_(True),
+                GroupRow.conversation_type != ConversationType.PERSONAL.value,
+            )
+            .order_by(GroupRow.id.desc())
+        )
+        return [to_group(row) for row in rows]
 
 
 def _same_meeting(column: Any, meeting_id: int | None) -> Any:
@@ -286,6 +321,12 @@ async def _move_rows(
     return result.rowcount
 
 
+async def _newest(session: AsyncSession, table: Any, group_id: int) -> Any:
+    return await session.scalar(
+        select(table).where(table.group_id == group_id).order_by(table.id.desc()).limit(1)
+    )
+
+
 class SqlStatusReportRepository(_Repository):
     async def add(
         self,
@@ -386,6 +427,15 @@ class SqlActionItemRepository(_Repository):
         row = await self._row(group_id, number)
         return to_action_item(row) if row else None
 
+    async def newest(self, group_id: int) -> ActionItem | None:
+        row = await self._session.scalar(
+            select(ActionItemRow)
+            .where(ActionItemRow.group_id == group_id)
+            .order_by(ActionItemRow.number.desc())
+            .limit(1)
+        )
+        return to_action_item(row) if row else None
+
     async def list_open(self, group_id: int) -> list[ActionItem]:
         return await self._list(group_id, ActionItemRow.closed_at.is_(None))
 
@@ -458,6 +508,14 @@ class SqlDecisionRepository(_Repository):
         await self._session.flush()
         return Decision(row.id, group_id, meeting_id, text, by, now)
 
+    async def newest(self, group_id: int) -> Decision | None:
+        row = await _newest(self._session, DecisionRow, group_id)
+        return (
+            Decision(row.id, row.group_id, row.meeting_id, row.text, row.created_by, row.created_at)
+            if row
+            else None
+        )
+
     async def move_to(self, group_id: int, from_meeting: int | None, to_meeting: int) -> int:
         return await _move_rows(self._session, DecisionRow, group_id, from_meeting, to_meeting)
 
@@ -494,6 +552,10 @@ class SqlAgendaPointRepository(_Repository):
 
     async def move_to(self, group_id: int, from_meeting: int | None, to_meeting: int | None) -> int:
         return await _move_rows(self._session, AgendaPointRow, group_id, from_meeting, to_meeting)
+
+    async def newest(self, group_id: int) -> AgendaPoint | None:
+        row = await _newest(self._session, AgendaPointRow, group_id)
+        return to_point(row) if row else None
 
 
 async def complete_claim(session: AsyncSession, key: str, now: datetime) -> None:

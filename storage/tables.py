@@ -58,6 +58,9 @@ class GroupRow(Base):
     language: Mapped[str] = mapped_column(String(5))
     timezone: Mapped[str] = mapped_column(String(64))
     regions: Mapped[list[str]] = mapped_column(default=list)
+    # {region: [other names]} and {region: {"teams_id", "name"}} of who reports for it.
+    region_aliases: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    region_reporters: Mapped[dict[str, Any]] = mapped_column(default=dict)
     reference: Mapped[dict[str, Any]]
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     # The last action item number handed out; incremented atomically, never reused.

@@ -88,10 +88,12 @@ class SqlUnitOfWork:
             await mark_agenda_changed(session, group_id, now)
         for line in self._audit:
             await self.audit_log.add(line.group_id, line.actor, line.note, now)
-        key = HANDLING.get() if handles_activity else None
-        if key is not None:
-            await complete_claim(session, key, now)
+        handling = HANDLING.get() if handles_activity else None
+        if handling is not None:
+            await complete_claim(session, handling.key, now)
         await session.commit()
+        if handling is not None:
+            handling.stored = True
         self._agendas.clear()
         self._replans.clear()
         self._audit.clear()

@@ -19,6 +19,7 @@ from storage.migrate import upgrade
 from storage.tables import Base
 from tests.support.clock import FakeClock
 from tests.support.connector import FakeConnector
+from tests.support.fakes import FakeRoster
 from tests.support.postgres import PostgresServer, obtain
 from tests.support.stored import Stored
 from tests.support.transcript import Transcript
@@ -94,10 +95,19 @@ def settings(sqlite_url: str) -> Settings:
 
 
 @pytest.fixture
-async def transcript(settings: Settings, clock: FakeClock) -> AsyncIterator[Transcript]:
+def roster() -> FakeRoster:
+    """Who Teams lists in the group's team: nobody known unless a test says (then an owner
+    or a 1:1 chat is read as before the bot knew rosters)."""
+    return FakeRoster()
+
+
+@pytest.fixture
+async def transcript(
+    settings: Settings, clock: FakeClock, roster: FakeRoster
+) -> AsyncIterator[Transcript]:
     """The bot on a fresh SQLite database, driven turn by turn."""
     engine = create_engine(settings.database_url)
-    yield Transcript(build_bot(settings, engine, clock))
+    yield Transcript(build_bot(settings, engine, clock, roster))
     await engine.dispose()
 
 

@@ -7,24 +7,30 @@ in the Bearer scheme, expired beyond the five-minute skew, the wrong audience, t
 issuer, signed by another key, an unknown key id, a tampered payload, an unsigned or
 HMAC-signed token, and a serviceUrl that differs from the token's claim are all refused with
 401 and leave no trace at the connector; a token just expired but within the skew is taken;
-keys that cannot be fetched answer 503 so that the channel retries.
+keys that cannot be fetched answer 503 so that the channel retries (so do a key fetch that
+hangs and a metadata document without keys), but a token no key could make valid (malformed,
+not RS256, no key id, expired) is refused with 401 all the same, and without asking for keys;
+a burst of requests waits on one key fetch, which leaves the event loop free meanwhile.
 """
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
+import threading
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
 import jwt
 import pytest
 
 from bot.app import SCHEDULER, create_app
+from bot.auth import OffLoopOpenIdMetadata
 from bot.settings import Settings
 from tests.support.connector import FakeConnector
-from tests.support.identity import ISSUER, IdentityProvider, new_key
+from tests.support.identity import ISSUER, KEY_ID, IdentityProvider, new_key
 from tests.support.server import RunningBot, serve
 from tests.support.teams import TeamsSpace
 
@@ -156,6 +162,154 @@ async def test_keys_that_cannot_be_fetched_answer_503_for_a_retry(
 
     async with serve(create_app(production, clock=clock)) as bot:
         status = await post(bot, channel.message("hjälp"), token)
+
+    assert status == 503
+    assert connector.posted == []
+
+
+def _refusable_without_keys(identity: IdentityProvider, service_url: str) -> dict[str, str]:
+    """Authorization headers that no published key could make valid."""
+    good = identity.mint(service_url)
+    claims = jwt.decode(good, options={"verify_signature": False})
+    header, _, signature = good.split(".")
+    not_an_object = base64.urlsafe_b64encode(b'["a", "list"]').rstrip(b"=").decode()
+    tokens = {
+        "not a JWT": "not.a.jwt",
+        "a payload that is not an object": f"{header}.{not_an_object}.{signature}",
+        "HMAC-signed": jwt.encode(claims, APP_PASSWORD, "HS256", headers={"kid": KEY_ID}),
+        "unsigned": jwt.encode(claims, None, "none", headers={"kid": KEY_ID}),
+        "RS384, which botbuilder never verifies": jwt.encode(
+            claims, identity.key, "RS384", headers={"kid": KEY_ID}
+        ),
+        "no key id": jwt.encode(claims, identity.key, "RS256"),
+        "expired beyond the skew": identity.mint(service_url, lifetime=-6 * 60),
+    }
+    return {name: f"Bearer {token}" for name, token in tokens.items()} | {
+        "Basic scheme": f"Basic {good}",
+        "lower-case scheme": f"bearer {good}",
+        "two spaces": f"Bearer  {good}",
+        "a third part": f"Bearer {good} extra",
+        "no token": "Bearer ",
+    }
+
+
+async def _statuses(bot: RunningBot, activity: dict, headers: dict[str, str]) -> dict[str, int]:
+    return {
+        name: (await bot.post_activity(activity, headers={"Authorization": header})).status
+        for name, header in headers.items()
+    }
+
+
+async def test_tokens_no_key_could_make_valid_get_401_while_the_keys_cannot_be_fetched(
+    production: Settings, identity: IdentityProvider, clock, connector: FakeConnector
+):
+    """An unreachable key endpoint is a reason to retry only for a token that might be good;
+    one that can be refused without any key is refused (401), or the channel would retry it."""
+    cases = _refusable_without_keys(identity, connector.url)
+    well_formed = identity.mint(connector.url)
+    identity.stop()
+    channel = TeamsSpace.channel(connector.url)
+
+    async with serve(create_app(production, clock=clock)) as bot:
+        statuses = await _statuses(bot, channel.message("hjälp"), cases)
+        status = await post(bot, channel.message("hjälp"), well_formed)
+
+    assert statuses == dict.fromkeys(cases, 401)
+    assert status == 503
+    assert connector.posted == []
+
+
+async def test_tokens_no_key_could_make_valid_are_refused_without_asking_for_keys(
+    bot, identity: IdentityProvider, connector: FakeConnector
+):
+    cases = _refusable_without_keys(identity, connector.url)
+
+    statuses = await _statuses(bot, TeamsSpace.channel(connector.url).message("hjälp"), cases)
+
+    assert statuses == dict.fromkeys(cases, 401)
+    assert identity.key_requests == []
+    assert connector.posted == []
+
+
+async def _until(condition: Callable[[], object], within: float = 5.0) -> None:
+    deadline = time.monotonic() + within
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        await asyncio.sleep(0.01)
+
+
+async def test_a_burst_of_requests_waits_on_one_key_fetch_off_the_event_loop(
+    bot, identity: IdentityProvider, connector: FakeConnector
+):
+    """The keys are fetched once for all the requests that need them at the same moment,
+    and the bot keeps answering while the key endpoint is slow. The endpoint holds its answer
+    until the test has seen /healthz answered (or for three seconds at most: a fetch on the
+    event loop would keep the test from ever getting there)."""
+    identity.hold = threading.Event()
+    channel = TeamsSpace.channel(connector.url)
+    burst = [
+        asyncio.create_task(post(bot, channel.message("hjälp"), identity.mint(connector.url)))
+        for _ in range(5)
+    ]
+    try:
+        await _until(lambda: identity.key_requests)
+        async with bot.http.get(bot.url + "healthz") as health:
+            healthy = health.status
+        # The rest of the burst reaches the key cache while the fetch is still held.
+        await asyncio.sleep(0.3)
+    finally:
+        identity.hold.set()
+        statuses = await asyncio.wait_for(asyncio.gather(*burst), timeout=15)
+
+    assert healthy == 200
+    assert False not in identity.hold_outcomes, "the key fetch held up the event loop"
+    assert statuses == [200] * 5
+    # One fetch for the five: the metadata document once, then the key document once.
+    assert [path.rsplit("/", 1)[-1] for path in identity.key_requests] == [
+        "openidconfiguration",
+        "keys",
+    ]
+    assert len(await connector.wait_for(5)) == 5
+
+
+async def test_a_key_fetch_that_hangs_gives_up_and_answers_503(
+    production: Settings,
+    identity: IdentityProvider,
+    clock,
+    connector: FakeConnector,
+    monkeypatch: pytest.MonkeyPatch,
+):
+    """botbuilder's fetch has no timeout: a key endpoint that accepts and never answers would
+    keep every request waiting on it."""
+    monkeypatch.setattr(OffLoopOpenIdMetadata, "timeout", (1.0, 0.5))
+    identity.hold = threading.Event()
+    channel = TeamsSpace.channel(connector.url)
+
+    try:
+        async with serve(create_app(production, clock=clock)) as bot:
+            status = await asyncio.wait_for(
+                post(bot, channel.message("hjälp"), identity.mint(connector.url)), timeout=2.5
+            )
+    finally:
+        identity.hold.set()
+
+    assert status == 503
+    assert connector.posted == []
+
+
+async def test_a_metadata_document_without_keys_answers_503(
+    production: Settings, identity: IdentityProvider, clock, connector: FakeConnector
+):
+    """A key endpoint that answers with something other than keys is as unavailable as one
+    that does not answer: the token may well be good, so the channel is told to retry."""
+    # An OpenID document, but the login authority's: it names no jwks_uri.
+    broken = production.model_copy(
+        update={"openid_metadata_url": f"{identity.url}/adfs/.well-known/openid-configuration"}
+    )
+    channel = TeamsSpace.channel(connector.url)
+
+    async with serve(create_app(broken, clock=clock)) as bot:
+        status = await post(bot, channel.message("hjälp"), identity.mint(connector.url))
 
     assert status == 503
     assert connector.posted == []

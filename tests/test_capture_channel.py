@@ -1,13 +1,20 @@
 """Capture in the group's channel, turn by turn (TestAdapter, real SQLite). Now is Friday
 20 November 2026, 10:00 in Stockholm.
 
-Covers: setting and showing regions; a status report through the card form (opened, saved
+Covers: setting and showing regions; a region's other names ("Region Östergötland" for
+Linköping) set in parentheses, kept when the region is written again without them, refused
+when one name would belong to two regions; who reports for a region (`rapportör Kalmar @Sara`,
+`mig`, `ingen`, listed alone); a status report through the card form (opened, saved
 by button, reopened prefilled, cancelled) and in one message; a newer report replacing the
 older with history kept; `lägesrapporter`; unknown, mistyped and missing regions, empty and
 over-long text refused with nothing stored; two people filling in forms in the same thread at
-once; action items in one message with owner (name, "ansvarig:", @mention) and due date (next
-meeting, week, "om två veckor"), vague and past dates refused; listing, overdue marking,
-closing by command and button, editing by command and card; decisions and agenda points;
+once; action items in one message with owner (name, "ansvarig:", @mention, "Alla"; a name is
+the roster's member of that name, a first name two members share asked back) and due date
+(next meeting, the meeting after next, "nästa RAG-möte", week, "om två veckor"); a week
+number, a month's end and "innan jul" read as the period's last working day and said so; a
+weekday and a date that disagree asked back with both; vague and past dates refused; listing,
+overdue marking, closing by command and button, editing by command and card; decisions and
+agenda points; a decision written just after the meeting is that meeting's;
 markup in user text shown literally.
 """
 
@@ -17,7 +24,8 @@ from datetime import timedelta
 
 import pytest
 
-from tests.support.teams import CHANNEL_ID, EDYTA, MATS, SARA, TeamsSpace
+from tests.support.fakes import roster_of
+from tests.support.teams import CHANNEL_ID, EDYTA, MATS, MATS_BOSTROM, SARA, TEAM, TeamsSpace
 
 channel = TeamsSpace.channel()
 NO_MEETING = "inför nästa möte, som inte är planerat än"
@@ -45,8 +53,81 @@ async def test_regions_are_shown_and_changed(transcript):
     ]
     assert await transcript.say(channel.message("regioner")) == [
         "Gruppens regioner: Linköping, Jönköping och Kalmar. Ändra med: regioner Linköping, "
-        "Jönköping, Kalmar"
+        "Jönköping, Kalmar (andra namn för en region inom parentes: regioner Linköping (Region "
+        "Östergötland, US), Jönköping, Kalmar)"
     ]
+
+
+async def test_a_region_is_known_by_its_other_names(group, stored):
+    """The minutes write "Region Östergötland" for the Linköping report."""
+    assert await group.say(channel.message("lägesrapport Östergötland: Cyklotronen i drift.")) == [
+        "Regionen ”Östergötland” känner jag inte till. Inget har sparats. Gruppens regioner: "
+        "Linköping, Jönköping och Kalmar. Är det ett annat namn för en av dem? Ordföranden eller "
+        "sekreteraren lägger till det inom parentes: `regioner Linköping (Östergötland), "
+        "Jönköping, Kalmar`"
+    ]
+    assert await group.say(
+        channel.message(
+            "regioner Linköping (Östergötland, Region Östergötland, US), Jönköping, Kalmar"
+        )
+    ) == [
+        "Gruppens regioner är nu: Linköping (Östergötland, Region Östergötland, US), Jönköping "
+        "och Kalmar."
+    ]
+
+    saved = [
+        (await group.say(channel.message(f"lägesrapport {typed}: Cyklotronen ({typed}).")))[0]
+        for typed in ("Östergötland", "region östergötland", "US")
+    ]
+    assert [reply.split(".")[0] for reply in saved] == [
+        "Lägesrapporten för **Linköping** är sparad, inför nästa möte, som inte är planerat än"
+    ] * 3
+    # Written again without parentheses, a region keeps its other names.
+    assert await group.say(channel.message("regioner Linköping, Jönköping, Kalmar, Växjö")) == [
+        "Gruppens regioner är nu: Linköping (Östergötland, Region Östergötland, US), Jönköping, "
+        "Kalmar och Växjö."
+    ]
+    assert await group.say(channel.message("regioner Linköping (Jönköping), Jönköping")) == [
+        "”Jönköping” står två gånger bland regionerna och deras andra namn. Ett namn får bara "
+        "höra till en region. Inget har ändrats."
+    ]
+    assert await group.say(channel.message("regioner Linköping (), Jönköping, Kalmar")) == [
+        "Gruppens regioner är nu: Linköping, Jönköping och Kalmar."
+    ]
+    assert [region for region, _, current in await stored.report_history(CHANNEL_ID)] == [
+        "Linköping",
+        "Linköping",
+        "Linköping",
+    ]
+
+
+async def test_who_reports_for_a_region(group, stored):
+    sara = f"<at>{SARA['name']}</at>"
+
+    assert await group.say(channel.message(f"rapportör Kalmar {sara}", mentions=(SARA,))) == [
+        "Sara Axelsson rapporterar nu för **Kalmar**. Påminnelsen om lägesrapporter nämner "
+        "Sara Axelsson om Kalmar inte har rapporterat."
+    ]
+    assert await group.say(channel.message("rapportör linkoping mig")) == [
+        "Edyta Johansson rapporterar nu för **Linköping**. Påminnelsen om lägesrapporter nämner "
+        "Edyta Johansson om Linköping inte har rapporterat."
+    ]
+    assert await group.say(channel.message("rapportörer")) == [
+        "Rapportörer: Linköping: Edyta Johansson, Jönköping: ingen, Kalmar: Sara Axelsson. "
+        "Ändra med: rapportör Kalmar @namn"
+    ]
+    assert await group.say(channel.message("rapportör Linköping ingen")) == [
+        "Ingen rapporterar längre särskilt för **Linköping**."
+    ]
+    assert await group.say(channel.message("rapportör Kalmar")) == [
+        "Skriv regionen och vem: `rapportör Kalmar @namn` (eller `mig`, eller `ingen`). "
+        "Inget har ändrats."
+    ]
+    group_now = await stored.group(CHANNEL_ID)
+    assert {region: person.name for region, person in group_now.reporters.items()} == {
+        "Kalmar": "Sara Axelsson"
+    }
+    assert group_now.reporters["Kalmar"].teams_id == SARA["id"]
 
 
 async def test_a_report_by_card_form(group, stored):
@@ -122,7 +203,9 @@ async def test_who_has_reported(group, stored):
         (
             "lägesrapport Stockholm: Allt väl.",
             "Regionen ”Stockholm” känner jag inte till. Inget har sparats. Gruppens regioner: "
-            "Linköping, Jönköping och Kalmar.",
+            "Linköping, Jönköping och Kalmar. Är det ett annat namn för en av dem? Ordföranden "
+            "eller sekreteraren lägger till det inom parentes: `regioner Linköping (Stockholm), "
+            "Jönköping, Kalmar`",
         ),
         (
             "lägesrapport",
@@ -216,6 +299,36 @@ async def test_an_action_item_mid_meeting_in_one_message(group, stored):
     ]
 
 
+async def test_an_owner_by_name_is_the_member_of_that_name(group, roster, stored):
+    roster.people = roster_of(*TEAM)
+
+    assert await group.say(channel.message("åtgärd Mats bokar lokal för studiebesöket")) == [
+        "Vilken ”Mats” menar du: **Mats Boström** eller **Mats Homelius**? Skriv hela namnet "
+        "(`åtgärd Mats Boström …`) eller @nämn personen. Inget har sparats."
+    ]
+    assert await stored.open_items(CHANNEL_ID) == []
+    assert await group.say(channel.message("åtgärd Mats Boström bokar lokal")) == [
+        item_card(1, "Mats Boström bokar lokal", "Mats Boström", "inget datum")
+    ]
+    assert await group.say(channel.message("åtgärd Sara skickar statistiken")) == [
+        item_card(2, "Sara skickar statistiken", "Sara Axelsson", "inget datum")
+    ]
+    # Owners may be outside the group, and "alla" is everyone: both stay as written.
+    assert await group.say(channel.message("åtgärd Veronica kollar med Region Skåne")) == [
+        item_card(3, "Veronica kollar med Region Skåne", "Veronica", "inget datum")
+    ]
+    assert await group.say(channel.message("åtgärd Alla kollar i sina verksamheter")) == [
+        item_card(4, "Alla kollar i sina verksamheter", "Alla", "inget datum")
+    ]
+    owners = [(item.owner_name, item.owner_id) for item in await stored.open_items(CHANNEL_ID)]
+    assert owners == [
+        ("Mats Boström", MATS_BOSTROM["id"]),
+        ("Sara Axelsson", SARA["id"]),
+        ("Veronica", None),
+        ("Alla", None),
+    ]
+
+
 @pytest.mark.parametrize(
     ("typed", "mentions", "card"),
     [
@@ -225,7 +338,8 @@ async def test_an_action_item_mid_meeting_in_one_message(group, stored):
             item_card(
                 1,
                 "Alla kollar i sina verksamheter och återkommer med namn till Edyta",
-                "ingen angiven",
+                # "Alla" is a real owner in the group's minutes.
+                "Alla",
                 "inget datum",
             ),
         ),
@@ -237,7 +351,14 @@ async def test_an_action_item_mid_meeting_in_one_message(group, stored):
         (
             "åtgärd Boka lokal för studiebesöket, ansvarig: Mats Homelius, vecka 49",
             (),
-            item_card(1, "Boka lokal för studiebesöket", "Mats Homelius", "måndag 30 november"),
+            item_card(
+                1,
+                "Boka lokal för studiebesöket",
+                "Mats Homelius",
+                "fredag 4 december",
+                "”vecka 49”: senast fredag 4 december – skriv ett annat datum om du menade "
+                "något annat.",
+            ),
         ),
         (
             "action Ring leverantören om två veckor",
@@ -287,6 +408,80 @@ async def test_bad_action_items_are_refused_and_nothing_is_stored(group, stored,
     assert await group.say(channel.message("åtgärder")) == [
         "Inga öppna åtgärder. Lägg till en med: åtgärd <text>"
     ]
+
+
+async def test_a_week_number_as_a_due_date_is_the_weeks_last_working_day(group):
+    assert await group.say(channel.message("åtgärd Mats skickar statistiken vecka 10")) == [
+        item_card(
+            1,
+            "Mats skickar statistiken",
+            "Mats",
+            "fredag 12 mars",
+            "”vecka 10”: senast fredag 12 mars – skriv ett annat datum om du menade något annat.",
+        )
+    ]
+
+
+async def test_the_end_of_a_month_is_its_last_working_day(group):
+    # 31 January 2027 is a Sunday.
+    assert await group.say(channel.message("åtgärd Boka lokal i slutet av januari")) == [
+        item_card(
+            1,
+            "Boka lokal",
+            "ingen angiven",
+            "fredag 29 januari",
+            "”i slutet av januari”: senast fredag 29 januari – skriv ett annat datum om du "
+            "menade något annat.",
+        )
+    ]
+
+
+async def test_a_period_phrase_is_answered_with_its_reading(group, stored):
+    assert await group.say(
+        channel.message("åtgärd Sara Axelsson skickar beställningen innan jul")
+    ) == [
+        item_card(
+            1,
+            "Sara Axelsson skickar beställningen",
+            "Sara Axelsson",
+            "onsdag 23 december",
+            "”innan jul”: senast onsdag 23 december – skriv ett annat datum om du menade något "
+            "annat.",
+        )
+    ]
+    assert [item.text for item in await stored.open_items(CHANNEL_ID)] == [
+        "Sara Axelsson skickar beställningen"
+    ]
+
+
+async def test_a_weekday_and_a_date_that_disagree_are_asked_back_with_both(group):
+    # Thursday is the 26th: "fredag 26/11" could mean either day, so nothing is guessed.
+    assert await group.say(channel.message("åtgärd Mats skickar statistiken fredag 26/11")) == [
+        "”fredag 26/11” kan betyda fredag 27 november eller torsdag 26 november. Skriv det "
+        "datum du menar. Inget har sparats."
+    ]
+    assert await group.say(channel.message("åtgärder")) == [
+        "Inga öppna åtgärder. Lägg till en med: åtgärd <text>"
+    ]
+    # Where they agree, the date is used.
+    assert await group.say(channel.message("åtgärd Mats skickar statistiken torsdag 26/11")) == [
+        item_card(1, "Mats skickar statistiken", "Mats", "torsdag 26 november")
+    ]
+
+
+async def test_meetings_counted_from_the_calendar_by_the_groups_own_name(group, stored):
+    await stored.schedule(CHANNEL_ID, "2026-11-23 13:00")
+    await stored.schedule(CHANNEL_ID, "2026-12-14 11:00")
+
+    after_next = await group.say(
+        channel.message("åtgärd Veronica kollar med Region Skåne till mötet efter nästa")
+    )
+    named = await group.say(channel.message("åtgärd Mats bokar lokal till nästa RAG-möte"))
+
+    assert after_next == [
+        item_card(1, "Veronica kollar med Region Skåne", "Veronica", "måndag 14 december kl. 11:00")
+    ]
+    assert named == [item_card(2, "Mats bokar lokal", "Mats", "måndag 23 november kl. 13:00")]
 
 
 async def test_listing_closing_and_overdue(group, stored, clock):
@@ -385,7 +580,7 @@ async def test_editing_an_item_by_card(group):
     ]
     assert saved == [
         item_card(
-            1, "Boka lokal för 12 personer", "Edyta", "måndag 7 december", "Åtgärd #1 är ändrad."
+            1, "Boka lokal för 12 personer", "Edyta", "fredag 11 december", "Åtgärd #1 är ändrad."
         )
     ]
     assert past == ["”1/11” (söndag 1 november) har redan varit. Inget har sparats."]
@@ -406,6 +601,17 @@ async def test_decisions_and_agenda_points(group, stored):
         "Radiofarmakaupphandling"
     ]
     assert await group.say(channel.message("beslut")) == ["Texten är tom. Inget har sparats."]
+
+
+async def test_a_decision_taken_at_the_meeting_is_its_own(group, stored, clock):
+    await stored.schedule(CHANNEL_ID, "2026-11-23 13:00")
+    await stored.schedule(CHANNEL_ID, "2026-12-14 11:00")
+    clock.advance(timedelta(days=3, hours=4, minutes=10))  # Monday 23 November, 14:10
+
+    assert await group.say(channel.message("beslut Gruppen står bakom målbilden för 2026")) == [
+        "Beslutet är antecknat, vid mötet måndag 23 november kl. 13:00: Gruppen står bakom "
+        "målbilden för 2026"
+    ]
 
 
 async def test_markup_in_user_text_stays_literal(group):

@@ -3,15 +3,20 @@ the fake Bot Connector.
 
 Covers: a status report by card form in the channel (the card arrives at the connector as an
 Adaptive Card, the Spara submit is answered); an action item in one message and its Klar
-button; a 1:1 report dialog that survives a restart of the app between two messages.
+button; a 1:1 report dialog that survives a restart of the app between two messages; the
+team's roster read from the connector (paged, or whole where it has no pages): a member who
+never wrote in the channel reports from a 1:1 chat, a first name two members share is asked
+back.
 """
 
 from __future__ import annotations
 
+import pytest
+
 from bot.app import create_app
 from tests.support.connector import FakeConnector
 from tests.support.server import serve
-from tests.support.teams import EDYTA, TeamsSpace
+from tests.support.teams import EDYTA, SARA, TEAM, TEAM_ID, TeamsSpace
 
 NO_MEETING = "inför nästa möte, som inte är planerat än"
 
@@ -50,9 +55,33 @@ async def test_an_action_item_and_its_done_button(settings, clock, connector: Fa
         "Åtgärd #1",
         "Mats tar fram statistik",
         "Ansvarig: Mats",
-        "Senast: måndag 30 november",
+        "Senast: fredag 4 december",
+        "”vecka 49”: senast fredag 4 december – skriv ett annat datum om du menade något annat.",
     ]
     assert done.text == "Åtgärd #1 är klar: Mats tar fram statistik"
+
+
+@pytest.mark.parametrize("paged", [True, False], ids=["paged", "whole list"])
+async def test_the_teams_roster_is_read_from_the_connector(
+    settings, clock, connector: FakeConnector, paged: bool
+):
+    connector.members, connector.roster_page, connector.paged = list(TEAM), 3, paged
+    channel = TeamsSpace.channel(connector.url)
+    sara = TeamsSpace.personal(connector.url, user=SARA)
+    async with serve(create_app(settings, clock=clock)) as bot:
+        await bot.post_activity(channel.message("regioner Linköping, Jönköping, Kalmar"))
+        await bot.post_activity(sara.message("lägesrapport Kalmar: Från 1:1.", user=SARA))
+        await bot.post_activity(channel.message("åtgärd Mats bokar lokal"))
+        _, saved, asked = await connector.wait_for(3)
+
+    assert saved.conversation_id == sara.conversation_id
+    assert saved.text == f"Lägesrapporten för **Kalmar** är sparad, {NO_MEETING}."
+    assert asked.text == (
+        "Vilken ”Mats” menar du: **Mats Boström** eller **Mats Homelius**? Skriv hela namnet "
+        "(`åtgärd Mats Boström …`) eller @nämn personen. Inget har sparats."
+    )
+    # The team's roster, two pages of it (or the whole list once), read once for both.
+    assert connector.roster_asked == [TEAM_ID] * (2 if paged else 1)
 
 
 async def test_a_private_dialog_survives_a_restart(settings, clock, connector: FakeConnector):

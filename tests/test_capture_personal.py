@@ -5,7 +5,8 @@ Spara); Ändra starts over; Avbryt at the buttons and "avbryt" at the question s
 nothing stored; an over-long text is refused and asked for again; "hjälp" mid-dialog answers
 and carries on; a restart between two turns resumes the dialog; the Spara / Ändra / Avbryt
 buttons chosen 50 times in a row never give a wrong result; someone the bot has never seen
-in a group is told to write in the channel first; one-shot commands work in 1:1 too.
+in a group and not on its team's roster is told to write in the channel first, one on the
+roster is known at once; one-shot commands work in 1:1 too.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import pytest
 
 from bot.app import build_bot
 from storage.db import create_engine
-from tests.support.teams import CHANNEL_ID, EDYTA, SARA, TeamsSpace
+from tests.support.fakes import FakeRoster, roster_of
+from tests.support.teams import CHANNEL_ID, EDYTA, SARA, TEAM, TeamsSpace
 from tests.support.transcript import Transcript
 
 channel = TeamsSpace.channel()
@@ -103,7 +105,7 @@ async def test_a_restart_mid_dialog_resumes_it(edyta, settings, clock, stored):
     assert await edyta.say(says("lägesrapport Kalmar")) == [ASK]
 
     engine = create_engine(settings.database_url)
-    restarted = Transcript(build_bot(settings, engine, clock))
+    restarted = Transcript(build_bot(settings, engine, clock, FakeRoster()))
     shown = await restarted.say(says("Skrivet efter omstarten."))
     saved = await restarted.say(says("Spara"))
     await engine.dispose()
@@ -146,6 +148,26 @@ async def test_a_stranger_is_told_to_write_in_the_channel_first(edyta, stored):
     assert (await edyta.say(stranger.message("hjälp", user=SARA)))[0].startswith("Det här kan jag.")
 
 
+async def test_a_member_on_the_teams_roster_is_known_before_writing_in_the_channel(
+    edyta, roster, stored
+):
+    roster.people = roster_of(*TEAM)
+    sara = TeamsSpace.personal(user=SARA)
+
+    assert await edyta.say(sara.message("lägesrapport Kalmar: Från Sara i 1:1.", user=SARA)) == [
+        SAVED
+    ]
+    assert await edyta.say(sara.message("lägesrapport Jönköping: Igen.", user=SARA)) == [
+        f"Lägesrapporten för **Jönköping** är sparad, {NO_MEETING}."
+    ]
+    # Found once through the roster, then known like anyone who has written in the channel.
+    assert len(roster.asked) == 1
+    assert [region for region, _, _ in await stored.report_history(CHANNEL_ID)] == [
+        "Kalmar",
+        "Jönköping",
+    ]
+
+
 async def test_one_shot_commands_act_for_the_group_from_a_private_chat(edyta, stored):
     assert await edyta.say(says("lägesrapport Kalmar: Direkt från chatten.")) == [SAVED]
     assert await edyta.say(says("åtgärd Boka lokal")) == [
@@ -182,5 +204,6 @@ async def test_every_capture_command_works_from_a_private_chat(edyta, stored):
     ]
     assert await edyta.say(says("regioner")) == [
         "Gruppens regioner: Linköping, Jönköping och Kalmar. Ändra med: regioner Linköping, "
-        "Jönköping, Kalmar"
+        "Jönköping, Kalmar (andra namn för en region inom parentes: regioner Linköping (Region "
+        "Östergötland, US), Jönköping, Kalmar)"
     ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from bot.app import build_bot
 from bot.settings import Settings
 from storage.db import Database, create_engine
+from tests.support.fakes import FakeRoster
 from tests.support.stored import group_by_key
 from tests.support.teams import CHANNEL_ID, EDYTA, MATS, TeamsSpace
 from tests.support.transcript import Transcript
@@ -172,7 +173,7 @@ async def test_the_stored_address_does_not_depend_on_who_spoke(transcript, setti
 async def test_a_norwegian_group_is_answered_in_norwegian(sqlite_url, clock):
     settings = Settings(_env_file=None, database_url=sqlite_url, language="nb")
     engine = create_engine(sqlite_url)
-    transcript = Transcript(build_bot(settings, engine, clock))
+    transcript = Transcript(build_bot(settings, engine, clock, FakeRoster()))
     channel = TeamsSpace.channel()
 
     help_reply = await transcript.say(channel.message("hjelp"))

@@ -3,7 +3,7 @@ read as the group means it, across both clock changes; dates found inside free t
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, date
 
 import pytest
 
@@ -16,12 +16,7 @@ from bot.domain.dates import (
     parse_date,
     parse_time_range,
 )
-from tests.date_corpus import CORPUS, MOMENTS, STOCKHOLM, local
-
-
-def context(moment: str) -> DateContext:
-    now, meetings = MOMENTS[moment]
-    return DateContext(now=now.astimezone(UTC), timezone=STOCKHOLM, meetings=meetings)
+from tests.date_corpus import CORPUS, MOMENTS, STOCKHOLM, context, local, verdict
 
 
 def expected(text: str) -> tuple[str, ...]:
@@ -46,13 +41,26 @@ def reading(result) -> tuple[str, ...]:
 
 
 def test_the_corpus_is_big_enough_and_covers_three_languages():
-    assert len(CORPUS) >= 120
+    assert len(CORPUS) >= 300
+    assert len({tuple(row[:3]) for row in CORPUS}) == len(CORPUS)
     assert {language for language, *_ in CORPUS} == {"sv", "nb", "en"}
 
 
 @pytest.mark.parametrize(("language", "moment", "phrase", "meaning"), CORPUS)
 def test_the_corpus_is_read_as_the_group_means_it(language, moment, phrase, meaning):
-    assert reading(parse_date(phrase, context(moment))) == expected(meaning)
+    read = reading(parse_date(phrase, context(moment)))
+    assert verdict(meaning, MOMENTS[moment].zone, read).right, read
+
+
+def test_no_phrase_of_the_corpus_gets_a_wrong_date():
+    wrong = [
+        (moment, phrase, reading(result))
+        for _, moment, phrase, meaning in CORPUS
+        if verdict(
+            meaning, MOMENTS[moment].zone, reading(result := parse_date(phrase, context(moment)))
+        ).wrong_date
+    ]
+    assert wrong == []
 
 
 def test_wall_clock_times_are_right_in_utc_across_the_clock_changes():
@@ -73,6 +81,22 @@ def test_a_past_day_is_past_only_once_it_is_over():
     assert parse_date("idag kl 9", nov).is_past(nov)
     assert not parse_date("idag kl 11", nov).is_past(nov)
     assert not parse_date("till nästa möte", nov).is_past(nov)
+
+
+def test_a_weekday_and_a_date_that_disagree_are_asked_back_with_both():
+    result = parse_date("fredag 26/11", context("nov"))
+    assert result == DateError(
+        DateProblem.AMBIGUOUS, "fredag 26/11", (date(2026, 11, 27), date(2026, 11, 26))
+    )
+
+
+def test_a_period_is_its_last_working_day_and_says_it_is_a_period():
+    christmas = parse_date("innan jul", context("dec"))
+    week = parse_date("vecka 52", context("dec"))
+    day = parse_date("23/12", context("dec"))
+    assert (christmas.day, christmas.period) == (date(2026, 12, 23), True)
+    assert (week.day, week.period) == (date(2026, 12, 23), True)
+    assert (day.day, day.period) == (date(2026, 12, 23), False)
 
 
 def test_meeting_relative_phrases_say_they_are_meetings():
@@ -118,7 +142,13 @@ def test_what_is_not_a_time_range(text):
             "2026-11-23 13:00",
         ),
         ("Boka lokal senast 23/11.", "senast 23/11", "2026-11-23"),
-        ("Skicka underlag vecka 10 till Sara", "vecka 10", "2027-03-08"),
+        ("Skicka underlag vecka 10 till Sara", "vecka 10", "2027-03-12"),
+        ("Skicka underlag v.49 till Sara", "v.49", "2026-12-04"),
+        ("Boka lokal innan jul", "innan jul", "2026-12-23"),
+        ("Mats kollar med SSM till nästa RAG-möte", "till nästa RAG-möte", "2026-11-23 13:00"),
+        ("Sara bokar lokal till mötet efter nästa", "till mötet efter nästa", "2026-12-14 11:00"),
+        ("Kari sender tallene innen fredag 26. november", "innen fredag 26. november", "AMBIGUOUS"),
+        ("Boka lokal i slutet av januari", "i slutet av januari", "2027-01-29"),
         ("Sammanställa statistik om två veckor", "om två veckor", "2026-12-06"),
         ("Ring leverantören i morgon kl 9", "i morgon kl 9", "2026-11-23 09:00"),
         ("Kalla till möte fredag", "fredag", "2026-11-27"),
@@ -135,12 +165,40 @@ def test_a_date_is_found_inside_a_text(text, phrase, meaning):
 
 
 @pytest.mark.parametrize(
+    ("text", "phrase", "problem"),
+    [
+        ("Mats skickar rapporten efter 15/12", "efter 15/12", "vague"),
+        (
+            "Boka lokal senast 15/12 eller 16/12. Mats kollar",
+            "senast 15/12 eller 16/12",
+            "unparseable",
+        ),
+        ("Boka lokal fredag om två veckor, tack", "fredag om två veckor", "unparseable"),
+        ("Boka lokal nästa vecka onsdag", "nästa vecka onsdag", "unparseable"),
+        ("Ring Sara fredag kl 25", "fredag kl 25", "unparseable"),
+    ],
+)
+def test_a_date_phrase_that_goes_on_is_not_cut_short_to_a_date_nobody_meant(text, phrase, problem):
+    match = find_date(text, context("nov"))
+    assert text[match.start : match.end] == phrase
+    assert match.result.problem.value.startswith(problem)
+
+
+def test_a_date_followed_by_ordinary_words_is_still_found():
+    match = find_date("Boka lokal i morgon och skicka inbjudan", context("nov"))
+    assert (match.result.day, match.result.has_time) == (date(2026, 11, 23), False)
+    assert find_date("Skicka senast fredag, 3 st", context("nov")).result.has_time is False
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Alla kollar i sina verksamheter och återkommer med namn till Edyta",
         "Man behöver fler BMA i Kalmar",
         "Mats kollar med SSM om inspektionen",
         "Gemensam IT-plattform (undersöka möjligheter under 2023)",
+        "Gruppen står bakom målbilden för 2026 och 2027",
+        "Man behöver fler BMA i Kalmar till mars",
         "Antalet undersökningar har ökat från 4–5 till 9 patienter",
     ],
 )

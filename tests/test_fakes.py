@@ -16,6 +16,7 @@ import pytest
 
 from bot.domain import ports
 from bot.domain.model import Actor, AuditNote, ConversationAddress, ConversationType, GroupDefaults
+from bot.domain.ports import Handling
 from tests.support import fakes
 from tests.support.clock import FakeClock
 from tests.support.fakes import AuditLine, FakeTransactions, ReadOnlyUnitOfWork, Replan
@@ -149,7 +150,7 @@ async def test_the_fake_unit_of_work_has_every_repository(transactions):
 
 
 async def test_a_commit_marks_the_running_activity_handled_unless_bookkeeping(transactions, clock):
-    token = ports.HANDLING.set("activity-1")
+    token = ports.HANDLING.set(Handling("activity-1"))
     try:
         async with transactions.writing() as uow:
             await uow.groups.remember(ADDRESS, DEFAULTS, clock.now())

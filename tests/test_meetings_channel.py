@@ -5,7 +5,8 @@ notation (one message, several meetings, the calendar link), pasted again (alrea
 listed alone; `nästa möte`; refused in the past, overlapping, without a time; reports filed
 before any meeting was planned join the first one; `flytta möte` and `ställ in möte` asking
 first and doing it on the button, a stale button refused, Behåll changing nothing;
-`dagordning` as a card with every region and "ej rapporterat"; `inställningar` shown and
+`dagordning` as a card with every region and "ej rapporterat", proposed development points
+under their own heading; `inställningar` shown and
 changed, with bad input refused.
 """
 
@@ -176,6 +177,7 @@ async def test_the_agenda_draft_on_demand(transcript):
     await transcript.say(channel.message("lägesrapport Jönköping: Protokollet för kolin-PET."))
     await transcript.say(channel.message("åtgärd Mats tar fram statistik till nästa möte"))
     await transcript.say(channel.message("punkt Radiofarmakaupphandling"))
+    await transcript.say(channel.message("punkt utvecklingsområde: Mål 2026"))
 
     assert await transcript.say(channel.message("dagordning")) == [
         "\n".join(
@@ -191,6 +193,9 @@ async def test_the_agenda_draft_on_demand(transcript):
                 "Jönköping",
                 "Protokollet för kolin-PET.",
                 "Kalmar: ej rapporterat",
+                # Under a heading of its own, not as a bullet read as part of Kalmar's report.
+                "Föreslagna punkter",
+                "• Mål 2026",
                 "Öppna åtgärdspunkter",
                 "• #1 Mats tar fram statistik – ansvarig Mats, senast måndag 23 november kl. 13:00",
                 "4. Övrigt",

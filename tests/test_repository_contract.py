@@ -6,7 +6,9 @@ what makes that trustworthy.
 Covered, per repository:
 
 - groups: ``remember`` creates a group with the defaults, or refreshes its reference and
-  reactivates it; regions, lead times (None: the defaults); the calendar token is stored
+  reactivates it; ``in_tenant`` lists a tenant's active groups but 1:1 chats, newest first;
+  regions with their other names, who reports for a region (one each, None
+  removes), lead times (None: the defaults); the calendar token is stored
   only if the group has none, and finds the group.
 - members: ``seen`` stores the time and refreshes name and Teams id; ``get``; ``latest_group_of`` is
   the active, non-personal group the user spoke in last.
@@ -39,7 +41,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 import pytest
@@ -56,6 +58,7 @@ from bot.domain.model import (
     Meeting,
     MeetingStatus,
     Member,
+    Person,
     Role,
     RoleHolder,
     Section,
@@ -237,6 +240,69 @@ async def test_set_regions_stores_them_in_order(tx, clock):
     async with tx.reading() as uow:
         stored = await uow.groups.get(group.id)
     assert changed.regions == stored.regions == ("Väst", "Öst", "Norr")
+
+
+async def test_set_regions_stores_their_other_names_and_replaces_them(tx, clock):
+    group = await new_group(tx, clock)
+    aliases = {"Väst": ["Region Väst", "SU"], "Öst": []}
+
+    async with tx.writing() as uow:
+        changed = await uow.groups.set_regions(group.id, ["Väst", "Öst"], clock.now(), aliases)
+        await uow.commit()
+    async with tx.reading() as uow:
+        stored = await uow.groups.get(group.id)
+    async with tx.writing() as uow:
+        cleared = await uow.groups.set_regions(group.id, ["Väst"], clock.now())
+        await uow.commit()
+
+    assert (
+        changed.region_aliases
+        == stored.region_aliases
+        == {"Väst": ("Region Väst", "SU"), "Öst": ()}
+    )
+    assert (cleared.regions, cleared.region_aliases) == (("Väst",), {})
+
+
+async def test_set_reporter_stores_one_per_region_and_none_removes_it(tx, clock):
+    group = await new_group(tx, clock)
+    sara = Person("29:sara", "Sara Axelsson")
+    asa = Person("29:asa", "Åsa Öberg")
+
+    async with tx.writing() as uow:
+        await uow.groups.set_reporter(group.id, "Kalmar", sara, clock.now())
+        await uow.groups.set_reporter(group.id, "Linköping", asa, clock.now())
+        replaced = await uow.groups.set_reporter(group.id, "Kalmar", asa, clock.now())
+        await uow.commit()
+    async with tx.reading() as uow:
+        stored = await uow.groups.get(group.id)
+    async with tx.writing() as uow:
+        removed = await uow.groups.set_reporter(group.id, "Kalmar", None, clock.now())
+        await uow.commit()
+
+    assert replaced.reporters == stored.reporters == {"Kalmar": asa, "Linköping": asa}
+    assert removed.reporters == {"Linköping": asa}
+    assert group.reporters == {} and group.region_aliases == {}
+
+
+async def test_in_tenant_lists_the_active_shared_groups_newest_first(tx, clock, backend):
+    west = await new_group(tx, clock, "19:west@thread.tacv2")
+    chat = await new_group(tx, clock, "19:chat@thread.v2", ConversationType.GROUP_CHAT)
+    await new_group(tx, clock, "a:personal-sara", ConversationType.PERSONAL)
+    east = await new_group(tx, clock, "19:east@thread.tacv2")
+    async with tx.writing() as uow:
+        other, _ = await uow.groups.remember(
+            replace(address("19:other@thread.tacv2"), tenant_id="tenant-2"), DEFAULTS, clock.now()
+        )
+        await uow.commit()
+    await backend.deactivate(east.id)
+
+    async with tx.reading() as uow:
+        listed = await uow.groups.in_tenant("tenant-1")
+        elsewhere = await uow.groups.in_tenant("tenant-2")
+        nowhere = await uow.groups.in_tenant("tenant-3")
+
+    assert [group.id for group in listed] == [chat.id, west.id]
+    assert ([group.id for group in elsewhere], nowhere) == ([other.id], [])
 
 
 async def test_set_lead_times_stores_them_and_none_means_the_defaults(tx, clock):
@@ -945,6 +1011,36 @@ async def test_delete_returns_the_item_as_it_was(tx, clock):
         assert await uow.items.list_all(group.id) == []
     assert deleted == added
     assert unknown is None
+
+
+async def test_the_newest_item_decision_and_point_are_the_last_added_per_group(tx, clock):
+    group = await new_group(tx, clock)
+    other = await new_group(tx, clock, "19:other@thread.tacv2")
+    async with tx.reading() as uow:
+        empty = (
+            await uow.items.newest(group.id),
+            await uow.decisions.newest(group.id),
+            await uow.points.newest(group.id),
+        )
+    async with tx.writing() as uow:
+        for text in ("One", "Two"):
+            await uow.items.add(group.id, ActionItemDraft(text, SARA.name), clock.now())
+            await uow.decisions.add(group.id, None, text, SARA.name, clock.now())
+            await uow.points.add(group.id, None, Section.OTHER, text, SARA.name, clock.now())
+        await uow.items.add(other.id, ActionItemDraft("Other", SARA.name), clock.now())
+        await uow.decisions.add(other.id, None, "Other", SARA.name, clock.now())
+        await uow.points.add(other.id, None, Section.OTHER, "Other", SARA.name, clock.now())
+        await uow.commit()
+
+    async with tx.reading() as uow:
+        newest = (
+            await uow.items.newest(group.id),
+            await uow.decisions.newest(group.id),
+            await uow.points.newest(group.id),
+        )
+    assert empty == (None, None, None)
+    assert [found.text for found in newest] == ["Two", "Two", "Two"]
+    assert newest[0].number == 2
 
 
 # Decisions and agenda points

@@ -6,9 +6,11 @@ Covers: a report filed for the next meeting updates the posted agenda and marks 
 activity handled in the same commit; a refused item stores nothing and says nothing; closing
 an item twice changes it once; deleting an item, setting regions and changing settings write
 their audit line with the change (settings also replan the group's posts); planning the next
-meeting takes over what was filed while none was planned, a later one does not; cancelling a
-meeting hands its reports (except for regions that already reported for the next one) and
-points on and drops its unsent posts; moving one replans its posts; a role is set and
+meeting takes over what was filed while none was planned, a later one does not; a meeting
+planned sooner (or the next one moved after another) takes over what was filed for the next
+meeting, until it has been held; a decision during a meeting or just after belongs to it;
+cancelling a meeting hands its reports (except for regions that already reported for the next
+one) and points on and drops its unsent posts; moving one replans its posts; a role is set and
 audited; the bot's own bookkeeping (the group, who was seen) never marks the activity handled,
 and a member's "last seen" is written at most once an hour.
 """
@@ -32,13 +34,13 @@ from bot.domain.model import (
     Refusal,
     Role,
 )
-from bot.domain.ports import HANDLING
+from bot.domain.ports import HANDLING, Handling
 from bot.domain.preferences import Preferences
 from bot.domain.roles import Guarded, Roles, permission
 from bot.domain.schedule import LeadTimes
 from tests.date_corpus import local
 from tests.support.clock import FakeClock
-from tests.support.fakes import AuditLine, FakeTransactions, Replan
+from tests.support.fakes import AuditLine, FakeOutbox, FakeTransactions, Replan
 
 EDYTA = Actor("aad-edyta", "Edyta Johansson", teams_id="29:edyta")
 MATS = Actor("aad-mats", "Mats Homelius", teams_id="29:mats")
@@ -84,7 +86,7 @@ async def test_a_report_updates_the_agenda_and_handles_the_activity_in_one_commi
 ):
     await meetings.schedule(group, "23/11 kl 13-14 Teams")
     transactions.agenda_updates.clear()
-    handling = HANDLING.set("activity-1")
+    handling = HANDLING.set(Handling("activity-1"))
     try:
         saved = await capture.submit_report(group, "kalmar", "Inget nytt.", EDYTA)
     finally:
@@ -168,6 +170,64 @@ async def test_the_first_meeting_planned_takes_over_what_was_filed_before(captur
     assert after[1] == first.added[0] != later.added[0]
 
 
+async def test_what_was_filed_for_the_next_meeting_follows_a_sooner_one(
+    capture, meetings, transactions, clock, group
+):
+    [december] = (await meetings.schedule(group, "9/12 kl 13-14 Teams")).added
+    await capture.submit_report(group, "Linköping", "Cyklotronen i drift.", EDYTA)
+    await capture.propose_point(group, "Utvecklingsområde: Mål 2026", EDYTA)
+    await capture.record_decision(group, "Vi byter till Teams.", EDYTA)
+
+    [sooner] = (await meetings.schedule(group, "25/11 kl 13-14 Teams")).added
+
+    overview = await capture.report_overview(group)
+    assert overview.meeting == sooner
+    assert [(region, report.text) for region, report in overview.rows if report] == [
+        ("Linköping", "Cyklotronen i drift.")
+    ]
+    async with transactions.reading() as uow:
+        assert [p.text for p in await uow.points.for_meeting(group.id, sooner.id)] == ["Mål 2026"]
+        assert await uow.points.for_meeting(group.id, december.id) == []
+
+    # Once the sooner meeting has been held, what it was given stays with it.
+    clock.advance(timedelta(days=6))  # Thursday 26 November
+    await capture.submit_report(group, "Kalmar", "For December.", EDYTA)
+    [first_week] = (await meetings.schedule(group, "1/12 kl 13-14 Teams")).added
+
+    async with transactions.reading() as uow:
+        held = await uow.reports.current(group.id, sooner.id)
+        moved = await uow.reports.current(group.id, first_week.id)
+    assert [report.region for report in held] == ["Linköping"]
+    assert [report.region for report in moved] == ["Kalmar"]
+
+
+async def test_moving_the_next_meeting_after_another_hands_its_reports_on(capture, meetings, group):
+    first, second = (await meetings.schedule(group, "25/11 kl 13-14; 2/12 kl 13-14")).added
+    await capture.submit_report(group, "Jönköping", "Protokollet justerat.", EDYTA)
+    _, target = await meetings.plan_move(group, "25/11 till 9/12")
+
+    await meetings.move(group, first.id, target, first.version)
+
+    overview = await capture.report_overview(group)
+    assert overview.meeting == second
+    assert [region for region, report in overview.rows if report] == ["Jönköping"]
+
+
+async def test_a_decision_during_a_meeting_or_just_after_belongs_to_it(
+    capture, meetings, clock, group
+):
+    monday, december = (await meetings.schedule(group, "23/11 kl 13-14; 14/12 kl 11-12")).added
+
+    clock.advance(timedelta(days=3, hours=3, minutes=30))  # Monday 23 November, 13:30
+    _, during = await capture.record_decision(group, "Gruppen står bakom målbilden.", EDYTA)
+    clock.advance(timedelta(hours=1))  # 14:30, the meeting is over
+    _, after = await capture.record_decision(group, "Upphandlingen fortsätter.", EDYTA)
+    clock.advance(timedelta(hours=3))  # 17:30
+    _, evening = await capture.record_decision(group, "Nästa beslut.", EDYTA)
+
+    assert (during, after, evening) == (monday, monday, december)
+
+
 async def test_a_cancelled_meeting_hands_its_reports_and_points_on(
     capture, meetings, transactions, group
 ):
@@ -209,7 +269,7 @@ async def test_a_moved_meeting_replans_its_posts(meetings, transactions, group):
 
 async def test_a_role_is_set_and_audited(transactions, clock, group):
     roles = Roles(transactions, clock)
-    conversations = Conversations(transactions, DEFAULTS, clock)
+    conversations = Conversations(transactions, FakeOutbox(), DEFAULTS, clock)
     await conversations.seen(group, MATS)
 
     reply = await roles.change(group, EDYTA, "ordförande Mats", [])
@@ -227,8 +287,8 @@ async def test_a_role_is_set_and_audited(transactions, clock, group):
 
 
 async def test_bookkeeping_never_marks_the_activity_handled(transactions, clock, group):
-    conversations = Conversations(transactions, DEFAULTS, clock)
-    handling = HANDLING.set("activity-2")
+    conversations = Conversations(transactions, FakeOutbox(), DEFAULTS, clock)
+    handling = HANDLING.set(Handling("activity-2"))
     try:
         new, created = await conversations.remember(
             ConversationAddress("a:personal-chat", ConversationType.PERSONAL)

@@ -16,7 +16,7 @@ The template is the one in the group's own minutes:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -38,6 +38,8 @@ from bot.domain.text import escape_markdown
 class RegionSlot:
     region: str
     report: StatusReport | None
+    # The report's text was shortened to fit the message; the whole of it is one command away.
+    cut: bool = False
 
 
 @dataclass(frozen=True)
@@ -55,10 +57,41 @@ class Agenda:
     items: tuple[CarriedItem, ...]
     other: tuple[AgendaPoint, ...]
     next_meetings: tuple[Meeting, ...]
+    # Open items left out to fit the message (the list shows them all).
+    more_items: int = 0
 
     @property
     def language(self) -> str:
         return self.group.language
+
+    def shortened(self, report_chars: int, items: int) -> Agenda:
+        """The same agenda with each report cut to ``report_chars`` characters (at a word)
+        and at most ``items`` open items (overdue ones first), for a message size limit."""
+        slots = tuple(
+            replace(slot, report=replace(slot.report, text=cut), cut=True)
+            if slot.report is not None
+            and (cut := shorten(slot.report.text, report_chars)) != slot.report.text
+            else slot
+            for slot in self.slots
+        )
+        kept = sorted(self.items, key=lambda carried: not carried.overdue)[:items]
+        kept.sort(key=lambda carried: carried.item.number)
+        return replace(
+            self,
+            slots=slots,
+            items=tuple(kept),
+            more_items=self.more_items + len(self.items) - len(kept),
+        )
+
+
+def shorten(text: str, chars: int) -> str:
+    """``text`` cut to at most ``chars`` characters at a word boundary, with "…"."""
+    if len(text) <= chars:
+        return text
+    cut = text[: max(chars - 1, 0)]
+    if " " in cut[chars // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip() + "…"
 
 
 def build_agenda(
@@ -166,15 +199,30 @@ def agenda_text(agenda: Agenda) -> str:
             else f"*{message(lang, 'agenda_not_reported')}*"
         )
         lines.append(f"  - **{escape_markdown(slot.region)}**: {text}")
-    lines += [f"- {escape_markdown(point.text)}" for point in agenda.development]
-    if agenda.items:
+        if slot.cut:
+            lines.append(f"    {report_cut_note(slot, agenda)}")
+    if agenda.development:
+        lines.append(f"- {message(lang, 'agenda_proposed')}")
+        lines += [f"  - {escape_markdown(point.text)}" for point in agenda.development]
+    if agenda.items or agenda.more_items:
         lines.append(f"- {message(lang, 'agenda_items')}")
         lines += [f"  - {item_line(c, agenda, escape_markdown)}" for c in agenda.items]
+    if agenda.more_items:
+        lines.append(f"  - {more_items_note(agenda)}")
     lines.append(section_heading(agenda, 4, Section.OTHER))
     lines += [f"- {escape_markdown(point.text)}" for point in agenda.other]
     lines.append(section_heading(agenda, 5, Section.NEXT_MEETINGS))
     lines += [f"- {escape_markdown(next_meeting_line(m, agenda))}" for m in agenda.next_meetings]
     return "\n".join(lines)
+
+
+def report_cut_note(slot: RegionSlot, agenda: Agenda) -> str:
+    return message(agenda.language, "agenda_report_cut", region=slot.region)
+
+
+def more_items_note(agenda: Agenda) -> str:
+    count = f"{agenda.more_items:,}".replace(",", " ")
+    return message(agenda.language, "agenda_more_items", count=count)
 
 
 def next_meeting_line(meeting: Meeting, agenda: Agenda) -> str:

@@ -10,8 +10,9 @@ date phrase in the text (``bot.domain.dates``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import TypeGuard
 
 from bot.domain.dates import (
     DateContext,
@@ -32,22 +33,32 @@ from bot.domain.model import (
     Group,
     Meeting,
     Mention,
+    Person,
     Refusal,
     Section,
     StatusReport,
 )
-from bot.domain.ports import Clock, Transactions, UnitOfWork
+from bot.domain.ports import Clock, Roster, Transactions, UnitOfWork
 from bot.domain.privacy import holds_identity_number
 from bot.domain.regions import (
+    MAX_ALIASES,
     MAX_REGION_LENGTH,
     MAX_REGIONS,
     match_region,
-    parse_region_list,
+    parse_region_entries,
+    regions_with_aliases,
 )
+from bot.domain.schedule import country_of
 from bot.domain.text import fold, quote
 
 REPORT_LIMIT = 8000
 TEXT_LIMIT = 1000
+# A decision written this long after a meeting ended still belongs to it: the chair notes
+# what was decided once the call is over.
+DECISION_GRACE = timedelta(hours=2)
+# The same command from the same person within this long is taken as sent again (its reply
+# was late or lost), not as a second one: the record stored the first time is given back.
+RESENT_WITHIN = timedelta(minutes=10)
 
 
 @dataclass(frozen=True)
@@ -90,9 +101,13 @@ def check_text(text: str | None, limit: int) -> Refusal | None:
 
 
 class Capture:
-    def __init__(self, transactions: Transactions, clock: Clock) -> None:
+    def __init__(
+        self, transactions: Transactions, clock: Clock, roster: Roster | None = None
+    ) -> None:
         self._transactions = transactions
         self._clock = clock
+        # Who is in the group's team or chat, for an owner written by name (None: not asked).
+        self._roster = roster
 
     # --- meetings the captured things belong to --------------------------------------------
 
@@ -107,22 +122,79 @@ class Capture:
     async def _date_context(self, uow: UnitOfWork, group: Group) -> DateContext:
         now = self._clock.now()
         upcoming = await uow.meetings.upcoming(group.id, now)
-        return DateContext.at(now, group.timezone, (m.starts_at for m in upcoming))
+        return DateContext.at(
+            now,
+            group.timezone,
+            (m.starts_at for m in upcoming),
+            country=country_of(group),
+            group_name=group.name,
+        )
 
     # --- regions and status reports --------------------------------------------------------
 
     async def set_regions(self, group: Group, text: str, actor: Actor) -> Group | Refusal:
-        names = parse_region_list(text)
+        """ "Linköping (Östergötland, US), Jönköping, Kalmar": the regions in order, each with
+        the other names in its parentheses; a region written without them keeps its own."""
+        entries = parse_region_entries(text)
+        names = [entry.name for entry in entries]
         if not names:
             return Refusal("empty_text")
-        if len(names) > MAX_REGIONS or any(len(name) > MAX_REGION_LENGTH for name in names):
+        known = {fold(region): region for region in group.regions}
+        aliases: dict[str, list[str]] = {}
+        for entry in entries:
+            kept = group.region_aliases.get(known.get(fold(entry.name), ""), ())
+            others = entry.aliases if entry.aliases is not None else kept
+            aliases[entry.name] = [a for a in others if fold(a) != fold(entry.name)]
+        written = names + [alias for others in aliases.values() for alias in others]
+        if (
+            len(names) > MAX_REGIONS
+            or any(len(others) > MAX_ALIASES for others in aliases.values())
+            or any(len(name) > MAX_REGION_LENGTH for name in written)
+        ):
             return Refusal("regions_too_many", {"limit": MAX_REGIONS, "length": MAX_REGION_LENGTH})
+        seen: set[str] = set()
+        for name in written:
+            if fold(name) in seen:
+                return Refusal("region_name_twice", {"name": quote(name)})
+            seen.add(fold(name))
+        aliases = {region: others for region, others in aliases.items() if others}
         async with self._transactions.writing() as uow:
-            changed = await uow.groups.set_regions(group.id, names, self._clock.now())
+            changed = await uow.groups.set_regions(group.id, names, self._clock.now(), aliases)
             uow.agenda_changed(group.id)  # a posted agenda has one slot per region
-            uow.audit(group.id, actor, AuditNote.of("regions", regions=", ".join(names)))
+            listed = regions_with_aliases(changed.regions, changed.region_aliases)
+            uow.audit(group.id, actor, AuditNote.of("regions", regions=", ".join(listed)))
             await uow.commit()
         return changed
+
+    async def set_reporter(
+        self, group: Group, args: str, mentions: list[Mention], actor: Actor
+    ) -> tuple[Group, str, Person | None] | Refusal:
+        """``rapportör Kalmar @Sara`` (or ``mig``, or ``ingen``): who reports for the region,
+        whom the report nudge @mentions. The group as changed, the region and the person."""
+        text = args
+        for mention in mentions:
+            text = text.replace(mention.markup, " ")
+        words = text.split()
+        person: Person | None
+        if mentions:
+            person = Person(mentions[0].id, mentions[0].name)
+        elif words and fold(words[-1]) in _SELF_WORDS:
+            person, words = Person(actor.teams_id or actor.id, actor.name), words[:-1]
+        elif words and fold(words[-1]) in _NOBODY_WORDS:
+            person, words = None, words[:-1]
+        else:
+            return Refusal(
+                "reporter_usage", {"example": group.regions[-1] if group.regions else "Kalmar"}
+            )
+        region = self.resolve_region(group, " ".join(words))
+        if isinstance(region, Refusal):
+            return region
+        async with self._transactions.writing() as uow:
+            changed = await uow.groups.set_reporter(group.id, region, person, self._clock.now())
+            name = person.name if person else "-"
+            uow.audit(group.id, actor, AuditNote.of("reporter", region=region, name=name))
+            await uow.commit()
+        return changed, region, person
 
     def resolve_region(self, group: Group, text: str) -> str | Refusal:
         if not group.regions:
@@ -130,7 +202,7 @@ class Capture:
         known = join_words(list(group.regions), group.language)
         if not text:
             return Refusal("region_missing", {"example": group.regions[0], "regions": known})
-        match = match_region(text, group.regions)
+        match = match_region(text, group.regions, group.region_aliases)
         if match.region:
             return match.region
         if match.suggestions:
@@ -140,7 +212,13 @@ class Capture:
             return Refusal(
                 "unknown_region_suggest", {"region": quote(text), "suggestions": suggestions}
             )
-        return Refusal("unknown_region", {"region": quote(text), "regions": known})
+        # It may be another name for one of them: say how to add it, with the group's own list.
+        first, *rest = regions_with_aliases(group.regions, group.region_aliases)
+        extended = f"{first[:-1]}, {text})" if first.endswith(")") else f"{first} ({text})"
+        return Refusal(
+            "unknown_region",
+            {"region": quote(text), "regions": known, "example": ", ".join([extended, *rest])},
+        )
 
     async def submit_report(
         self, group: Group, region_text: str, text: str | None, author: Actor
@@ -152,11 +230,18 @@ class Capture:
         if problem:
             return problem
         now = self._clock.now()
+        tidy = _tidy_report(text or "")
         async with self._transactions.writing() as uow:
             meeting = await next_meeting(uow, group, now)
             meeting_id = meeting.id if meeting else None
+            current = await uow.reports.current(group.id, meeting_id)
+            for same in current:
+                if (same.region, same.text, same.author_id) == (region, tidy, author.id) and (
+                    now - same.created_at < RESENT_WITHIN
+                ):
+                    return SavedReport(same, None, meeting)
             report, replaced = await uow.reports.add(
-                group.id, meeting_id, region, _tidy_report(text or ""), author, now
+                group.id, meeting_id, region, tidy, author, now
             )
             uow.agenda_changed(group.id)
             await uow.commit()
@@ -187,6 +272,9 @@ class Capture:
             return parts
         if not parts.text:
             return Refusal("empty_text")
+        parts = await self._owner_from_roster(group, parts)
+        if isinstance(parts, Refusal):
+            return parts
         draft = ActionItemDraft(
             text=parts.text,
             created_by=author.name,
@@ -194,11 +282,41 @@ class Capture:
             owner_id=parts.owner_id,
             due_at=parts.due.start if parts.due else None,
         )
+        now = self._clock.now()
         async with self._transactions.writing() as uow:
-            item = await uow.items.add(group.id, draft, self._clock.now())
+            newest = await uow.items.newest(group.id)
+            if newest is not None and _same_item(newest, draft, now):
+                return SavedItem(newest, Refusal("already_saved"))
+            item = await uow.items.add(group.id, draft, now)
             uow.agenda_changed(group.id)
             await uow.commit()
         return SavedItem(item, parts.note)
+
+    async def _owner_from_roster(self, group: Group, parts: ItemParts) -> ItemParts | Refusal:
+        """An owner written by name is the member of that name (a first name that is one
+        member's is theirs; one that is several members' is asked back); a name nobody in the
+        group has stays as written (owners may be outside the group), and so does "Alla"."""
+        name = parts.owner_name
+        if name is None or parts.owner_id is not None or self._roster is None:
+            return parts
+        if fold(name) in EVERYONE:
+            return parts
+        people = await self._roster.members(group)
+        found = people_named(name, people or [])
+        if len(found) == 1:
+            person = found[0]
+            return replace(parts, owner_name=person.name, owner_id=person.teams_id or person.id)
+        if len(found) > 1:
+            names = [f"**{person.name}**" for person in found]
+            return Refusal(
+                "owner_ambiguous",
+                {
+                    "name": quote(name),
+                    "people": join_words(names, group.language, "or"),
+                    "example": found[0].name,
+                },
+            )
+        return parts
 
     async def action_item(self, group: Group, number: int) -> ActionItem | None:
         async with self._transactions.reading() as uow:
@@ -328,10 +446,12 @@ class Capture:
             return problem
         now = self._clock.now()
         async with self._transactions.writing() as uow:
-            meeting = await next_meeting(uow, group, now)
-            decision = await uow.decisions.add(
-                group.id, meeting.id if meeting else None, _tidy(text), author.name, now
-            )
+            meeting = await meeting_of_decision(uow, group, now)
+            meeting_id = meeting.id if meeting else None
+            newest = await uow.decisions.newest(group.id)
+            if _resent(newest, _tidy(text), author, now) and newest.meeting_id == meeting_id:
+                return newest, meeting
+            decision = await uow.decisions.add(group.id, meeting_id, _tidy(text), author.name, now)
             await uow.commit()
         return decision, meeting
 
@@ -347,16 +467,49 @@ class Capture:
             upcoming = await uow.meetings.upcoming(group.id, now)
             later = [meeting for meeting in upcoming if meeting.starts_at > now]
             meeting_id = later[0].id if later else None
+            newest = await uow.points.newest(group.id)
+            if _resent(newest, point, author, now) and newest.section == section.value:
+                return newest
             added = await uow.points.add(group.id, meeting_id, section, point, author.name, now)
             uow.agenda_changed(group.id)
             await uow.commit()
         return added
 
 
+def _same_item(newest: ActionItem, draft: ActionItemDraft, now: datetime) -> bool:
+    """``newest`` is what ``draft`` would store, by the same person a moment ago: the same
+    command sent again (after a reply that did not arrive), not a new item."""
+    return (
+        newest.is_open
+        and (newest.text, newest.owner_name, newest.due_at, newest.created_by)
+        == (draft.text, draft.owner_name, draft.due_at, draft.created_by)
+        and now - newest.created_at < RESENT_WITHIN
+    )
+
+
+def _resent(
+    newest: Decision | AgendaPoint | None, text: str, author: Actor, now: datetime
+) -> TypeGuard[Decision | AgendaPoint]:
+    """``newest`` holds ``text`` from the same person a moment ago: the command sent again."""
+    return (
+        newest is not None
+        and (newest.text, newest.created_by) == (text, author.name)
+        and now - newest.created_at < RESENT_WITHIN
+    )
+
+
 async def next_meeting(uow: UnitOfWork, group: Group, now: datetime) -> Meeting | None:
     """The group's next meeting, or the one under way."""
     upcoming = await uow.meetings.upcoming(group.id, now)
     return upcoming[0] if upcoming else None
+
+
+async def meeting_of_decision(uow: UnitOfWork, group: Group, now: datetime) -> Meeting | None:
+    """The meeting under way or ended less than ``DECISION_GRACE`` ago (the latest begun), or
+    else the next one."""
+    recent = await uow.meetings.upcoming(group.id, now - DECISION_GRACE)
+    begun = [meeting for meeting in recent if meeting.starts_at <= now]
+    return begun[-1] if begun else await next_meeting(uow, group, now)
 
 
 def _due_from_field(
@@ -366,8 +519,7 @@ def _due_from_field(
         return None
     result = parse_date(due, context)
     if isinstance(result, DateError):
-        key = "date_vague" if result.problem is DateProblem.VAGUE else "date_unreadable"
-        return Refusal(key, {"phrase": quote(due)})
+        return date_refusal(result, due, group.language)
     if item.due_at and result.start.date() == item.due_at.astimezone(context.timezone).date():
         return item.due_at  # the form shows the day only: the same day keeps its time
     if result.is_past(context):
@@ -376,6 +528,17 @@ def _due_from_field(
             {"phrase": quote(due), "date": format_day(result.start, group.language)},
         )
     return result.start
+
+
+def date_refusal(error: DateError, phrase: str, language: str) -> Refusal:
+    """Why a due date was not set: too vague, two readings to choose from, or unreadable."""
+    if error.problem is DateProblem.AMBIGUOUS:
+        first, second = (format_day(day, language) for day in error.readings)
+        return Refusal(
+            "date_ambiguous", {"phrase": quote(phrase), "first": first, "second": second}
+        )
+    key = "date_vague" if error.problem is DateProblem.VAGUE else "date_unreadable"
+    return Refusal(key, {"phrase": quote(phrase)})
 
 
 # --- reading one-message input -------------------------------------------------------------
@@ -404,6 +567,13 @@ _OWNER_VERBS = {
 }  # fmt: skip
 
 
+_SELF_WORDS = {"mig", "jag", "meg", "jeg", "me", "myself"}
+# Everyone as an owner: "Alla kollar i sina verksamheter och återkommer" (folded).
+EVERYONE = {"alla", "samtliga", "alle", "everyone", "everybody"}
+_LEADING_EVERYONE = re.compile(r"([^\W\d_]+)\s+(\w+)")
+_NOBODY_WORDS = {"ingen", "none", "nobody", "nokon", "noen"}
+
+
 def read_action_item(
     text: str, mentions: list[Mention], context: DateContext, language: str
 ) -> ItemParts | Refusal:
@@ -425,14 +595,17 @@ def read_action_item(
         phrase = text[found.start : found.end]
         result = found.result
         if isinstance(result, DateError):
-            if result.problem is DateProblem.VAGUE:
-                return Refusal("date_vague", {"phrase": quote(phrase)})
+            if result.problem is not DateProblem.NO_MEETING:
+                return date_refusal(result, phrase, language)
             note = Refusal("action_no_meeting", {"phrase": quote(phrase)})
         elif result.is_past(context):
             day = format_day(result.start, language)
             return Refusal("date_past", {"phrase": quote(phrase), "date": day})
         else:
             due = result
+            if result.period:  # "innan jul": say which day that was read as
+                day = format_day(result.start, language)
+                note = Refusal("date_period_read", {"phrase": quote(phrase), "date": day})
         text = text[: found.start] + text[found.end :]
     text = _tidy(text)
     if owner_name is None:
@@ -440,7 +613,22 @@ def read_action_item(
     return ItemParts(text, owner_name, owner_id, due, note)
 
 
+def people_named(name: str, people: list[Actor]) -> list[Actor]:
+    """The people whose full name is ``name``, or else whose first name is (accents and case
+    aside, in name order), each once."""
+    wanted = fold(" ".join(name.split()))
+    unique = list({person.teams_id or person.id: person for person in people}.values())
+    full = [person for person in unique if fold(person.name) == wanted]
+    if full or " " in wanted:
+        return full[:1]
+    named = [person for person in unique if fold(person.name).split()[:1] == [wanted]]
+    return sorted(named, key=lambda person: fold(person.name))
+
+
 def _leading_owner(text: str) -> str | None:
+    everyone = _LEADING_EVERYONE.match(text)
+    if everyone and fold(everyone[1]) in EVERYONE and fold(everyone[2]) in _OWNER_VERBS:
+        return everyone[1]
     match = _LEADING_NAME.match(text)
     if not match:
         return None

@@ -39,8 +39,12 @@ class Keywords:
         return words[0]
 
     def all(self) -> tuple[str, ...]:
-        """Every keyword once, Swedish first (a word two languages share is listed once)."""
-        return tuple(dict.fromkeys(self.sv + self.en + self.nb))
+        """Every keyword once, Swedish first (a word two languages share is listed once, and
+        so is one they spell alike but for accents: "rapportör" and "rapportør")."""
+        once: dict[str, str] = {}
+        for word in self.sv + self.en + self.nb:
+            once.setdefault(fold(word), word)
+        return tuple(once.values())
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,9 @@
 The edge turns an activity into a ``ConversationAddress`` and an ``Actor``; this remembers the
 group (created on first contact, its address refreshed when Teams moves it), notes who wrote
 in it (at most once an hour per person, so the message path rarely writes), and finds the
-group a command from a 1:1 chat acts for. These writes are the bot's own bookkeeping, not what
+group a command from a 1:1 chat acts for: the one the person last wrote in, or else one whose
+team or chat lists them as a member (a new member may open a 1:1 chat before writing in the
+channel). These writes are the bot's own bookkeeping, not what
 the activity asked for, so they do not mark it handled.
 """
 
@@ -12,17 +14,27 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.domain.model import Actor, ConversationAddress, ConversationType, Group, GroupDefaults
-from bot.domain.ports import Clock, Transactions
+from bot.domain.ports import Clock, OutboxRepository, Roster, Transactions
+from bot.domain.posts.reply import queued_reply
 
 # A member's "last seen" moves at most this often: one write per person per hour at most.
 SEEN_REFRESH = timedelta(hours=1)
 
 
 class Conversations:
-    def __init__(self, transactions: Transactions, defaults: GroupDefaults, clock: Clock) -> None:
+    def __init__(
+        self,
+        transactions: Transactions,
+        outbox: OutboxRepository,
+        defaults: GroupDefaults,
+        clock: Clock,
+        roster: Roster | None = None,
+    ) -> None:
         self._transactions = transactions
+        self._outbox = outbox
         self.defaults = defaults
         self._clock = clock
+        self._roster = roster
 
     async def remember(self, address: ConversationAddress) -> tuple[Group, bool]:
         """The group living at ``address``, created on first contact; True if it was."""
@@ -57,11 +69,37 @@ class Conversations:
             return place
         async with self._transactions.reading() as uow:
             group_id = await uow.members.latest_group_of(actor.id)
-            return await uow.groups.get(group_id) if group_id is not None else None
+            if group_id is not None:
+                return await uow.groups.get(group_id)
+            candidates = await uow.groups.in_tenant(place.tenant_id) if place.tenant_id else []
+        return await self._group_listing(candidates, actor)
+
+    async def _group_listing(self, candidates: list[Group], actor: Actor) -> Group | None:
+        """The newest of ``candidates`` whose roster lists ``actor``; remembered as where they
+        were seen, so the next 1:1 message needs no roster."""
+        if self._roster is None:
+            return None
+        ids = {actor.id, actor.teams_id} - {None}
+        for group in candidates:
+            members = await self._roster.members(group) or []
+            if any({person.id, person.teams_id} & ids for person in members):
+                async with self._transactions.writing() as uow:
+                    await uow.members.seen(group.id, actor, self._clock.now())
+                    await uow.commit(handles_activity=False)
+                return group
+        return None
 
     async def get(self, group_id: int) -> Group | None:
         async with self._transactions.reading() as uow:
             return await uow.groups.get(group_id)
+
+    async def queue_reply(
+        self, group: Group, key: str, text: str, card: dict | None, conversation: str
+    ) -> None:
+        """A reply the connector would not take during the turn: the scheduler delivers it
+        in the same conversation later (once, however often the turn is retried)."""
+        now = self._clock.now()
+        await self._outbox.enqueue([queued_reply(group, key, text, card, conversation, now)], now)
 
     async def language_at(self, key: str) -> str:
         """The language of the group at ``key``, or the default (for the error reply)."""

@@ -6,7 +6,7 @@ get one; a test checks that every key exists in every language with the same pla
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 Language = Literal["sv", "nb", "en"]
@@ -61,9 +61,12 @@ MESSAGES: dict[str, dict[Language, str]] = {
         ),
     },
     "help_line_status_reports": {
-        "sv": "**{status_reports}** – vilka regioner som har rapporterat inför nästa möte",
-        "nb": "**{status_reports}** – hvilke regioner som har rapportert før neste møte",
-        "en": "**{status_reports}** – which regions have reported for the next meeting",
+        "sv": "**{status_reports}** – vilka regioner som har rapporterat inför nästa möte "
+        "(med en region: hela dess rapport)",
+        "nb": "**{status_reports}** – hvilke regioner som har rapportert før neste møte "
+        "(med en region: hele rapporten)",
+        "en": "**{status_reports}** – which regions have reported for the next meeting "
+        "(with a region: its whole report)",
     },
     "help_line_action": {
         "sv": (
@@ -80,9 +83,12 @@ MESSAGES: dict[str, dict[Language, str]] = {
         ),
     },
     "help_line_actions": {
-        "sv": "**{actions}** – öppna åtgärdspunkter",
-        "nb": "**{actions}** – åpne tiltakspunkter",
-        "en": "**{actions}** – open action items",
+        "sv": "**{actions}** – öppna åtgärdspunkter (`{actions} alla` med de stängda, "
+        "`{actions} sida 2` för äldre)",
+        "nb": "**{actions}** – åpne tiltakspunkter (`{actions} alle` med de lukkede, "
+        "`{actions} side 2` for eldre)",
+        "en": "**{actions}** – open action items (`{actions} all` with the closed ones, "
+        "`{actions} page 2` for older)",
     },
     "help_line_done": {
         "sv": "**{done}** *nr* – stäng en åtgärdspunkt",
@@ -149,9 +155,54 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "**{settings}** – the group's settings and how to change them",
     },
     "help_line_regions": {
-        "sv": "**{regions}** `Linköping, Jönköping, Kalmar` – visa eller ändra gruppens regioner",
-        "nb": "**{regions}** `Helse Vest, Helse Nord` – vis eller endre gruppens regioner",
-        "en": "**{regions}** `Linköping, Jönköping, Kalmar` – show or change the group's regions",
+        "sv": "**{regions}** `Linköping (Region Östergötland, US), Jönköping, Kalmar` – visa "
+        "eller ändra gruppens regioner, andra namn för en region inom parentes",
+        "nb": "**{regions}** `Helse Vest (Vestlandet), Helse Nord` – vis eller endre gruppens "
+        "regioner, andre navn på en region i parentes",
+        "en": "**{regions}** `Linköping (Region Östergötland, US), Jönköping, Kalmar` – show or "
+        "change the group's regions, other names for a region in parentheses",
+    },
+    "help_line_reporters": {
+        "sv": "**{reporter}** `Kalmar @namn` – vem som rapporterar för en region (påminnelsen "
+        "nämner hen); ensamt visar det alla",
+        "nb": "**{reporter}** `Førde @navn` – hvem som rapporterer for en region (påminnelsen "
+        "nevner dem); alene viser det alle",
+        "en": "**{reporter}** `Kalmar @name` – who reports for a region (the reminder mentions "
+        "them); alone it lists them all",
+    },
+    "owner_ambiguous": {
+        "sv": "Vilken ”{name}” menar du: {people}? Skriv hela namnet (`åtgärd {example} …`) "
+        "eller @nämn personen. Inget har sparats.",
+        "nb": "Hvilken «{name}» mener du: {people}? Skriv hele navnet (`tiltak {example} …`) "
+        "eller @nevn personen. Ingenting er lagret.",
+        "en": "Which “{name}” do you mean: {people}? Write the whole name (`action {example} …`) "
+        "or @mention the person. Nothing was saved.",
+    },
+    "reporter_usage": {
+        "sv": "Skriv regionen och vem: `rapportör {example} @namn` (eller `mig`, eller `ingen`). "
+        "Inget har ändrats.",
+        "nb": "Skriv regionen og hvem: `rapportør {example} @navn` (eller `meg`, eller `ingen`). "
+        "Ingenting er endret.",
+        "en": "Write the region and who: `reporter {example} @name` (or `me`, or `none`). "
+        "Nothing changed.",
+    },
+    "reporter_set": {
+        "sv": "{name} rapporterar nu för **{region}**. Påminnelsen om lägesrapporter nämner "
+        "{name} om {region} inte har rapporterat.",
+        "nb": "{name} rapporterer nå for **{region}**. Påminnelsen om statusrapporter nevner "
+        "{name} hvis {region} ikke har rapportert.",
+        "en": "{name} now reports for **{region}**. The status report reminder mentions {name} "
+        "if {region} has not reported.",
+    },
+    "reporter_removed": {
+        "sv": "Ingen rapporterar längre särskilt för **{region}**.",
+        "nb": "Ingen rapporterer lenger særskilt for **{region}**.",
+        "en": "Nobody reports for **{region}** in particular any more.",
+    },
+    "reporters_show": {
+        "sv": "Rapportörer: {reporters}. Ändra med: rapportör {example} @namn",
+        "nb": "Rapportører: {reporters}. Endre med: rapportør {example} @navn",
+        "en": "Reporters: {reporters}. Change with: reporter {example} @name",
     },
     "help_line_roles": {
         "sv": "**{roles}**, **{role}** `ordförande @namn` – vem som är ordförande och sekreterare",
@@ -301,6 +352,11 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "nb": "satte regionene: {regions}",
         "en": "set the regions: {regions}",
     },
+    "audit_reporter": {
+        "sv": "satte rapportör för {region}: {name}",
+        "nb": "satte rapportør for {region}: {name}",
+        "en": "set the reporter for {region}: {name}",
+    },
     "audit_roles": {
         "sv": "gjorde {name} till {role}",
         "nb": "gjorde {name} til {role}",
@@ -354,11 +410,22 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "unknown_region": {
         "sv": "Regionen ”{region}” känner jag inte till. Inget har sparats. Gruppens "
-        "regioner: {regions}.",
+        "regioner: {regions}. Är det ett annat namn för en av dem? Ordföranden eller "
+        "sekreteraren lägger till det inom parentes: `regioner {example}`",
         "nb": "Regionen «{region}» kjenner jeg ikke. Ingenting er lagret. Gruppens regioner: "
-        "{regions}.",
+        "{regions}. Er det et annet navn på en av dem? Lederen eller sekretæren legger det til "
+        "i parentes: `regioner {example}`",
         "en": "I don't know the region “{region}”. Nothing was saved. The group's regions: "
-        "{regions}.",
+        "{regions}. Is it another name for one of them? The chair or the secretary adds it in "
+        "parentheses: `regions {example}`",
+    },
+    "region_name_twice": {
+        "sv": "”{name}” står två gånger bland regionerna och deras andra namn. Ett namn får bara "
+        "höra till en region. Inget har ändrats.",
+        "nb": "«{name}» står to ganger blant regionene og de andre navnene deres. Et navn kan bare "
+        "høre til én region. Ingenting er endret.",
+        "en": "“{name}” appears twice among the regions and their other names. A name can belong "
+        "to one region only. Nothing changed.",
     },
     "unknown_region_suggest": {
         "sv": "Regionen ”{region}” känner jag inte till. Menade du {suggestions}? Inget har "
@@ -370,6 +437,12 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "sv": "inför mötet {when}",
         "nb": "til møtet {when}",
         "en": "for the meeting {when}",
+    },
+    # A decision taken at a meeting that has begun (or just ended) belongs to it.
+    "at_meeting": {
+        "sv": "vid mötet {when}",
+        "nb": "på møtet {when}",
+        "en": "at the meeting {when}",
     },
     "for_unplanned_meeting": {
         "sv": "inför nästa möte, som inte är planerat än",
@@ -514,6 +587,19 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "“{phrase}” is too vague for a date. Write e.g. “by 30/11”, “week 10” or “by "
         "the next meeting”. Nothing was saved.",
     },
+    "date_ambiguous": {
+        "sv": "”{phrase}” kan betyda {first} eller {second}. Skriv det datum du menar. "
+        "Inget har sparats.",
+        "nb": "«{phrase}» kan bety {first} eller {second}. Skriv datoen du mener. "
+        "Ingenting er lagret.",
+        "en": "“{phrase}” could mean {first} or {second}. Write the date you mean. "
+        "Nothing was saved.",
+    },
+    "date_period_read": {
+        "sv": "”{phrase}”: senast {date} – skriv ett annat datum om du menade något annat.",
+        "nb": "«{phrase}»: innen {date} – skriv en annen dato hvis du mente noe annet.",
+        "en": "“{phrase}”: by {date} – write another date if you meant something else.",
+    },
     "date_past": {
         "sv": "”{phrase}” ({date}) har redan varit. Inget har sparats.",
         "nb": "«{phrase}» ({date}) har allerede vært. Ingenting er lagret.",
@@ -543,9 +629,14 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "The group's regions are now: {regions}.",
     },
     "regions_show": {
-        "sv": "Gruppens regioner: {regions}. Ändra med: regioner Linköping, Jönköping, Kalmar",
-        "nb": "Gruppens regioner: {regions}. Endre med: regioner Bergen, Stavanger, Førde",
-        "en": "The group's regions: {regions}. Change with: regions Linköping, Jönköping, Kalmar",
+        "sv": "Gruppens regioner: {regions}. Ändra med: regioner Linköping, Jönköping, Kalmar "
+        "(andra namn för en region inom parentes: regioner Linköping (Region Östergötland, US), "
+        "Jönköping, Kalmar)",
+        "nb": "Gruppens regioner: {regions}. Endre med: regioner Bergen, Stavanger, Førde "
+        "(andre navn på en region i parentes: regioner Bergen (Helse Bergen), Stavanger, Førde)",
+        "en": "The group's regions: {regions}. Change with: regions Linköping, Jönköping, Kalmar "
+        "(other names for a region in parentheses: regions Linköping (Region Östergötland, US), "
+        "Jönköping, Kalmar)",
     },
     "regions_too_many": {
         "sv": "Högst {limit} regioner med högst {length} tecken var. Inget har ändrats.",
@@ -768,6 +859,13 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "nb": "ikke rapportert",
         "en": "not reported",
     },
+    # Proposed development points get their own heading: as bullets straight after the last
+    # region's report they read as part of that report.
+    "agenda_proposed": {
+        "sv": "Föreslagna punkter",
+        "nb": "Foreslåtte punkter",
+        "en": "Proposed points",
+    },
     "agenda_items": {
         "sv": "Öppna åtgärdspunkter",
         "nb": "Åpne tiltakspunkter",
@@ -806,6 +904,12 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "today": {"sv": "i dag", "nb": "i dag", "en": "today"},
     "tomorrow": {"sv": "i morgon", "nb": "i morgen", "en": "tomorrow"},
     "in_days": {"sv": "om {days} dagar", "nb": "om {days} dager", "en": "in {days} days"},
+    # A region in the nudge, with the person who reports for it @mentioned.
+    "nudge_region_reporter": {
+        "sv": "{region} ({reporter})",
+        "nb": "{region} ({reporter})",
+        "en": "{region} ({reporter})",
+    },
     "nudge": {
         "sv": "{regions} har inte lämnat lägesrapport inför mötet {meeting}. Skriv till exempel "
         "`@RAG lägesrapport {example}`.",
@@ -919,6 +1023,62 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "nb": "Noe gikk galt hos meg, og meldingen din ble ikke behandlet. Prøv igjen om litt.",
         "en": "Something went wrong on my side and your message was not handled. Please retry.",
     },
+    "agenda_report_cut": {
+        "sv": "Rapporten är förkortad här. Hela texten: `@RAG lägesrapporter {region}`",
+        "nb": "Rapporten er forkortet her. Hele teksten: `@RAG statusrapporter {region}`",
+        "en": "The report is shortened here. The whole text: `@RAG reports {region}`",
+    },
+    "agenda_more_items": {
+        "sv": "… och {count} till. Alla: `@RAG åtgärder`",
+        "nb": "… og {count} til. Alle: `@RAG tiltaksliste`",
+        "en": "… and {count} more. All of them: `@RAG actions`",
+    },
+    "actions_page": {
+        "sv": "Visar nr {first}–{last} av {count}. Äldre: `@RAG åtgärder{all} sida {next}`",
+        "nb": "Viser nr. {first}–{last} av {count}. Eldre: `@RAG tiltaksliste{all} side {next}`",
+        "en": "Showing #{first}–{last} of {count}. Older: `@RAG actions{all} page {next}`",
+    },
+    "word_all": {"sv": "alla", "nb": "alle", "en": "all"},
+    "actions_last_page": {
+        "sv": "Visar nr {first}–{last} av {count}. Det här är de äldsta.",
+        "nb": "Viser nr. {first}–{last} av {count}. Dette er de eldste.",
+        "en": "Showing #{first}–{last} of {count}. These are the oldest.",
+    },
+    "actions_no_page": {
+        "sv": "Det finns bara {pages} sidor med åtgärder. Skriv `@RAG åtgärder` för den första.",
+        "nb": "Det finnes bare {pages} sider med tiltak. Skriv `@RAG tiltaksliste` for den første.",
+        "en": "There are only {pages} pages of action items. Write `@RAG actions` for the first.",
+    },
+    "report_full": {
+        "sv": "**Lägesrapport {region}** ({meeting}), från {author}:",
+        "nb": "**Statusrapport {region}** ({meeting}), fra {author}:",
+        "en": "**Status report {region}** ({meeting}), from {author}:",
+    },
+    "report_none": {
+        "sv": "**{region}** har ingen lägesrapport {meeting} än.",
+        "nb": "**{region}** har ingen statusrapport {meeting} ennå.",
+        "en": "**{region}** has no status report {meeting} yet.",
+    },
+    "error_after_saving": {
+        "sv": "Det du skrev är sparat, men något gick fel hos mig när jag skulle svara. "
+        "Du behöver inte skicka det igen.",
+        "nb": "Det du skrev er lagret, men noe gikk galt hos meg da jeg skulle svare. "
+        "Du trenger ikke sende det på nytt.",
+        "en": "What you wrote is saved, but something went wrong on my side when I replied. "
+        "There is no need to send it again.",
+    },
+    "already_saved": {
+        "sv": "Det här var redan sparat alldeles nyss, så jag sparade det inte en gång till.",
+        "nb": "Dette ble akkurat lagret, så jeg lagret det ikke en gang til.",
+        "en": "This was saved a moment ago, so I did not save it a second time.",
+    },
+    "reply_too_large": {
+        "sv": "Svaret blev för stort för Teams och kunde inte visas. Inget av det du skrev har "
+        "gått förlorat.",
+        "nb": "Svaret ble for stort for Teams og kunne ikke vises. Ingenting av det du skrev er "
+        "tapt.",
+        "en": "The answer was too large for Teams to show. Nothing you wrote was lost.",
+    },
 }
 
 
@@ -948,7 +1108,7 @@ def _language(language: str) -> Language:
     return language if language in _WEEKDAYS else DEFAULT_LANGUAGE  # type: ignore[return-value]
 
 
-def format_day(moment: datetime, language: str) -> str:
+def format_day(moment: date, language: str) -> str:
     """ "fredag 27 november" / "fredag 27. november" / "Friday 27 November"."""
     lang = _language(language)
     weekday = _WEEKDAYS[lang][moment.weekday()]

@@ -19,7 +19,8 @@ from zoneinfo import ZoneInfo
 from bot.domain.dates import DateContext, DateError, DateProblem, parse_date, parse_time_range
 from bot.domain.i18n import format_day, message
 from bot.domain.model import Group, Meeting, Refusal
-from bot.domain.ports import Clock, Transactions
+from bot.domain.ports import Clock, Transactions, UnitOfWork
+from bot.domain.schedule import country_of
 from bot.domain.text import fold, quote
 
 MAX_PLACE = 300
@@ -94,7 +95,7 @@ def read_meeting(text: str, context: DateContext) -> MeetingTime | Refusal:
     if isinstance(day, DateError):
         key = "date_vague" if day.problem is DateProblem.VAGUE else "meeting_unreadable"
         return Refusal(key, {"phrase": quote(day_text), "entry": quote(entry)})
-    if day.has_time or day.meeting:
+    if day.has_time or day.meeting or day.period:  # a meeting needs its day, not a period
         return Refusal("meeting_unreadable", {"phrase": quote(day_text), "entry": quote(entry)})
     times = parse_time_range(found.group(0))
     if times is None:
@@ -129,6 +130,28 @@ def meeting_line(meeting: Meeting | MeetingTime, group: Group) -> str:
     return f"{meeting_when(meeting, group)}, {place}"
 
 
+def next_to_begin(upcoming: list[Meeting], now: datetime) -> Meeting | None:
+    """The first of ``upcoming`` that has not begun yet."""
+    return next((meeting for meeting in upcoming if meeting.starts_at > now), None)
+
+
+async def follow_the_next_meeting(
+    uow: UnitOfWork, group: Group, before: Meeting | None, now: datetime
+) -> None:
+    """What was filed for "the next meeting" follows the next meeting until it is held: when
+    another meeting becomes the next to begin (one planned sooner, or the next moved later),
+    the reports, decisions and points filed for the former next one (or, if there was none,
+    for no meeting) go to it. A region that already reported for it keeps that report."""
+    after = next_to_begin(await uow.meetings.upcoming(group.id, now), now)
+    if after is None or (before is not None and before.id == after.id):
+        return
+    source = before.id if before else None
+    reported = frozenset(r.region for r in await uow.reports.current(group.id, after.id))
+    await uow.reports.move_to(group.id, source, after.id, except_regions=reported)
+    await uow.decisions.move_to(group.id, source, after.id)
+    await uow.points.move_to(group.id, source, after.id)
+
+
 class Meetings:
     def __init__(self, transactions: Transactions, clock: Clock) -> None:
         self._transactions = transactions
@@ -156,7 +179,13 @@ class Meetings:
             return await uow.groups.by_calendar_token(token)
 
     def _context(self, group: Group, upcoming: list[Meeting]) -> DateContext:
-        return DateContext.at(self._clock.now(), group.timezone, (m.starts_at for m in upcoming))
+        return DateContext.at(
+            self._clock.now(),
+            group.timezone,
+            (m.starts_at for m in upcoming),
+            country=country_of(group),
+            group_name=group.name,
+        )
 
     async def upcoming(self, group: Group) -> list[Meeting]:
         async with self._transactions.reading() as uow:
@@ -186,15 +215,11 @@ class Meetings:
                 wanted.append(read)
         now = self._clock.now()
         async with self._transactions.writing() as uow:
+            before = next_to_begin(await uow.meetings.upcoming(group.id, now), now)
             added = await uow.meetings.add_many(
                 group.id, [(m.starts_at, m.ends_at, m.place) for m in wanted], now
             )
-            upcoming = await uow.meetings.upcoming(group.id, now)
-            if added and upcoming[0].id == added[0].id:
-                # What was filed while no meeting was planned belongs to this one.
-                await uow.reports.move_to(group.id, None, added[0].id)
-                await uow.decisions.move_to(group.id, None, added[0].id)
-                await uow.points.move_to(group.id, None, added[0].id)
+            await follow_the_next_meeting(uow, group, before, now)
             uow.agenda_changed(group.id)
             await uow.commit()
         return Scheduled(added, already)
@@ -305,9 +330,11 @@ class Meetings:
             problem = self._check(group, target, upcoming, [], moving=meeting)
             if isinstance(problem, Refusal):
                 return problem
+            before = next_to_begin(upcoming, now)
             moved = await uow.meetings.move(
                 group.id, meeting_id, target.starts_at, target.ends_at, target.place, now
             )
+            await follow_the_next_meeting(uow, group, before, now)
             uow.posts_replanned(group.id, moved)
             uow.agenda_changed(group.id)
             await uow.commit()

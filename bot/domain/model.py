@@ -55,6 +55,14 @@ class GroupDefaults:
 
 
 @dataclass(frozen=True)
+class Person:
+    """Someone the bot can @mention: their Teams user id ("29:…") and display name."""
+
+    teams_id: str
+    name: str
+
+
+@dataclass(frozen=True)
 class Group:
     id: int
     key: str
@@ -74,6 +82,10 @@ class Group:
     reminder_leads: tuple[timedelta, ...] | None = None
     country: str | None = None
     calendar_token: str | None = None
+    # The other names people use for a region ("Region Östergötland" for Linköping).
+    region_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Who reports for a region: the report nudge @mentions them.
+    reporters: dict[str, Person] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

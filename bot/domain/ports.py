@@ -28,6 +28,7 @@ from bot.domain.model import (
     GroupDefaults,
     Meeting,
     Member,
+    Person,
     PurgeResult,
     Role,
     RoleHolder,
@@ -60,7 +61,21 @@ class GroupRepository(Protocol):
         """Create the group for ``address`` or refresh where it is; True if it was created."""
         ...
 
-    async def set_regions(self, group_id: int, regions: list[str], now: datetime) -> Group: ...
+    async def set_regions(
+        self,
+        group_id: int,
+        regions: list[str],
+        now: datetime,
+        aliases: dict[str, list[str]] | None = None,
+    ) -> Group:
+        """Store the regions in order and each one's other names (None: none)."""
+        ...
+
+    async def set_reporter(
+        self, group_id: int, region: str, person: Person | None, now: datetime
+    ) -> Group:
+        """Store who reports for ``region`` (None: nobody); the other regions' stay."""
+        ...
 
     async def set_lead_times(
         self,
@@ -77,6 +92,19 @@ class GroupRepository(Protocol):
         ...
 
     async def by_calendar_token(self, token: str) -> Group | None: ...
+
+    async def in_tenant(self, tenant_id: str) -> list[Group]:
+        """The tenant's active groups that are not 1:1 chats, the newest first."""
+        ...
+
+
+class Roster(Protocol):
+    """Who is in the team or chat a group lives in, as Teams lists them (not only who has
+    written there): the edge asks the Bot Connector."""
+
+    async def members(self, group: Group) -> list[Actor] | None:
+        """The members (Entra id, name, Teams id); None if Teams could not be asked."""
+        ...
 
 
 class MemberRepository(Protocol):
@@ -189,6 +217,10 @@ class ActionItemRepository(Protocol):
 
     async def get(self, group_id: int, number: int) -> ActionItem | None: ...
 
+    async def newest(self, group_id: int) -> ActionItem | None:
+        """The group's most recently added item, if any (to tell a command sent twice)."""
+        ...
+
     async def list_open(self, group_id: int) -> list[ActionItem]: ...
 
     async def list_all(self, group_id: int) -> list[ActionItem]: ...
@@ -215,6 +247,10 @@ class DecisionRepository(Protocol):
         self, group_id: int, meeting_id: int | None, text: str, by: str, now: datetime
     ) -> Decision: ...
 
+    async def newest(self, group_id: int) -> Decision | None:
+        """The group's most recently recorded decision, if any."""
+        ...
+
     async def move_to(self, group_id: int, from_meeting: int | None, to_meeting: int) -> int:
         """File the decisions of ``from_meeting`` (None: of no meeting) under ``to_meeting``."""
         ...
@@ -232,6 +268,10 @@ class AgendaPointRepository(Protocol):
     ) -> AgendaPoint: ...
 
     async def for_meeting(self, group_id: int, meeting_id: int) -> list[AgendaPoint]: ...
+
+    async def newest(self, group_id: int) -> AgendaPoint | None:
+        """The group's most recently proposed point, if any."""
+        ...
 
     async def move_to(self, group_id: int, from_meeting: int | None, to_meeting: int | None) -> int:
         """File the points of ``from_meeting`` (None: of no meeting) under ``to_meeting``."""
@@ -288,11 +328,20 @@ class Transactions(Protocol):
     def reading(self) -> AbstractAsyncContextManager[UnitOfWork]: ...
 
 
-# The journal key of the inbound activity whose turn is running, set by the bot's edge. A
-# repository that stores what the activity asked for marks it handled in the same
-# transaction: a process killed after that commit is not replayed into a duplicate, one
-# killed before it is (``ActivityJournal.claim``).
-HANDLING: ContextVar[str | None] = ContextVar("handling", default=None)
+@dataclass
+class Handling:
+    """The inbound activity whose turn is running, as the unit of work sees it: its journal
+    key, and whether a change it asked for has been committed."""
+
+    key: str
+    stored: bool = False
+
+
+# Set by the bot's edge for the length of a turn. A unit of work that commits what the
+# activity asked for marks it handled in the same transaction (a process killed after that
+# commit is not replayed into a duplicate, one killed before it is: ``ActivityJournal.claim``)
+# and notes ``stored``, so the edge never tells the user that nothing was stored when it was.
+HANDLING: ContextVar[Handling | None] = ContextVar("handling", default=None)
 
 # Longer than any turn takes (Bot Framework gives up on a request after 15 s), shorter than
 # Teams keeps resending.
@@ -336,6 +385,11 @@ class OutboxRepository(Protocol):
         ``decide`` say what is due, and queue it in the same transaction; posts no longer
         useful are recorded as dropped. Each post is queued once, however many processes run
         this. Returns the newly queued and the newly dropped posts."""
+        ...
+
+    async def enqueue(self, posts: list[PlannedPost], now: datetime) -> list[PlannedPost]:
+        """Queue posts the bot decided on outside a tick (a reply it could not deliver in its
+        turn); those already queued under their key are left alone. Returns the new ones."""
         ...
 
     async def claim(

@@ -12,7 +12,17 @@ from zoneinfo import ZoneInfo
 from bot.domain.capture import ReportOverview, SavedReport
 from bot.domain.i18n import format_day, format_when, join_words, message
 from bot.domain.meetings import Scheduled, meeting_line
-from bot.domain.model import ActionItem, AgendaPoint, Decision, Group, Meeting, Refusal, Section
+from bot.domain.model import (
+    ActionItem,
+    AgendaPoint,
+    Decision,
+    Group,
+    Meeting,
+    Refusal,
+    Section,
+    StatusReport,
+)
+from bot.domain.regions import regions_with_aliases
 from bot.domain.text import escape_markdown
 
 
@@ -75,11 +85,33 @@ def report_overview(overview: ReportOverview, group: Group) -> str:
     return "\n\n".join(lines)
 
 
+def full_report(
+    region: str, report: StatusReport | None, meeting: Meeting | None, group: Group
+) -> str:
+    """One region's whole report for the next meeting, as written."""
+    when = meeting_phrase(meeting, group)
+    if report is None:
+        return message(group.language, "report_none", region=escape_markdown(region), meeting=when)
+    heading = message(
+        group.language,
+        "report_full",
+        region=escape_markdown(region),
+        meeting=when,
+        author=escape_markdown(report.author_name),
+    )
+    return f"{heading}\n\n{escape_markdown(report.text)}"
+
+
 def decision_saved(decision: Decision, meeting: Meeting | None, group: Group) -> str:
+    if meeting is not None and meeting.starts_at <= decision.created_at:
+        when = format_when(local(meeting.starts_at, group), group.language)
+        phrase = message(group.language, "at_meeting", when=when)
+    else:
+        phrase = meeting_phrase(meeting, group)
     return message(
         group.language,
         "decision_saved",
-        meeting=meeting_phrase(meeting, group),
+        meeting=phrase,
         text=escape_markdown(decision.text),
     )
 
@@ -90,7 +122,8 @@ def point_saved(point: AgendaPoint, group: Group) -> str:
 
 
 def regions_line(group: Group) -> str:
-    return join_words(list(group.regions), group.language)
+    """ "Linköping (Östergötland, US), Jönköping och Kalmar"."""
+    return join_words(regions_with_aliases(group.regions, group.region_aliases), group.language)
 
 
 def action_done(item: ActionItem, closed_now: bool, group: Group) -> str:

@@ -55,6 +55,7 @@ _FORBIDDEN = {
 _AUDIT_LINES = {
     "settings": "audit_settings",
     "regions": "audit_regions",
+    "reporter": "audit_reporter",
     "roles": "audit_roles",
     "delete": "audit_delete",
     "forget": "audit_forget",

@@ -49,6 +49,7 @@ class PostKind(StrEnum):
     REMINDER = "reminder"
     NUDGE = "nudge"
     OVERDUE = "overdue"
+    REPLY = "reply"
 
 
 @dataclass(frozen=True)

@@ -51,13 +51,24 @@ async def add(app: Services, turn: Turn) -> Reply:
 
 
 async def listing(app: Services, turn: Turn) -> Reply:
-    """The open items, or with ``alla`` every item."""
-    include_closed = fold(turn.args.strip()) in _ALL_WORDS
+    """The open items, or with ``alla`` every item; a long list a page at a time, the newest
+    first (``åtgärder sida 2``)."""
+    words = fold(turn.args).split()
+    include_closed = any(word in _ALL_WORDS for word in words)
+    page = next((int(word) for word in words if word.isdigit() and len(word) < 6), 1)
     items = await app.capture.action_items(turn.group, include_closed=include_closed)
     if not items:
         return message(turn.language, "actions_none")
     now = app.clock.now()
-    return ShowCard(cards.action_items_card(items, turn.group, now, include_closed=include_closed))
+    shown = cards.action_items_page(
+        items, turn.group, now, include_closed=include_closed, page=page
+    )
+    if shown is None:
+        pages = cards.action_items_page(
+            items, turn.group, now, include_closed=include_closed, page=1
+        )
+        return message(turn.language, "actions_no_page", pages=pages[1] if pages else 1)
+    return ShowCard(shown[0])
 
 
 async def done(app: Services, turn: Turn) -> Reply:

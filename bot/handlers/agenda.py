@@ -12,7 +12,7 @@ async def draft(app: Services, turn: Turn) -> Reply:
     meeting = await app.capture.next_or_ongoing_meeting(turn.group)
     if meeting is None:
         return message(turn.language, "agenda_no_meeting")
-    return ShowCard(cards.agenda_card(await app.notices.agenda(turn.group, meeting)))
+    return ShowCard(cards.fitted_agenda_card(await app.notices.agenda(turn.group, meeting)))
 
 
 FEATURE = Feature(

@@ -13,6 +13,7 @@ from bot.handlers import (
     minutes,
     records,
     regions,
+    reporters,
     reports,
     roles,
     settings,
@@ -30,6 +31,7 @@ FEATURES: tuple[Feature, ...] = (
     minutes.FEATURE,
     settings.FEATURE,
     regions.FEATURE,
+    reporters.FEATURE,
     roles.FEATURE,
     help_feature.FEATURE,
 )

@@ -7,7 +7,7 @@ from bot import cards
 from bot.domain.commands import Keywords
 from bot.domain.model import Refusal
 from bot.domain.regions import split_region_and_text
-from bot.domain.replies import meeting_phrase, report_overview, report_saved
+from bot.domain.replies import full_report, meeting_phrase, report_overview, report_saved
 from bot.handlers.base import (
     CommandHandler,
     Feature,
@@ -44,8 +44,16 @@ async def report(app: Services, turn: Turn) -> Reply:
 
 
 async def overview(app: Services, turn: Turn) -> Reply:
-    """Which regions have reported for the next meeting."""
-    return report_overview(await app.capture.report_overview(turn.group), turn.group)
+    """Which regions have reported for the next meeting; with a region, its whole report (an
+    agenda shows long reports shortened)."""
+    group = turn.group
+    found = await app.capture.report_overview(group)
+    if not turn.args.strip():
+        return report_overview(found, group)
+    region = app.capture.resolve_region(group, turn.args.strip())
+    if isinstance(region, Refusal):
+        return region
+    return full_report(region, dict(found.rows).get(region), found.meeting, group)
 
 
 async def save_pressed(app: Services, turn: Turn) -> Reply:

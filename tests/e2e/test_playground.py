@@ -1,10 +1,12 @@
 """RAG-boten in a Teams client we did not write: Microsoft 365 Agents Playground in Chromium,
 typed as a person would, asserting only what the page shows.
 
-In the RAG nuklearmedicin team's Allmänt channel, Edyta: asks `@RAG hjälp`; sets the regions;
-plans a meeting for tomorrow, and the agenda draft appears in the channel by itself (short
-notice: the scheduler posts it at once); files Linköping's report in one message and
-Jönköping's in the card form (Spara); adds an action item due by the next meeting; lists
+In the RAG nuklearmedicin team's Allmänt channel, Edyta: asks `@RAG hjälp`; sets the regions,
+Linköping with its other names; plans a meeting for tomorrow, and the agenda draft appears in
+the channel by itself (short notice: the scheduler posts it at once); files Linköping's report
+in one message under its other name "Region Östergötland" and Jönköping's in the card form
+(Spara); adds an action item for "Mats", is asked which of the team's two Matses, and adds it
+for Mats Homelius, due by the next meeting; lists
 the items, presses Klar, and the item is gone from the next list; asks for `@RAG dagordning`
 and sees every region, with "ej rapporterat" where nothing came in. In her personal chat she
 writes a report as a text dialog and saves it (typing Spara: the playground cannot press
@@ -63,7 +65,8 @@ def test_help_in_the_channel(channel: Teams):
 
 def test_regions_and_a_meeting_and_the_agenda_posted_by_itself(channel: Teams):
     TIMINGS["@RAG regioner"] = channel.post(
-        "regioner Linköping, Jönköping, Kalmar", "Gruppens regioner är nu"
+        "regioner Linköping (Region Östergötland, US), Jönköping, Kalmar",
+        "Gruppens regioner är nu",
     )
     TIMINGS["@RAG mötestider"] = channel.post(f"mötestider {MEETING}", "Planerade möten")
     page = channel.page
@@ -78,8 +81,10 @@ def test_regions_and_a_meeting_and_the_agenda_posted_by_itself(channel: Teams):
     # A report in one message. (The bot then updates the posted agenda in place; the
     # playground answers such updates with an HTML 404, so that part is proven against the
     # fake connector in tests/test_scheduler_http.py instead.)
+    # Under the name the minutes use for it.
     TIMINGS["@RAG lägesrapport (one message)"] = channel.post(
-        "lägesrapport Linköping: Cyklotronen tas i drift vecka 10.", "är sparad"
+        "lägesrapport Region Östergötland: Cyklotronen tas i drift vecka 10.",
+        re.compile("Lägesrapporten för Linköping är sparad"),
     )
     expect(agenda).to_have_count(1)
 
@@ -98,13 +103,22 @@ def test_a_status_report_in_the_card_form(channel: Teams):
     )
 
 
+def test_an_action_item_for_an_ambiguous_name_is_asked_back(channel: Teams):
+    TIMINGS["@RAG åtgärd (asked back)"] = channel.post(
+        "åtgärd Mats bokar lokal för studiebesöket till nästa möte",
+        re.compile("Vilken ”Mats” menar du: Mats Boström eller Mats Homelius"),
+    )
+
+
 def test_an_action_item_in_one_message(channel: Teams):
     TIMINGS["@RAG åtgärd"] = channel.post(
-        "åtgärd Mats bokar lokal för studiebesöket till nästa möte", re.compile(r"Åtgärd #\d+")
+        "åtgärd Mats Homelius bokar lokal för studiebesöket till nästa möte",
+        re.compile(r"Åtgärd #\d+"),
     )
 
     card = channel.newest_card()
-    expect(card).to_contain_text("Mats bokar lokal för studiebesöket")
+    expect(card).to_contain_text("Mats Homelius bokar lokal för studiebesöket")
+    expect(card).to_contain_text("Ansvarig: Mats Homelius")
     expect(card).to_contain_text("Senast:")
     expect(card).to_contain_text(f"{TOMORROW.day}")
 
@@ -119,7 +133,7 @@ def test_klar_on_the_list_closes_the_item(channel: Teams):
     channel.post("åtgärder", re.compile(r"Öppna åtgärder \(\d+\)"))
 
     expect(channel.newest_card()).not_to_contain_text("Sara skickar statistiken")
-    expect(channel.newest_card()).to_contain_text("Mats bokar lokal")
+    expect(channel.newest_card()).to_contain_text("Mats Homelius bokar lokal")
 
 
 def test_the_agenda_shows_every_region(channel: Teams):
@@ -131,7 +145,7 @@ def test_the_agenda_shows_every_region(channel: Teams):
     expect(agenda).to_contain_text("SSM genomför inspektion i mars.")
     expect(agenda).to_contain_text("Cyklotronen tas i drift vecka 10.")
     expect(agenda.get_by_text("ej rapporterat")).to_have_count(1)
-    expect(agenda).to_contain_text("Mats bokar lokal för studiebesöket")
+    expect(agenda).to_contain_text("Mats Homelius bokar lokal för studiebesöket")
 
 
 def test_a_report_by_text_dialog_in_the_personal_chat(teams: Teams):

@@ -1,10 +1,12 @@
 """The nudge post kind: the working day before the meeting at 09:00, for a group with regions;
-composed as the regions that have not reported, and nothing once every region has."""
+composed as the regions that have not reported, the person reporting for each @mentioned, and
+nothing once every region has."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from bot.domain.model import Mention, Person
 from bot.domain.posts import nudge
 from bot.domain.schedule import GroupPlan
 from tests.posts.support import DEFAULTS, GROUP, MEETING, Stored, at, local, queued, report
@@ -37,3 +39,21 @@ async def test_the_nudge_names_the_regions_missing_and_is_silent_once_all_report
         "november kl. 13.00–14.00, Teams. Skriv till exempel `@RAG lägesrapport Linköping`."
     )
     assert silent is None
+
+
+async def test_the_nudge_mentions_the_person_who_reports_for_a_missing_region():
+    [post] = KIND.plan(GroupPlan(GROUP, (MEETING,)), DEFAULTS, at("2026-11-20 09:00"))
+    sara = Person("29:1Sara-Axelsson", "Sara Axelsson")
+    group = replace(GROUP, reporters={"Kalmar": sara, "Linköping": Person("29:a", "Agnetha")})
+    some = Stored(report_list=[report("Linköping", "Cyklotronen i drift.")])
+
+    notice = await KIND.compose(some, group, queued(post), at("2026-11-20 09:00"))
+
+    assert notice is not None and notice.text == (
+        "**Jönköping** och **Kalmar** (<at>Sara Axelsson</at>) har inte lämnat lägesrapport "
+        "inför mötet måndag 23 november kl. 13.00–14.00, Teams. Skriv till exempel "
+        "`@RAG lägesrapport Jönköping`."
+    )
+    assert notice.mentions == (
+        Mention("29:1Sara-Axelsson", "Sara Axelsson", "<at>Sara Axelsson</at>"),
+    )

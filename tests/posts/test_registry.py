@@ -36,7 +36,7 @@ def test_the_registry_names_each_kind_by_its_outbox_name():
     assert all(posts.kind_named(name).name == name for name in posts.KINDS)
 
 
-@pytest.mark.parametrize("name", list(posts.KINDS))
+@pytest.mark.parametrize("name", [name for name, kind in posts.KINDS.items() if kind.planned])
 async def test_each_kind_plans_and_composes(name):
     kind = posts.KINDS[name]
 

@@ -15,7 +15,9 @@ Routes (as botbuilder's ConnectorClient calls them; conversation ids arrive perc
 ``POST /v3/conversations/{id}/activities/{activityId}`` (reply);
 ``PUT /v3/conversations/{id}/activities/{activityId}`` (update);
 ``DELETE /v3/conversations/{id}/activities/{activityId}``;
-``GET /v3/conversations/{id}/members[/{memberId}]``.
+``GET /v3/conversations/{id}/members[/{memberId}]``;
+``GET /v3/conversations/{id}/pagedmembers?pageSize=&continuationToken=`` (the roster,
+``roster_page`` members a page; ``paged=False`` answers it 404, as Agents Playground does).
 """
 
 from __future__ import annotations
@@ -69,8 +71,25 @@ class _Fault:
 
 
 @dataclass
+class Hold:
+    """A call held open: recorded on arrival (``arrived``), answered when ``release()``d."""
+
+    kind: str
+    arrived: asyncio.Event = field(default_factory=asyncio.Event)
+    _released: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def release(self) -> None:
+        self._released.set()
+
+
+@dataclass
 class FakeConnector:
+    # The team's (or chat's) roster, as Teams accounts ({"id", "name", "aadObjectId"}).
     members: list[dict[str, Any]] = field(default_factory=list)
+    roster_page: int = 100
+    paged: bool = True
+    # The conversation id of every roster request, one per page or whole list.
+    roster_asked: list[str] = field(default_factory=list)
     # Seconds each call takes, as a real connector's round trip does.
     latency: float = 0.0
     # Seconds to hold each answer back after the call is recorded, drawn per call.
@@ -82,6 +101,7 @@ class FakeConnector:
     # Calls answered with an injected fault, for asserting that a retry happened.
     refused: list[Posted] = field(default_factory=list)
     _faults: list[_Fault] = field(default_factory=list)
+    _holds: list[Hold] = field(default_factory=list)
     _runner: web.AppRunner | None = None
     _url: str = ""
     _changed: asyncio.Condition | None = None
@@ -102,6 +122,7 @@ class FakeConnector:
         app.router.add_put(base + "/{conversation}/activities/{activity}", self._update)
         app.router.add_delete(base + "/{conversation}/activities/{activity}", self._delete)
         app.router.add_get(base + "/{conversation}/members", self._members)
+        app.router.add_get(base + "/{conversation}/pagedmembers", self._paged_members)
         app.router.add_get(base + "/{conversation}/members/{member}", self._member)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
@@ -127,6 +148,13 @@ class FakeConnector:
         """Answer the next ``times`` calls (of ``kind``, if given) with ``status``; with
         ``html``, an HTML error page, as a proxy in front of the connector would."""
         self._faults.append(_Fault(status, times, retry_after, kind, html))
+
+    def hold_next(self, kind: str) -> Hold:
+        """Hold the next call of ``kind`` open after recording it, until the test releases it:
+        what happens while a post is in flight, made deterministic."""
+        hold = Hold(kind)
+        self._holds.append(hold)
+        return hold
 
     def texts(self) -> list[str | None]:
         return [post.text for post in self.posted]
@@ -179,6 +207,11 @@ class FakeConnector:
             else:
                 self.posted.append(post)
             self._changed.notify_all()
+        hold = next((hold for hold in self._holds if hold.kind == kind), None)
+        if hold is not None and not fault:
+            self._holds.remove(hold)
+            hold.arrived.set()
+            await hold._released.wait()
         if self.answer_delay:
             await asyncio.sleep(self.answer_delay())
         if fault:
@@ -202,7 +235,7 @@ class FakeConnector:
         post, fault = await self._take(request, "create")
         if fault:
             return fault
-        body = post.body
+        body = post.body  # this call's own: other calls may have landed meanwhile
         channel = ((body.get("channelData") or {}).get("channel") or {}).get("id")
         activity_id = self._new_id()
         conversation = f"{channel};messageid={activity_id}" if channel else f"a:{activity_id}"
@@ -222,7 +255,18 @@ class FakeConnector:
         return await self._record(request, "delete") or web.Response(status=200)
 
     async def _members(self, request: web.Request) -> web.Response:
+        self.roster_asked.append(unquote(request.match_info["conversation"]))
         return web.json_response(self.members)
+
+    async def _paged_members(self, request: web.Request) -> web.Response:
+        if not self.paged:
+            return web.json_response({"error": {"code": "NotFound"}}, status=404)
+        self.roster_asked.append(unquote(request.match_info["conversation"]))
+        start = int(request.query.get("continuationToken") or 0)
+        size = min(int(request.query.get("pageSize") or self.roster_page), self.roster_page)
+        end = start + size
+        token = str(end) if end < len(self.members) else None
+        return web.json_response({"members": self.members[start:end], "continuationToken": token})
 
     async def _member(self, request: web.Request) -> web.Response:
         member_id = unquote(request.match_info["member"])

@@ -41,16 +41,19 @@ from bot.domain.model import (
     Meeting,
     MeetingStatus,
     Member,
+    Person,
     Role,
     RoleHolder,
     Section,
     StatusReport,
 )
 from bot.domain.ports import HANDLING, Clock
+from bot.domain.schedule import PlannedPost
 from bot.domain.text import fold
 
 __all__ = [
     "AuditLine",
+    "FakeRoster",
     "FakeTransactions",
     "FakeUnitOfWork",
     "ReadOnlyUnitOfWork",
@@ -179,8 +182,27 @@ class FakeGroupRepository(_Repository):
         self._store.action_item_seq[group.id] = 0
         return group, True
 
-    async def set_regions(self, group_id: int, regions: list[str], now: datetime) -> Group:
-        return self._change(group_id, regions=tuple(regions))
+    async def set_regions(
+        self,
+        group_id: int,
+        regions: list[str],
+        now: datetime,
+        aliases: dict[str, list[str]] | None = None,
+    ) -> Group:
+        return self._change(
+            group_id,
+            regions=tuple(regions),
+            region_aliases={region: tuple(names) for region, names in (aliases or {}).items()},
+        )
+
+    async def set_reporter(
+        self, group_id: int, region: str, person: Person | None, now: datetime
+    ) -> Group:
+        reporters = dict(self._store.groups[group_id].reporters)
+        reporters.pop(region, None)
+        if person is not None:
+            reporters[region] = person
+        return self._change(group_id, reporters=reporters)
 
     async def set_lead_times(
         self,
@@ -208,6 +230,18 @@ class FakeGroupRepository(_Repository):
         return next(
             (group for group in self._store.groups.values() if group.calendar_token == token),
             None,
+        )
+
+    async def in_tenant(self, tenant_id: str) -> list[Group]:
+        return sorted(
+            (
+                group
+                for group in self._store.groups.values()
+                if group.tenant_id == tenant_id
+                and group.active
+                and group.conversation_type is not ConversationType.PERSONAL
+            ),
+            key=lambda group: -group.id,
         )
 
     def deactivate(self, group_id: int) -> None:
@@ -461,6 +495,10 @@ class FakeActionItemRepository(_Repository):
             None,
         )
 
+    async def newest(self, group_id: int) -> ActionItem | None:
+        items = await self.list_all(group_id)
+        return items[-1] if items else None
+
     async def list_open(self, group_id: int) -> list[ActionItem]:
         return [item for item in await self.list_all(group_id) if item.is_open]
 
@@ -508,6 +546,9 @@ class FakeDecisionRepository(_Repository):
         self._store.decisions[decision.id] = decision
         return decision
 
+    async def newest(self, group_id: int) -> Decision | None:
+        return _newest(self._store.decisions.values(), group_id)
+
     async def move_to(self, group_id: int, from_meeting: int | None, to_meeting: int) -> int:
         moving = _filed(self._store.decisions.values(), group_id, from_meeting)
         for decision in moving:
@@ -532,6 +573,9 @@ class FakeAgendaPointRepository(_Repository):
         self._store.points[point.id] = point
         return point
 
+    async def newest(self, group_id: int) -> AgendaPoint | None:
+        return _newest(self._store.points.values(), group_id)
+
     async def for_meeting(self, group_id: int, meeting_id: int) -> list[AgendaPoint]:
         return sorted(
             _filed(self._store.points.values(), group_id, meeting_id), key=lambda point: point.id
@@ -545,6 +589,12 @@ class FakeAgendaPointRepository(_Repository):
 
 
 _Filed = TypeVar("_Filed", StatusReport, Decision, AgendaPoint)
+
+
+def _newest(rows: Iterable[_Filed], group_id: int) -> _Filed | None:
+    return max(
+        (row for row in rows if row.group_id == group_id), key=lambda row: row.id, default=None
+    )
 
 
 def _filed(rows: Iterable[_Filed], group_id: int, meeting_id: int | None) -> list[_Filed]:
@@ -598,9 +648,10 @@ class FakeUnitOfWork:
         transactions.commits += 1
         transactions.agenda_updates.extend(self.agenda_updates)
         transactions.replans.extend(self.replans)
-        key = HANDLING.get() if handles_activity else None
-        if key is not None:  # SQL marks the turn's activity handled in this commit
-            transactions.handled_activities.append(key)
+        handling = HANDLING.get() if handles_activity else None
+        if handling is not None:  # SQL marks the turn's activity handled in this commit
+            transactions.handled_activities.append(handling.key)
+            handling.stored = True
         self._open()  # what follows in the block needs a commit of its own
 
 
@@ -630,3 +681,38 @@ class FakeTransactions:
     def deactivate(self, group_id: int) -> None:
         """Mark a group inactive, as the outbox does when the bot was removed from it."""
         FakeGroupRepository(self._store).deactivate(group_id)
+
+
+class FakeRoster:
+    """The members Teams lists for each group's team or chat: ``people`` for every group,
+    ``by_group`` where one differs; None (Teams unreachable) if ``unreachable``. Counts the
+    questions asked."""
+
+    def __init__(self, people: list[Actor] | None = None) -> None:
+        self.people = list(people or [])
+        self.by_group: dict[int, list[Actor]] = {}
+        self.unreachable = False
+        self.asked: list[int] = []
+
+    async def members(self, group: Group) -> list[Actor] | None:
+        self.asked.append(group.id)
+        if self.unreachable:
+            return None
+        return list(self.by_group.get(group.id, self.people))
+
+
+def roster_of(*accounts: dict[str, str]) -> list[Actor]:
+    """Teams accounts (``tests.support.teams``) as a roster lists them."""
+    return [Actor(a["aadObjectId"], a["name"], teams_id=a["id"]) for a in accounts]
+
+
+class FakeOutbox:
+    """The outbox as the use cases use it outside the scheduler: what they queued, by key."""
+
+    def __init__(self) -> None:
+        self.queued: dict[str, PlannedPost] = {}
+
+    async def enqueue(self, posts: list[PlannedPost], now: datetime) -> list[PlannedPost]:
+        new = [post for post in posts if post.key not in self.queued]
+        self.queued.update((post.key, post) for post in new)
+        return new

@@ -51,6 +51,14 @@ class IdentityProvider:
     # The bearer token handed out to the bot for its outgoing calls.
     outbound_token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
     token_requests: list[TokenRequest] = field(default_factory=list)
+    # The paths of the OpenID metadata and key documents asked for, in order.
+    key_requests: list[str] = field(default_factory=list)
+    # While set and not released, the metadata document is held back (for at most
+    # ``hold_timeout`` seconds): a slow key endpoint, with the test deciding when it answers.
+    hold: threading.Event | None = None
+    hold_timeout: float = 3.0
+    # For each held request: True if the test released it, False if the hold timed out.
+    hold_outcomes: list[bool] = field(default_factory=list)
     # botbuilder caches published keys per metadata URL for the life of the process; a path
     # of its own keeps one test's keys from answering for another's on a reused port.
     realm: str = field(default_factory=lambda: secrets.token_hex(6))
@@ -154,7 +162,12 @@ class IdentityProvider:
 def _handler(provider: IdentityProvider) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-            document = provider._documents().get(self.path.split("?")[0])
+            path = self.path.split("?")[0]
+            if path.startswith(f"/{provider.realm}/"):
+                provider.key_requests.append(path)
+                if path.endswith("/openidconfiguration") and provider.hold is not None:
+                    provider.hold_outcomes.append(provider.hold.wait(provider.hold_timeout))
+            document = provider._documents().get(path)
             self._answer(200, document) if document else self._answer(404, {})
 
         def do_POST(self) -> None:  # noqa: N802

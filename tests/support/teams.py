@@ -37,6 +37,15 @@ SARA = {
     "aadObjectId": "a1b2c3d4-0000-4000-8000-000000000003",
 }
 
+MATS_BOSTROM = {
+    "id": "29:1Mats-Bostrom",
+    "name": "Mats Boström",
+    "aadObjectId": "a1b2c3d4-0000-4000-8000-000000000007",
+}
+# The RAG nuklearmedicin team as Teams lists it (the bot's roster): two Matses, as in the
+# group's minutes.
+TEAM = (EDYTA, MATS, MATS_BOSTROM, SARA)
+
 _ids = itertools.count(1732266000000)
 
 

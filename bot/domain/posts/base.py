@@ -48,6 +48,8 @@ class Kind(ABC):
     """One kind of post; ``name`` is its key in the registry and in the outbox."""
 
     name: str
+    # False for a kind the bot queues itself (a reply) instead of planning it.
+    planned = True
 
     @abstractmethod
     def needs(self, leads: LeadTimes) -> Needs:

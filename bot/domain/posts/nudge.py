@@ -1,5 +1,6 @@
 """The report nudge: the working day before a meeting at 09:00, a group with regions is told
-which of them have not yet reported; once every region has, it has nothing to say.
+which of them have not yet reported, the person who reports for each (``rapportör``)
+@mentioned; once every region has, it has nothing to say.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from zoneinfo import ZoneInfo
 from bot.domain import schedule
 from bot.domain.i18n import join_words, message
 from bot.domain.meetings import meeting_line
-from bot.domain.model import Group, Meeting
+from bot.domain.model import Group, Meeting, Mention
 from bot.domain.notice import Notice
 from bot.domain.posts.base import MeetingKind, NoticeRepositories, unchanged_meeting
 from bot.domain.schedule import DAY, LeadTimes, OutboxEntry, PlannedPost, PostKind, stamp
@@ -43,14 +44,28 @@ class NudgeKind(MeetingKind):
         missing = [region for region in group.regions if region not in reported]
         if not missing:
             return None
+        named: list[str] = []
+        mentions: list[Mention] = []
+        for region in missing:
+            shown = f"**{escape_markdown(region)}**"
+            person = group.reporters.get(region)
+            if person is not None:
+                mention = Mention(person.teams_id, person.name, f"<at>{person.name}</at>")
+                if mention not in mentions:
+                    mentions.append(mention)
+                shown = message(
+                    group.language, "nudge_region_reporter", region=shown, reporter=mention.markup
+                )
+            named.append(shown)
         return Notice(
             message(
                 group.language,
                 "nudge",
-                regions=join_words([f"**{escape_markdown(r)}**" for r in missing], group.language),
+                regions=join_words(named, group.language),
                 meeting=escape_markdown(meeting_line(meeting, group)),
                 example=missing[0],
-            )
+            ),
+            mentions=tuple(mentions),
         )
 
 
