@@ -10,6 +10,7 @@ import asyncio
 import json
 import logging
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -26,6 +27,10 @@ from storage.unit_of_work import SqlTransactions
 
 log = logging.getLogger("bot")
 
+# The scheduler's conversations served at once (bot.scheduler.CONCURRENCY) and the turns'
+# replies under way, each a thread while its call to Teams lasts.
+CONNECTOR_THREADS = 64
+
 
 def _run(settings: Settings) -> int:
     refusal = settings.insecure_listen_refusal()
@@ -38,7 +43,22 @@ def _run(settings: Settings) -> int:
         # run_app calls this once the socket is bound: only then can requests be answered.
         log.info("RAG-boten listening on http://%s:%s/api/messages", settings.host, settings.port)
 
-    web.run_app(app, host=settings.host, port=settings.port, print=_announce)
+    loop = asyncio.new_event_loop()
+    # botbuilder's connector client sends with `requests` on the loop's default executor, a
+    # thread per call until Teams answers. The default (cpu count + 4 threads) queued the
+    # posts behind each other: they left in bursts, not when their rate-limit slot said.
+    loop.set_default_executor(
+        ThreadPoolExecutor(max_workers=CONNECTOR_THREADS, thread_name_prefix="connector")
+    )
+    # SIGTERM: stop listening, give the requests under way the grace, then the cleanup.
+    web.run_app(
+        app,
+        host=settings.host,
+        port=settings.port,
+        print=_announce,
+        shutdown_timeout=settings.shutdown_grace,
+        loop=loop,
+    )
     return 0
 
 

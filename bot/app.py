@@ -1,7 +1,10 @@
 """The application factory: ``create_app(settings)`` wires adapter, storage and bot together.
 
 No module globals: everything lives on the aiohttp ``Application`` under typed keys, and the
-database engine is opened and closed by ``cleanup_ctx``, and so is the scheduler's task.
+database engine is opened and closed by ``cleanup_ctx``, and so is the scheduler's task. On
+shutdown (SIGTERM: aiohttp stops listening first) the scheduler stops claiming at once and its
+posts under way, like the requests under way, get ``RAGBOT_SHUTDOWN_GRACE`` seconds; the
+claims it will not finish go back to the outbox before the process exits.
 ``POST /api/messages`` takes Bot Framework activities; ``GET /healthz`` says whether the
 database answers; ``GET /minutes/{token}.docx`` (and ``.md``) serves one version of a
 meeting's minutes; ``GET /calendar/{token}.ics`` serves a group's meetings as a calendar file
@@ -45,7 +48,8 @@ from bot.domain.schedule import LeadTimes
 from bot.handlers.base import Services
 from bot.handlers.minutes import version_stamp
 from bot.handlers.registry import REGISTRY
-from bot.proactive import TeamsNotifier
+from bot.proactive import PER_CONVERSATION, PER_TENANT, TeamsNotifier
+from bot.ratelimit import LocalSendLimits, SendLimits
 from bot.roster import TeamsRoster
 from bot.scheduler import Scheduler
 from bot.settings import Settings
@@ -55,6 +59,7 @@ from storage.db import Database, create_engine, database_answers
 from storage.outbox import SqlOutbox
 from storage.records import SqlRecords
 from storage.repositories import SqlActivityJournal
+from storage.send_slots import SqlSendSlots
 from storage.unit_of_work import SqlTransactions
 
 log = logging.getLogger(__name__)
@@ -75,6 +80,7 @@ def create_app(settings: Settings, *, clock: Clock | None = None) -> web.Applica
     app[SETTINGS] = settings
     app[CLOCK] = clock or SystemClock()
     app.cleanup_ctx.append(_resources)
+    app.on_shutdown.append(_stop_scheduler)
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/calendar/{token}.ics", calendar)
@@ -130,7 +136,7 @@ def build_scheduler(
 ) -> Scheduler:
     # Its own adapter: a failed proactive post must not run the bot's turn error handler
     # (which would tell the channel "something went wrong").
-    notifier = TeamsNotifier(build_adapter(settings), settings.bot_id)
+    notifier = TeamsNotifier(build_adapter(settings), settings.bot_id, send_limits(database))
     return Scheduler(
         outbox=SqlOutbox(database),
         groups=deps.conversations,
@@ -150,6 +156,14 @@ def build_scheduler(
             else None
         ),
     )
+
+
+def send_limits(database: Database) -> SendLimits:
+    """Teams' limits for this process's posts: shared through the database by the replicas
+    on PostgreSQL; SQLite has one process, which keeps them itself."""
+    if database.engine.dialect.name == "postgresql":
+        return SqlSendSlots(database, PER_TENANT, PER_CONVERSATION)
+    return LocalSendLimits(PER_TENANT, PER_CONVERSATION)
 
 
 def build_bot(
@@ -201,10 +215,19 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
     )
     yield
     if ticking is not None:
+        # Usually begun by on_shutdown already, while the requests under way were finishing.
+        scheduler.stop(settings.shutdown_grace)
+        await scheduler.stopped()
         ticking.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await ticking
     await engine.dispose()
+
+
+async def _stop_scheduler(app: web.Application) -> None:
+    """No new claims from the moment the process is told to stop (see ``_resources``)."""
+    if SCHEDULER in app:
+        app[SCHEDULER].stop(app[SETTINGS].shutdown_grace)
 
 
 def _bad_request(reason: str) -> web.Response:

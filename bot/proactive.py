@@ -6,10 +6,11 @@ even in local mode. In a group or personal chat it is a message sent into the co
 An update is a PUT to the message's activity id, so an agenda changes in place.
 
 Teams allows a conversation 7 messages in any second (8 in two, 60 in thirty) and a tenant 30
-per second; sliding windows (``bot.ratelimit``) keep this process under them. Connector
-failures become ``DeliveryError``s: 429 with its Retry-After, 5xx and timeouts to retry, 403
-(and 404 for a post) for a conversation the bot was removed from, other 4xx (and 404 for an
-update: the message was deleted) as rejected.
+per second; the ``SendLimits`` given keep the posts under them: this process's own sliding
+windows (``bot.ratelimit``, the default) or the replicas' shared ones (``storage.send_slots``).
+Connector failures become ``DeliveryError``s: 429 with its Retry-After, 5xx and timeouts to
+retry, 403 (and 404 for a post) for a conversation the bot was removed from, other 4xx (and 404
+for an update: the message was deleted) as rejected.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from bot import cards
 from bot.domain.model import ConversationType, Group
 from bot.domain.notice import Notice
 from bot.domain.ports import DeliveryError, DeliveryProblem, PostedMessage
-from bot.ratelimit import SlidingWindows
+from bot.ratelimit import LocalSendLimits, SendLimits
 
 log = logging.getLogger(__name__)
 
@@ -64,11 +65,12 @@ def render(notice: Notice) -> Activity:
 
 
 class TeamsNotifier:
-    def __init__(self, adapter: CloudAdapter, bot_id: str) -> None:
+    def __init__(
+        self, adapter: CloudAdapter, bot_id: str, limits: SendLimits | None = None
+    ) -> None:
         self._adapter = adapter
         self._bot_id = bot_id
-        self._per_conversation = SlidingWindows(PER_CONVERSATION)
-        self._per_tenant = SlidingWindows(PER_TENANT)
+        self._limits = limits or LocalSendLimits(PER_TENANT, PER_CONVERSATION)
 
     async def post(self, group: Group, notice: Notice) -> PostedMessage:
         activity = render(notice)
@@ -96,8 +98,7 @@ class TeamsNotifier:
 
     async def _slot(self, group: Group) -> None:
         """Wait until Teams' limits for the tenant and the conversation allow one more."""
-        await self._per_tenant.wait(group.tenant_id or "-")
-        await self._per_conversation.wait(group.key)
+        await self._limits.wait(group.tenant_id or "-", group.key)
 
     async def _new_thread(
         self, group: Group, reference: ConversationReference, activity: Activity

@@ -4,6 +4,9 @@ Teams states its limits this way (per conversation: 7 per 1 s, 8 per 2 s, 60 per
 tenant: 30 per 1 s). A leaky bucket of 7/s would let 14 through in two seconds, so the windows
 are kept exactly: the times of the last sends per key, and a wait until every window has room.
 Clock and sleep are injected, so tests move time instead of waiting.
+
+These windows live in one process: right for SQLite (one process by design). Replicas on
+PostgreSQL share theirs in the database (``storage.send_slots``); both are ``SendLimits``.
 """
 
 from __future__ import annotations
@@ -12,8 +15,16 @@ import asyncio
 import time
 from collections import OrderedDict, deque
 from collections.abc import Awaitable, Callable
+from typing import Protocol
 
 Window = tuple[int, float]  # at most this many sends in any window of this many seconds
+
+
+class SendLimits(Protocol):
+    async def wait(self, tenant: str, conversation: str) -> None:
+        """Return when one more post to ``conversation`` in ``tenant`` stays within the
+        tenant's and the conversation's limits; the post is counted."""
+        ...
 
 
 class SlidingWindows:
@@ -56,3 +67,17 @@ class SlidingWindows:
         if len(self._sent) > self._keys:
             self._sent.popitem(last=False)
         return sent
+
+
+class LocalSendLimits:
+    """A tenant's and a conversation's windows, in this process."""
+
+    def __init__(
+        self, per_tenant: tuple[Window, ...], per_conversation: tuple[Window, ...]
+    ) -> None:
+        self._per_tenant = SlidingWindows(per_tenant)
+        self._per_conversation = SlidingWindows(per_conversation)
+
+    async def wait(self, tenant: str, conversation: str) -> None:
+        await self._per_tenant.wait(tenant)
+        await self._per_conversation.wait(conversation)

@@ -12,6 +12,13 @@ Each tick (every ``RAGBOT_SCHEDULER_INTERVAL`` seconds, and once at start-up):
    removed bot marks the group inactive. A post that is no longer useful is dropped with a
    log line.
 
+**Stopping** (a deploy's SIGTERM): ``stop(grace)`` takes no new claims and starts no new
+post; calls to Teams already under way get ``grace`` seconds. ``stopped()`` waits for them and
+hands back every claim this worker did not start in one UPDATE (attempt undone), so another
+replica sends those posts at its next claim instead of after the lease. A call still under way
+when the grace runs out is cut, and its post keeps its claim: botbuilder sends from a thread
+that goes on after the cut, so Teams may yet get it, and only the lease may send it again.
+
 The clock is injected: tests move time and call ``tick()`` instead of sleeping.
 """
 
@@ -23,9 +30,10 @@ import os
 import random
 import socket
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 from bot.domain.conversations import Conversations
 from bot.domain.model import Group
@@ -44,6 +52,8 @@ from bot.domain.records import Retention
 from bot.domain.schedule import LeadTimes, OutboxEntry, retry_delay
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 LEASE = timedelta(minutes=2)
 CLAIM_BATCH = 100
@@ -64,6 +74,10 @@ def plain_duration(span: timedelta) -> str:
             count = seconds // size
             return f"{count} {unit}{'' if count == 1 else 's'}"
     return f"{seconds} second{'' if seconds == 1 else 's'}"
+
+
+class _Cut(Exception):
+    """A call to Teams still under way when the stopping grace ran out."""
 
 
 def worker_name() -> str:
@@ -108,6 +122,13 @@ class Scheduler:
         self._needs = planning_needs(leads)
         self._last_prune: datetime | None = None
         self._retention = retention
+        self._stopping = False
+        self._cut_at: float | None = None  # loop time at which calls under way are cut
+        self._cuts: set[asyncio.Timeout] = set()
+        self._cut_posts: set[int] = set()  # outbox ids whose call was cut: they keep the lease
+        self._delivering = 0
+        self._idle = asyncio.Event()
+        self._idle.set()
 
     async def run(self, interval: float) -> None:
         """Tick forever (cancel the task to stop); a failing tick is logged, not fatal."""
@@ -119,6 +140,33 @@ class Scheduler:
             except Exception:
                 log.exception("scheduler tick failed; trying again in %.0f s", interval)
             await asyncio.sleep(interval)
+
+    def stop(self, grace: float) -> None:
+        """Take no new claims and start no new post; cut the calls to Teams still under way
+        after ``grace`` seconds. Idempotent: a second call never extends the first grace."""
+        cut_at = asyncio.get_running_loop().time() + grace
+        if self._cut_at is not None and self._cut_at <= cut_at:
+            return
+        self._stopping = True
+        self._cut_at = cut_at
+        for cut in self._cuts:
+            cut.reschedule(cut_at)
+
+    async def stopped(self) -> int:
+        """Wait until what was under way at ``stop`` has ended and its results are stored,
+        then release the claims of the posts this worker did not start; how many."""
+        assert self._stopping, "stop() first"
+        await self._idle.wait()
+        released = await self._outbox.release_all(self._worker, keep=self._cut_posts)
+        if released:
+            log.info("released %d claimed posts for another replica to send", released)
+        if self._cut_posts:
+            log.warning(
+                "%d posts cut at shutdown keep their claim for %s: Teams may have them",
+                len(self._cut_posts),
+                LEASE,
+            )
+        return released
 
     async def tick(self) -> TickReport:
         report = TickReport()
@@ -142,23 +190,34 @@ class Scheduler:
     async def deliver(self, report: TickReport | None = None) -> TickReport:
         """Send everything due, batch by batch, until nothing due is left."""
         report = report or TickReport()
-        while True:
-            entries = await self._outbox.claim(self._worker, self._clock.now(), CLAIM_BATCH, LEASE)
-            if not entries:
-                return report
-            by_group: dict[int, list[OutboxEntry]] = {}
-            for entry in entries:
-                by_group.setdefault(entry.group_id, []).append(entry)
-            gate = asyncio.Semaphore(CONCURRENCY)
-            await asyncio.gather(
-                *(self._deliver_group(queue, gate, report) for queue in by_group.values())
-            )
+        self._delivering += 1
+        self._idle.clear()
+        try:
+            while not self._stopping:
+                now = self._clock.now()
+                entries = await self._outbox.claim(self._worker, now, CLAIM_BATCH, LEASE)
+                if not entries:
+                    break
+                by_group: dict[int, list[OutboxEntry]] = {}
+                for entry in entries:
+                    by_group.setdefault(entry.group_id, []).append(entry)
+                gate = asyncio.Semaphore(CONCURRENCY)
+                await asyncio.gather(
+                    *(self._deliver_group(queue, gate, report) for queue in by_group.values())
+                )
+        finally:
+            self._delivering -= 1
+            if not self._delivering:
+                self._idle.set()
+        return report
 
     async def _deliver_group(
         self, entries: list[OutboxEntry], gate: asyncio.Semaphore, report: TickReport
     ) -> None:
         async with gate:
             for entry in entries:  # one conversation's posts go out in order
+                if self._stopping:
+                    return  # left claimed: stopped() hands it to another replica
                 try:
                     await self._deliver_one(entry, report)
                 except Exception:  # noqa: BLE001 - one post's surprise must not stop the rest
@@ -192,11 +251,15 @@ class Scheduler:
         try:
             if entry.is_update:
                 posted = PostedMessage(entry.activity_id or "", entry.conversation_id or "")
-                await self._notifier.update(group, posted, notice)
+                await self._cuttable(self._notifier.update(group, posted, notice))
             else:
-                posted = await self._notifier.post(group, notice)
+                posted = await self._cuttable(self._notifier.post(group, notice))
         except DeliveryError as error:
             await self._failed(entry, group, error, report)
+            return
+        except _Cut:
+            self._cut_posts.add(entry.id)
+            log.warning("%s: cut at shutdown; Teams may have it already", entry.key)
             return
         await self._outbox.sent(entry, self._worker, posted, self._clock.now())
         if entry.is_update:
@@ -205,6 +268,21 @@ class Scheduler:
             report.sent += 1
         verb = "updated" if entry.is_update else "posted"
         log.info("%s %s to group %s", verb, entry.key, group.id)
+
+    async def _cuttable(self, call: Awaitable[T]) -> T:
+        """Await a call to Teams, cut when the stopping grace runs out. Only these calls are
+        cut, never the writes that record their results: a post sent is recorded sent."""
+        try:
+            async with asyncio.timeout(self._cut_at) as cut:
+                self._cuts.add(cut)
+                try:
+                    return await call
+                finally:
+                    self._cuts.discard(cut)
+        except TimeoutError:
+            if cut.expired():
+                raise _Cut from None
+            raise
 
     async def _expired(self, entry: OutboxEntry, report: TickReport) -> None:
         if entry.is_update:  # the post stands as it was; only the late update is dropped

@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     # Off for a replica that should only answer messages; every replica may tick safely.
     scheduler: bool = True
     scheduler_interval: float = Field(default=30.0, gt=0)
+    # Seconds a stopping process (SIGTERM) gives the requests and posts under way; what it
+    # has claimed but not sent by then goes back to the outbox for another replica.
+    shutdown_grace: float = Field(default=20.0, ge=0)
     agenda_lead: timedelta = timedelta(days=2)
     reminder_leads: Annotated[list[timedelta], NoDecode] = [
         timedelta(days=1),

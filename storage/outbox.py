@@ -15,7 +15,7 @@ Statuses: pending -> sent | skipped (nothing to say) | dropped (no longer useful
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -343,6 +343,19 @@ class SqlOutbox:
                 .where(OutboxRow.id == entry.id, OutboxRow.claimed_by == worker)
                 .values(claimed_by=None, claimed_until=None, **values)
             )
+
+    async def release_all(self, worker: str, keep: Collection[int] = ()) -> int:
+        async with self._database.writing() as session:
+            result = await session.execute(
+                update(OutboxRow)
+                .where(OutboxRow.claimed_by == worker, OutboxRow.id.not_in(list(keep)))
+                .values(
+                    claimed_by=None,
+                    claimed_until=None,
+                    attempts=case((OutboxRow.attempts > 0, OutboxRow.attempts - 1), else_=0),
+                )
+            )
+            return result.rowcount
 
     async def group_gone(self, group_id: int, now: datetime) -> int:
         async with self._database.writing() as session:

@@ -309,3 +309,15 @@ class ProcessedActivityRow(Base):
     received_at: Mapped[datetime] = mapped_column(index=True)
     # NULL while a process is handling it; a claim left NULL past its lease was a crash.
     completed_at: Mapped[datetime | None]
+
+
+class SendSlotRow(Base):
+    """A post taken (or booked ahead) under Teams' limits, per scope ("tenant:<id>",
+    "conversation:<key>"): shared by the replicas on PostgreSQL; an hour's worth is kept."""
+
+    __tablename__ = "send_slots"
+    __table_args__ = (Index("ix_send_slots_scope_at", "scope", "at"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    scope: Mapped[str] = mapped_column(String(500))
+    at: Mapped[datetime]

@@ -7,7 +7,7 @@ clock is injected everywhere time matters, so tests move time instead of sleepin
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from contextlib import AbstractAsyncContextManager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -490,6 +490,12 @@ class OutboxRepository(Protocol):
         self, entry: OutboxEntry, worker: str, status: str, error: str | None = None
     ) -> None:
         """Close a post that will not be sent: "skipped", "dropped" or "failed"."""
+        ...
+
+    async def release_all(self, worker: str, keep: Collection[int] = ()) -> int:
+        """Hand back every post ``worker`` still holds but those in ``keep`` (by id), as if
+        it had never claimed them (the attempt undone), for another worker to take at once;
+        how many."""
         ...
 
     async def group_gone(self, group_id: int, now: datetime) -> int:

@@ -2,8 +2,12 @@
 
 The bot's replies, proactive posts, new channel conversations and updates land here and are
 recorded as ``Posted`` entries. Faults can be injected (``fail_next(429, retry_after=2)``,
-``fail_next(503, times=3)``) to prove retries; ``wait_for(n)`` waits for the n-th post
-without sleeping on a timer.
+``fail_next(503, times=3)``) to prove retries, or drawn at random for a share of the calls
+(``refuse_share``: 429 or 503, both with Retry-After 1 so that tests stay bounded);
+``wait_for(n)`` waits for the n-th post without sleeping on a timer. Every call is recorded
+with its arrival time (``Posted.at``, ``time.monotonic()``); ``answer_delay`` then holds the
+answer back per call, as Teams takes its time after it has taken a post (a call the bot cuts
+meanwhile has still been taken).
 
 Routes (as botbuilder's ConnectorClient calls them; conversation ids arrive percent-encoded):
 ``POST /v3/conversations`` -> ``{"id", "activityId"}``;
@@ -21,6 +25,9 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import random
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
@@ -38,6 +45,7 @@ class Posted:
     activity_id: str | None
     body: dict[str, Any]
     headers: dict[str, str]
+    at: float = 0.0  # time.monotonic() when the call arrived
 
     @property
     def message(self) -> dict[str, Any]:
@@ -84,6 +92,11 @@ class FakeConnector:
     roster_asked: list[str] = field(default_factory=list)
     # Seconds each call takes, as a real connector's round trip does.
     latency: float = 0.0
+    # Seconds to hold each answer back after the call is recorded, drawn per call.
+    answer_delay: Callable[[], float] | None = None
+    # The share of calls refused at random (half 429, half 503; Retry-After 1).
+    refuse_share: float = 0.0
+    draw: random.Random = field(default_factory=lambda: random.Random(17))
     posted: list[Posted] = field(default_factory=list)
     # Calls answered with an injected fault, for asserting that a retry happened.
     refused: list[Posted] = field(default_factory=list)
@@ -165,6 +178,10 @@ class FakeConnector:
         return None
 
     async def _record(self, request: web.Request, kind: str) -> web.Response | None:
+        """Record the call; the injected fault's answer, or None to answer normally."""
+        return (await self._take(request, kind))[1]
+
+    async def _take(self, request: web.Request, kind: str) -> tuple[Posted, web.Response | None]:
         if self.latency:
             await asyncio.sleep(self.latency)
         raw = await request.read()
@@ -178,8 +195,11 @@ class FakeConnector:
             else None,
             body=body,
             headers=dict(request.headers),
+            at=time.monotonic(),
         )
         fault = self._take_fault(kind)
+        if fault is None and self.refuse_share and self.draw.random() < self.refuse_share:
+            fault = _Fault(self.draw.choice((429, 503)), 1, 1.0, None)
         assert self._changed is not None
         async with self._changed:
             if fault:
@@ -192,28 +212,30 @@ class FakeConnector:
             self._holds.remove(hold)
             hold.arrived.set()
             await hold._released.wait()
+        if self.answer_delay:
+            await asyncio.sleep(self.answer_delay())
         if fault:
             headers = {}
             if fault.retry_after is not None:
                 headers["Retry-After"] = str(fault.retry_after)
             if fault.html:
                 page = "<html><body><h1>Bad gateway</h1></body></html>"
-                return web.Response(text=page, status=fault.status, content_type="text/html")
-            return web.json_response(
+                return post, web.Response(text=page, status=fault.status, content_type="text/html")
+            return post, web.json_response(
                 {"error": {"code": "Injected", "message": "fault injected by the test"}},
                 status=fault.status,
                 headers=headers,
             )
-        return None
+        return post, None
 
     def _new_id(self) -> str:
         return f"1:{next(self._ids)}"
 
     async def _create(self, request: web.Request) -> web.Response:
-        fault = await self._record(request, "create")
+        post, fault = await self._take(request, "create")
         if fault:
             return fault
-        body = await request.json()  # read again: other calls may have landed meanwhile
+        body = post.body  # this call's own: other calls may have landed meanwhile
         channel = ((body.get("channelData") or {}).get("channel") or {}).get("id")
         activity_id = self._new_id()
         conversation = f"{channel};messageid={activity_id}" if channel else f"a:{activity_id}"
