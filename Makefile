@@ -27,10 +27,10 @@ migrate: install
 run: migrate
 	$(BIN)/ragbot run
 
-# The bot and Microsoft 365 Agents Playground (a local Teams, config in playground/) together;
+# The bot and Microsoft 365 Agents Playground (a local Teams, config in bot/playground/) together;
 # it prints the address to open. Needs Node and npm for the playground's package.
 playground: migrate $(E2E_STAMP)
-	$(BIN)/python -m playground
+	$(BIN)/python -m bot.playground
 
 lint: install
 	$(BIN)/ruff check .

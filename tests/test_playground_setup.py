@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-import playground
+from bot import playground
 from bot.settings import Settings
 from tests.support.process import ROOT
 
@@ -16,7 +16,7 @@ def test_make_playground_starts_the_bot_and_the_playground():
     target = re.search(r"^playground: (.*)\n\t(.*)$", makefile, re.MULTILINE)
     assert target is not None
     assert "migrate" in target[1] and "$(E2E_STAMP)" in target[1]
-    assert target[2] == "$(BIN)/python -m playground"
+    assert target[2] == "$(BIN)/python -m bot.playground"
 
 
 def test_the_playground_runs_offline_with_the_committed_config():

@@ -2,7 +2,7 @@
 
 ``Services`` starts `ragbot run` (local mode: empty credentials, a temporary SQLite database,
 the scheduler ticking every second) and the playground pointed at it, started as
-``make playground`` starts it (``playground/``: the committed config, telemetry off). Both
+``make playground`` starts it (``bot/playground/``: the committed config, telemetry off). Both
 processes are stopped, and their logs kept under tests/artifacts/e2e, however the tests end.
 ``Teams`` drives the playground's page the way a person does: pick a conversation, type,
 @mention the bot from the picker, press buttons.
@@ -19,7 +19,7 @@ from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
 
-import playground
+from bot import playground
 from tests.e2e.conftest import node_tool
 from tests.support.process import ROOT, bot_environment, free_port
 

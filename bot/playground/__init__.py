@@ -1,6 +1,6 @@
 """Microsoft 365 Agents Playground, the local Teams: how it is started, in one place.
 
-``make playground`` (``python -m playground``) and the end-to-end suite (``tests/e2e``) both
+``make playground`` (``python -m bot.playground``) and the end-to-end suite (``tests/e2e``) both
 start it from here: the committed config (``m365agentsplayground.yml``: team "RAG
 nuklearmedicin", channel "Allmänt", bot "RAG" with the local bot id, Swedish users), pointed
 at the bot's ``/api/messages``, with everything that would phone home switched off.
@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parent.parent.parent
 CONFIG = Path(__file__).parent / "m365agentsplayground.yml"
 # The playground is a Node package pinned by the end-to-end suite's lockfile.
 NODE_MODULES = ROOT / "tests" / "e2e" / "node_modules"

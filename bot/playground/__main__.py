@@ -14,8 +14,8 @@ import subprocess
 import sys
 import time
 
+from bot.playground import DEFAULT_PORT, EXECUTABLE, READY, ROOT, command, environment
 from bot.settings import Settings
-from playground import DEFAULT_PORT, EXECUTABLE, READY, ROOT, command, environment
 
 READY_WITHIN = 60.0
 WORKDIR = ROOT / "var"
