@@ -60,6 +60,7 @@ bench: install
 	$(BIN)/python -m bench.startup
 	$(BIN)/python -m bench.dates
 	$(BIN)/python -m bench.scheduler
+	$(BIN)/python -m bench.reliability
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info $(E2E)/node_modules tests/artifacts
