@@ -63,6 +63,9 @@ class _Repository:
 
 
 class SqlGroupRepository(_Repository):
+    async def lock(self, group_id: int) -> None:
+        await lock_group(self._session, group_id)
+
     async def get(self, group_id: int) -> Group | None:
         row = await self._session.get(GroupRow, group_id, populate_existing=True)
         return to_group(row) if row else None

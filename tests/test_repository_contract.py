@@ -874,6 +874,35 @@ async def test_move_to_moves_superseded_reports_too_and_may_file_under_none(tx, 
     assert [report.text for report in other_unfiled] == ["Other group"]
 
 
+async def test_a_unit_of_work_that_locks_the_group_waits_for_another_that_did(tx, clock):
+    """A report being filed reads the group's meetings only after a meeting being planned at
+    the same moment is committed (or before it began): never in between."""
+    group = await new_group(tx, clock)
+    planned = asyncio.Event()
+    seen: list[int] = []
+
+    async def plan() -> None:
+        async with tx.writing() as uow:
+            await uow.groups.lock(group.id)
+            planned.set()
+            await asyncio.sleep(0.2)  # the other unit of work tries to start meanwhile
+            await uow.meetings.add_many(
+                group.id, [(clock.now() + DAY, clock.now() + DAY + HOUR, None)], clock.now()
+            )
+            await uow.commit()
+
+    async def file() -> None:
+        await planned.wait()
+        async with tx.writing() as uow:
+            await uow.groups.lock(group.id)
+            seen.append(len(await uow.meetings.upcoming(group.id, clock.now())))
+            await uow.commit()
+
+    await asyncio.wait_for(asyncio.gather(plan(), file()), 10)
+
+    assert seen == [1]
+
+
 # Action items
 
 

@@ -240,6 +240,9 @@ class Capture:
         now = self._clock.now()
         tidy = _tidy_report(text or "")
         async with self._transactions.writing() as uow:
+            # Before reading the meetings: one being planned in another process right now
+            # is then either seen here or hands this report on when it is stored.
+            await uow.groups.lock(group.id)
             meeting = await next_meeting(uow, group, now)
             meeting_id = meeting.id if meeting else None
             current = await uow.reports.current(group.id, meeting_id)
@@ -454,6 +457,7 @@ class Capture:
             return problem
         now = self._clock.now()
         async with self._transactions.writing() as uow:
+            await uow.groups.lock(group.id)
             meeting = await meeting_of_decision(uow, group, now)
             meeting_id = meeting.id if meeting else None
             newest = await uow.decisions.newest(group.id)
@@ -472,6 +476,7 @@ class Capture:
             return Refusal("empty_text")
         now = self._clock.now()
         async with self._transactions.writing() as uow:
+            await uow.groups.lock(group.id)
             upcoming = await uow.meetings.upcoming(group.id, now)
             later = [meeting for meeting in upcoming if meeting.starts_at > now]
             meeting_id = later[0].id if later else None

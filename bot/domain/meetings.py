@@ -244,6 +244,7 @@ class Meetings:
                 wanted.append(read)
         now = self._clock.now()
         async with self._transactions.writing() as uow:
+            await uow.groups.lock(group.id)  # see Capture.submit_report
             before = next_to_begin(await uow.meetings.upcoming(group.id, now), now)
             added = await uow.meetings.add_many(
                 group.id, [(m.starts_at, m.ends_at, m.place) for m in wanted], now
@@ -352,6 +353,7 @@ class Meetings:
         """Apply a confirmed move; refused if the meeting changed since it was shown."""
         now = self._clock.now()
         async with self._transactions.writing() as uow:
+            await uow.groups.lock(group.id)
             meeting = await uow.meetings.get(group.id, meeting_id)
             if meeting is None or meeting.cancelled or meeting.version != seen_version:
                 return Refusal("meeting_changed")
@@ -374,6 +376,7 @@ class Meetings:
         region that already reported for that one keeps its newer report)."""
         now = self._clock.now()
         async with self._transactions.writing() as uow:
+            await uow.groups.lock(group.id)
             meeting = await uow.meetings.get(group.id, meeting_id)
             if meeting is None or meeting.cancelled or meeting.version != seen_version:
                 return Refusal("meeting_changed")

@@ -56,6 +56,11 @@ class SystemClock:
 class GroupRepository(Protocol):
     async def get(self, group_id: int) -> Group | None: ...
 
+    async def lock(self, group_id: int) -> None:
+        """Take the group for this unit of work: another that locks it waits until this one
+        ends, so what this one reads next (the meetings) is not changed under it."""
+        ...
+
     async def get_by_key(self, key: str) -> Group | None: ...
 
     async def remember(

@@ -161,6 +161,9 @@ class _Repository:
 
 
 class FakeGroupRepository(_Repository):
+    async def lock(self, group_id: int) -> None:
+        """Writers already take turns here (``FakeTransactions.writing``)."""
+
     async def get(self, group_id: int) -> Group | None:
         return self._store.groups.get(group_id)
 
