@@ -14,6 +14,7 @@ from datetime import datetime
 from functools import singledispatch
 from typing import Any
 
+from bot.card_actions import CardAction
 from bot.domain.agenda import (
     Agenda,
     agenda_place,
@@ -31,7 +32,6 @@ from bot.domain.i18n import format_day, message
 from bot.domain.model import ActionItem, Group, Section, is_overdue
 from bot.domain.replies import due_phrase, local
 from bot.domain.text import grouped
-from bot.handlers.card_actions import CardAction
 
 Card = dict[str, Any]
 CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"

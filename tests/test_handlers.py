@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from bot import cards
+from bot.card_actions import CardAction
 from bot.domain.commands import EMPTY, UNKNOWN
 from bot.domain.i18n import message
 from bot.domain.meetings import example_days
 from bot.domain.model import LANGUAGES, ActionItem, ConversationType, Group
 from bot.domain.roles import Guarded
-from bot.handlers.card_actions import CardAction
 from bot.handlers.registry import REGISTRY
 from tests.test_architecture import _imported_modules
 

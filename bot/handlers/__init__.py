@@ -1,5 +1,4 @@
 """The bot's features as handlers: one module per feature (reports, actions, meetings, …), each
-declaring its commands, card actions and help lines, collected by ``registry``.
-
-Kept import-free so ``bot/cards.py`` can share ``card_actions`` without loading the handlers.
+declaring its commands, card actions (``bot.card_actions``, shared with ``bot/cards.py``) and
+help lines, collected by ``registry``.
 """

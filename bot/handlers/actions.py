@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from bot import cards
+from bot.card_actions import CardAction
 from bot.domain.capture import SavedItem
 from bot.domain.commands import Keywords
 from bot.domain.i18n import message
@@ -25,7 +26,6 @@ from bot.handlers.base import (
     card_int,
     unknown_action,
 )
-from bot.handlers.card_actions import CardAction
 
 _ALL_WORDS = {"alla", "alle", "all"}
 

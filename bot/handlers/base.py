@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot import cards
+from bot.card_actions import CardAction
 from bot.domain.capture import Capture
 from bot.domain.commands import EMPTY, Command, Keywords, Vocabulary
 from bot.domain.i18n import message
@@ -25,7 +26,6 @@ from bot.domain.ports import Clock
 from bot.domain.preferences import Preferences
 from bot.domain.proceedings import Proceedings
 from bot.domain.roles import Guarded, Roles
-from bot.handlers.card_actions import CardAction
 
 
 @dataclass(frozen=True)

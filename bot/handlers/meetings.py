@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from bot import cards
+from bot.card_actions import CardAction
 from bot.domain.commands import Keywords
 from bot.domain.i18n import message
 from bot.domain.meetings import MeetingTime, meeting_when
@@ -24,7 +25,6 @@ from bot.handlers.base import (
     card_int,
     unknown_action,
 )
-from bot.handlers.card_actions import CardAction
 
 
 async def schedule(app: Services, turn: Turn) -> Reply:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from bot.card_actions import CardAction
 from bot.domain.commands import EMPTY, UNKNOWN, Vocabulary
 from bot.handlers import (
     actions,
@@ -20,7 +21,6 @@ from bot.handlers import (
 )
 from bot.handlers import help as help_feature
 from bot.handlers.base import CommandHandler, Feature, Handler
-from bot.handlers.card_actions import CardAction
 
 FEATURES: tuple[Feature, ...] = (
     reports.FEATURE,

@@ -4,6 +4,7 @@ saved at once as ``lägesrapport Kalmar: text``), ``lägesrapporter``, and the f
 from __future__ import annotations
 
 from bot import cards
+from bot.card_actions import CardAction
 from bot.domain.commands import Keywords
 from bot.domain.i18n import message
 from bot.domain.model import Refusal
@@ -22,7 +23,6 @@ from bot.handlers.base import (
     cancelled,
     unknown_action,
 )
-from bot.handlers.card_actions import CardAction
 from dialogs.status_report import DIALOG_ID, report_options
 
 STATUS_REPORT = "status_report"

@@ -20,9 +20,9 @@ import pytest
 from playwright.sync_api import Page
 
 from bot import cards
+from bot.card_actions import CardAction
 from bot.domain.i18n import message
 from bot.domain.model import ActionItem
-from bot.handlers.card_actions import CardAction
 from tests.e2e.conftest import E2E, node_tool
 from tests.test_agenda_domain import reference_agenda
 from tests.test_schedule import a_group, at
