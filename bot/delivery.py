@@ -2,9 +2,11 @@
 
 botbuilder's ``CloudAdapter`` sends a turn's replies once: a 429 or a 5xx from the Bot
 Connector fails the whole turn, although what the message asked for may already be stored.
-``ReliableAdapter`` retries such a reply within the turn's budget (Retry-After honoured,
-otherwise a short backoff), and a reply that still cannot go out is handed to ``queue``,
-which stores it in the outbox for the scheduler to deliver in the same conversation later.
+``ReliableAdapter`` retries a reply refused with 429 or 503 (not posted, so a retry cannot
+double it) within one budget for the whole turn, Retry-After honoured; a reply that still
+cannot go out, or whose failure leaves open whether it was posted (another 5xx, a timeout),
+is handed to ``queue``, which stores it in the outbox for the scheduler to deliver in the
+same conversation later.
 A reply too large for Teams (over ``MESSAGE_LIMIT``, or refused with 413) is never sent or
 retried as it is: the user is told so in a short message instead. The bot keeps what it sends
 within the limit (lists are paged, agendas shortened); this is the net under that.
@@ -27,8 +29,12 @@ from bot.cards import MESSAGE_LIMIT, teams_size
 
 log = logging.getLogger(__name__)
 
-# Teams gives up on a turn after 15 s; the retries of one reply stay well inside that.
+# Teams gives up on a turn after 15 s; the retries of a turn's replies stay well inside that.
 REPLY_BUDGET = 6.0
+# Refusals that say the message was not posted, so trying again cannot double it.
+_REFUSED_UNSENT = frozenset({429, 503})
+_DEADLINE = "ragbot.reply_deadline"
+_QUEUEING = "ragbot.replies_queued"
 FIRST_BACKOFF = 0.5
 MAX_WAIT = 3.0
 
@@ -69,7 +75,11 @@ class ReliableAdapter(CloudAdapter):
         if teams_size(activity.serialize()) > MESSAGE_LIMIT:  # Teams would answer 413
             return await self._too_large(context, activity)
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + self._budget
+        # One budget for the whole turn, and once a reply is queued the later ones follow it
+        # into the queue, so they arrive in the order they were written.
+        deadline = context.turn_state.setdefault(_DEADLINE, loop.time() + self._budget)
+        if context.turn_state.get(_QUEUEING):
+            return await self._queue(context, activity)
         backoff = FIRST_BACKOFF
         while True:
             try:
@@ -79,19 +89,26 @@ class ReliableAdapter(CloudAdapter):
                 status = getattr(error.response, "status_code", 0) or 0
                 if status == 413:
                     return await self._too_large(context, activity)
-                if status != 429 and status < 500:
-                    raise
+                if status not in _REFUSED_UNSENT:
+                    if status < 500:
+                        raise
+                    # The connector may have posted it: no second try now, one later.
+                    log.warning("reply failed with %s: queued", status)
+                    return await self._queue(context, activity)
                 wait = _retry_after(error) or backoff
             except (ClientRequestError, OSError) as error:
-                status, wait = 0, backoff
-                log.warning("reply failed (%s), trying again", type(error).__name__)
+                log.warning("reply failed (%s): queued", type(error).__name__)
+                return await self._queue(context, activity)
             if loop.time() + wait > deadline:
-                log.warning("reply not delivered within %.0f s (last %s): queued", self._budget,
-                            status or "unreachable")  # fmt: skip
-                await self._undelivered.queue(context, activity)
-                return ResourceResponse(id="")
+                log.warning("reply refused (%s) for longer than the turn allows: queued", status)
+                return await self._queue(context, activity)
             await self._sleep(wait)
             backoff = min(backoff * 2, MAX_WAIT)
+
+    async def _queue(self, context: TurnContext, activity: Activity) -> ResourceResponse:
+        context.turn_state[_QUEUEING] = True
+        await self._undelivered.queue(context, activity)
+        return ResourceResponse(id="")
 
     async def _too_large(self, context: TurnContext, activity: Activity) -> ResourceResponse:
         log.error("reply too large for Teams; a short note sent instead")
@@ -107,6 +124,6 @@ def _retry_after(error: HttpOperationError) -> float | None:
     headers = getattr(error.response, "headers", None) or {}
     value = headers.get("Retry-After") if hasattr(headers, "get") else None
     try:
-        return min(MAX_WAIT, max(0.0, float(value))) if value is not None else None
+        return max(0.0, float(value)) if value is not None else None
     except ValueError:
         return None

@@ -38,10 +38,14 @@ PLAN_CHUNK = 500
 
 
 async def drop_unsent(session: AsyncSession, *where: Any) -> None:
-    """Forget queued posts never sent (they are planned again from the current data)."""
+    """Forget planned posts never sent (they are planned again from the current data). A
+    queued reply is not planned: it stays until it is delivered."""
     await session.execute(
         OutboxRow.__table__.delete().where(
-            OutboxRow.status == PENDING, OutboxRow.activity_id.is_(None), *where
+            OutboxRow.status == PENDING,
+            OutboxRow.activity_id.is_(None),
+            OutboxRow.kind != PostKind.REPLY.value,
+            *where,
         )
     )
 

@@ -139,3 +139,20 @@ async def test_the_last_page_says_it_is_the_oldest_and_a_page_past_it_is_named(
     )
     assert shown == 201  # every open item once, over all pages
     assert timedelta(0) <= clock.now() - local("2026-11-20 10:00")
+
+
+async def test_an_agenda_with_many_long_points_fits(settings, clock, connector: FakeConnector):
+    channel = TeamsSpace.channel(connector.url)
+    async with serve(create_app(settings, clock=clock)) as bot:
+        await bot.post_activity(channel.message("regioner " + ", ".join(REGIONS)))
+        await bot.post_activity(channel.message("mötestider 26/11 kl 13-14 Teams"))
+        for number in range(12):
+            section = "Utvecklingsområde: " if number % 2 else ""
+            text = f"Punkt {number}: " + "diskussion om remissflöden och upphandling " * 22
+            await bot.post_activity(channel.message(f"punkt {section}{text[:980]}"))
+        await bot.post_activity(channel.message("dagordning"))
+        await bot.post_activity(channel.message("åtgärder sida ²"))
+
+    agenda, odd_page = connector.posted[-2:]
+    assert agenda.attachments and teams_bytes(agenda) < LIMIT
+    assert odd_page.text == "Inga öppna åtgärder. Lägg till en med: åtgärd <text>"

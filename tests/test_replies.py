@@ -108,3 +108,18 @@ async def test_the_same_command_typed_again_gives_the_first_item_back(
     assert "Det här var redan sparat alldeles nyss" in card_texts(again)
     assert "Det här var redan sparat" not in card_texts(first) + card_texts(other)
     assert [item.number for item in await stored.open_items(CHANNEL_ID)] == [1, 2]
+
+
+async def test_a_queued_reply_survives_a_change_of_settings(
+    app, bot, connector: FakeConnector, stored: Stored
+):
+    """Changing settings plans the group's posts again; a queued reply is not a planned post."""
+    channel = TeamsSpace.channel(connector.url)
+    connector.fail_next(429, times=20, retry_after=0.3, kind="reply")
+    await bot.post_activity(channel.message("åtgärd Karin testar dubbletter senast 30/11"))
+    connector._faults.clear()
+
+    await bot.post_activity(channel.message("inställningar dagordning 3 arbetsdagar före"))
+    await app[SCHEDULER].tick()
+
+    assert any("Karin testar dubbletter" in card_texts(post) for post in connector.posted)

@@ -305,3 +305,19 @@ async def test_bookkeeping_never_marks_the_activity_handled(transactions, clock,
     assert transactions.commits == commits + 1
     assert transactions.handled_activities == []
     assert await conversations.working_group(new, MATS) == group
+
+
+async def test_only_the_same_named_person_resending_gets_the_first_record_back(
+    capture, meetings, clock, group
+):
+    nameless = Actor("aad-x", "?")
+    await capture.add_action_item(group, "Boka lokal", [], nameless)
+    again = await capture.add_action_item(group, "Boka lokal", [], nameless)
+    [monday] = (await meetings.schedule(group, "23/11 kl 13-14 Teams")).added
+    clock.advance(local("2026-11-23 12:58") - clock.now())
+    before = await capture.propose_point(group, "Studiebesök", EDYTA)
+    clock.advance(timedelta(minutes=4))  # the meeting has begun: the next one gets it
+    after = await capture.propose_point(group, "Studiebesök", EDYTA)
+
+    assert (again.item.number, again.note) == (2, None)
+    assert before.meeting_id == monday.id and after.meeting_id is None

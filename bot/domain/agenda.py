@@ -76,12 +76,19 @@ class Agenda:
         )
         kept = sorted(self.items, key=lambda carried: not carried.overdue)[:items]
         kept.sort(key=lambda carried: carried.item.number)
+        point_chars = max(report_chars // 5, 60)
         return replace(
             self,
             slots=slots,
+            development=tuple(_cut_point(point, point_chars) for point in self.development),
+            other=tuple(_cut_point(point, point_chars) for point in self.other),
             items=tuple(kept),
             more_items=self.more_items + len(self.items) - len(kept),
         )
+
+
+def _cut_point(point: AgendaPoint, chars: int) -> AgendaPoint:
+    return replace(point, text=shorten(point.text, chars))
 
 
 def shorten(text: str, chars: int) -> str:

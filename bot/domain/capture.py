@@ -481,7 +481,10 @@ class Capture:
             later = [meeting for meeting in upcoming if meeting.starts_at > now]
             meeting_id = later[0].id if later else None
             newest = await uow.points.newest(group.id)
-            if _resent(newest, point, author, now) and newest.section == section.value:
+            if _resent(newest, point, author, now) and (newest.section, newest.meeting_id) == (
+                section.value,
+                meeting_id,
+            ):
                 return newest
             added = await uow.points.add(group.id, meeting_id, section, point, author.name, now)
             uow.agenda_changed(group.id)
@@ -489,11 +492,17 @@ class Capture:
         return added
 
 
+def _named(name: str) -> bool:
+    """A name that tells people apart (a sender Teams names not at all is "?")."""
+    return bool(name.strip(" ?"))
+
+
 def _same_item(newest: ActionItem, draft: ActionItemDraft, now: datetime) -> bool:
     """``newest`` is what ``draft`` would store, by the same person a moment ago: the same
     command sent again (after a reply that did not arrive), not a new item."""
     return (
         newest.is_open
+        and _named(draft.created_by)
         and (newest.text, newest.owner_name, newest.due_at, newest.created_by)
         == (draft.text, draft.owner_name, draft.due_at, draft.created_by)
         and now - newest.created_at < RESENT_WITHIN
@@ -506,6 +515,7 @@ def _resent(
     """``newest`` holds ``text`` from the same person a moment ago: the command sent again."""
     return (
         newest is not None
+        and _named(author.name)
         and (newest.text, newest.created_by) == (text, author.name)
         and now - newest.created_at < RESENT_WITHIN
     )

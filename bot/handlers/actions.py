@@ -56,7 +56,7 @@ async def listing(app: Services, turn: Turn) -> Reply:
     first (``åtgärder sida 2``)."""
     words = fold(turn.args).split()
     include_closed = any(word in _ALL_WORDS for word in words)
-    page = next((int(word) for word in words if word.isdigit() and len(word) < 6), 1)
+    page = next((int(word) for word in words if word.isdecimal() and len(word) < 6), 1)
     items = await app.capture.action_items(turn.group, include_closed=include_closed)
     if not items:
         return message(turn.language, "actions_none")
