@@ -214,7 +214,8 @@ def _item_row(item: ActionItem, group: Group, now: datetime) -> Card:
     return {"type": "Container", "separator": True, "spacing": "medium", "items": rows}
 
 
-def edit_item_form(item: ActionItem, group: Group) -> Card:
+def edit_item_form(item: ActionItem, group: Group, example_day: str) -> Card:
+    """The item's fields to change; ``example_day`` is the date the due field's hint shows."""
     lang = group.language
     due = local(item.due_at, group) if item.due_at else None
     return _card(
@@ -222,7 +223,12 @@ def edit_item_form(item: ActionItem, group: Group) -> Card:
             _heading(message(lang, "edit_title", number=item.number)),
             _input("text", message(lang, "field_text", limit=grouped(TEXT_LIMIT)), item.text, None),
             _input("owner", message(lang, "field_owner"), item.owner_name or "", 200),
-            _input("due", message(lang, "field_due"), f"{due.day}/{due.month}" if due else "", 100),
+            _input(
+                "due",
+                message(lang, "field_due", ex_day=example_day),
+                f"{due.day}/{due.month}" if due else "",
+                100,
+            ),
         ],
         [
             _submit(message(lang, "save"), CardAction.ACTION_SAVE, number=item.number),

@@ -436,7 +436,7 @@ async def test_owner_and_due_date_are_read_from_the_message(group, typed, mentio
     [
         (
             "åtgärd Undersöka rubidium-PET innan sommaren",
-            "”innan sommaren” är för vagt för ett datum. Skriv t.ex. ”senast 30/11”, ”vecka 10” "
+            "”innan sommaren” är för vagt för ett datum. Skriv t.ex. ”senast 11/12”, ”vecka 10” "
             "eller ”till nästa möte”. Inget har sparats.",
         ),
         (
@@ -579,7 +579,7 @@ async def test_listing_closing_and_overdue(group, stored, clock):
         ("ändra", "Vilken åtgärd? Skriv numret, t.ex. klar 12."),
         (
             "ändra 1",
-            "Vad ska ändras? Till exempel: ändra 1 ansvarig: Sara, ändra 1 senast 30/11 eller "
+            "Vad ska ändras? Till exempel: ändra 1 ansvarig: Sara, ändra 1 senast 11/12 eller "
             "ändra 1 text: ny text.",
         ),
     ],
@@ -626,7 +626,7 @@ async def test_editing_an_item_by_card(group):
 
     assert form == [
         "Ändra åtgärd #1\n<Text (högst 1 000 tecken): Boka lokal>\n<Ansvarig: >\n"
-        "<Senast (t.ex. 30/11, vecka 10, till nästa möte): 30/11>\n[Spara]\n[Avbryt]"
+        "<Senast (t.ex. 11/12, vecka 10, till nästa möte): 30/11>\n[Spara]\n[Avbryt]"
     ]
     # Saved, the form becomes the item as changed (no second card posted).
     assert saved == []

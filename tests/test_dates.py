@@ -204,3 +204,21 @@ def test_a_date_followed_by_ordinary_words_is_still_found():
 )
 def test_ordinary_sentences_hold_no_date(text):
     assert find_date(text, context("nov")) is None
+
+
+def test_the_example_date_in_refusals_is_never_past_and_reads_as_itself():
+    """Refusals say "Skriv t.ex. ”senast <day>”": all year round that day is ahead, a
+    working day, and the parser reads it as that very day."""
+    from datetime import UTC, datetime
+
+    from bot.domain.dates import DateContext, parse_date
+
+    for month in range(1, 13):
+        for day in (1, 15, 28):
+            now = datetime(2026, month, day, 9, 0, tzinfo=UTC)
+            context = DateContext.at(now, "Europe/Stockholm", ())
+            shown = context.example_day
+            read = parse_date(shown, context)
+            assert not read.is_past(context), (now, shown)
+            assert f"{read.day.day}/{read.day.month}" == shown
+            assert (read.day - context.today).days >= 21

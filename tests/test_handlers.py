@@ -129,7 +129,7 @@ def test_every_button_on_a_built_card_is_answered():
         cards.report_form("Kalmar", "inför nästa möte", None, "sv"),
         cards.action_item_card(ITEM, GROUP, NOW, None),
         cards.action_items_card([ITEM], GROUP, NOW, include_closed=False),
-        cards.edit_item_form(ITEM, GROUP),
+        cards.edit_item_form(ITEM, GROUP, "14/12"),
         cards.confirm_card("Flytta?", "Flytta", CardAction.MEETING_MOVE, "sv", meeting=1),
         cards.confirm_card("Ställa in?", "Ställ in", CardAction.MEETING_CANCEL, "sv", meeting=1),
     ]

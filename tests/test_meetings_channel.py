@@ -147,7 +147,7 @@ async def test_a_move_needs_a_day_the_meeting_is_on_and_a_free_time(transcript):
         "11.00–12.00. Inget har sparats."
     ]
     assert await transcript.say(channel.message("ställ in möte blaha")) == [
-        "”blaha” kan jag inte läsa som datum. Skriv t.ex. ”30/11”, ”vecka 10” eller "
+        "”blaha” kan jag inte läsa som datum. Skriv t.ex. ”11/12”, ”vecka 10” eller "
         "”om två veckor”. Inget har sparats."
     ]
     assert await transcript.say(channel.message("flytta möte 23/11")) == [

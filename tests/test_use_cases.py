@@ -104,7 +104,7 @@ async def test_a_refused_item_stores_nothing_and_says_nothing(capture, transacti
 
     refused = await capture.add_action_item(group, "Mats bokar lokal innan sommaren", [], EDYTA)
 
-    assert refused == Refusal("date_vague", {"phrase": "innan sommaren"})
+    assert refused == Refusal("date_vague", {"phrase": "innan sommaren", "ex_day": "11/12"})
     assert await capture.action_items(group, include_closed=True) == []
     assert (transactions.commits, transactions.agenda_updates) == (commits, [])
 

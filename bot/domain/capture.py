@@ -381,11 +381,12 @@ class Capture:
         async with self._transactions.writing() as uow:
             if await uow.items.get(group.id, number) is None:
                 return Refusal("action_unknown", {"number": number})
-            changes = self._edits(await self._date_context(uow, group), group, rest, mentions)
+            context = await self._date_context(uow, group)
+            changes = self._edits(context, group, rest, mentions)
             if isinstance(changes, Refusal):
                 return changes
             if not changes:
-                return Refusal("edit_nothing", {"number": number})
+                return Refusal("edit_nothing", {"number": number, "ex_day": context.example_day})
             return await self._update_item(uow, group, number, changes)
 
     async def _update_item(
@@ -542,7 +543,7 @@ def _due_from_field(
         return None
     result = parse_date(due, context)
     if isinstance(result, DateError):
-        return date_refusal(result, due, group.language)
+        return date_refusal(result, due, context, group.language)
     if item.due_at and result.start.date() == item.due_at.astimezone(context.timezone).date():
         return item.due_at  # the form shows the day only: the same day keeps its time
     if result.is_past(context):
@@ -553,7 +554,7 @@ def _due_from_field(
     return result.start
 
 
-def date_refusal(error: DateError, phrase: str, language: str) -> Refusal:
+def date_refusal(error: DateError, phrase: str, context: DateContext, language: str) -> Refusal:
     """Why a due date was not set: too vague, two readings to choose from, or unreadable."""
     if error.problem is DateProblem.AMBIGUOUS:
         first, second = (format_day(day, language) for day in error.readings)
@@ -561,7 +562,7 @@ def date_refusal(error: DateError, phrase: str, language: str) -> Refusal:
             "date_ambiguous", {"phrase": quote(phrase), "first": first, "second": second}
         )
     key = "date_vague" if error.problem is DateProblem.VAGUE else "date_unreadable"
-    return Refusal(key, {"phrase": quote(phrase)})
+    return Refusal(key, {"phrase": quote(phrase), "ex_day": context.example_day})
 
 
 # --- reading one-message input -------------------------------------------------------------
@@ -619,7 +620,7 @@ def read_action_item(
         result = found.result
         if isinstance(result, DateError):
             if result.problem is not DateProblem.NO_MEETING:
-                return date_refusal(result, phrase, language)
+                return date_refusal(result, phrase, context, language)
             note = Refusal("action_no_meeting", {"phrase": quote(phrase)})
         elif result.is_past(context):
             day = format_day(result.start, language)

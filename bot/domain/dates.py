@@ -81,6 +81,12 @@ class DateContext:
     def today(self) -> date:
         return self.local_now.date()
 
+    @property
+    def example_day(self) -> str:
+        """The day examples show (``periods.example_day``), written "d/m"."""
+        day = periods.example_day(self.today, self.country)
+        return f"{day.day}/{day.month}"
+
 
 @dataclass(frozen=True)
 class ParsedDate:

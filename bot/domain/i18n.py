@@ -630,18 +630,18 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "edit_nothing": {
         "sv": "Vad ska ändras? Till exempel: ändra {number} ansvarig: Sara, ändra {number} "
-        "senast 30/11 eller ändra {number} text: ny text.",
+        "senast {ex_day} eller ändra {number} text: ny text.",
         "nb": "Hva skal endres? For eksempel: endre {number} ansvarlig: Kari, endre {number} "
-        "innen 30/11 eller endre {number} tekst: ny tekst.",
+        "innen {ex_day} eller endre {number} tekst: ny tekst.",
         "en": "What should change? For example: edit {number} owner: Sara, edit {number} by "
-        "30/11 or edit {number} text: new text.",
+        "{ex_day} or edit {number} text: new text.",
     },
     "date_vague": {
-        "sv": "”{phrase}” är för vagt för ett datum. Skriv t.ex. ”senast 30/11”, ”vecka 10” "
+        "sv": "”{phrase}” är för vagt för ett datum. Skriv t.ex. ”senast {ex_day}”, ”vecka 10” "
         "eller ”till nästa möte”. Inget har sparats.",
-        "nb": "«{phrase}» er for vagt for en dato. Skriv f.eks. «innen 30/11», «uke 10» eller "
+        "nb": "«{phrase}» er for vagt for en dato. Skriv f.eks. «innen {ex_day}», «uke 10» eller "
         "«til neste møte». Ingenting er lagret.",
-        "en": "“{phrase}” is too vague for a date. Write e.g. “by 30/11”, “week 10” or “by "
+        "en": "“{phrase}” is too vague for a date. Write e.g. “by {ex_day}”, “week 10” or “by "
         "the next meeting”. Nothing was saved.",
     },
     "date_ambiguous": {
@@ -663,11 +663,11 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "“{phrase}” ({date}) is in the past. Nothing was saved.",
     },
     "date_unreadable": {
-        "sv": "”{phrase}” kan jag inte läsa som datum. Skriv t.ex. ”30/11”, ”vecka 10” eller "
+        "sv": "”{phrase}” kan jag inte läsa som datum. Skriv t.ex. ”{ex_day}”, ”vecka 10” eller "
         "”om två veckor”. Inget har sparats.",
-        "nb": "«{phrase}» kan jeg ikke lese som en dato. Skriv f.eks. «30/11», «uke 10» eller "
+        "nb": "«{phrase}» kan jeg ikke lese som en dato. Skriv f.eks. «{ex_day}», «uke 10» eller "
         "«om to uker». Ingenting er lagret.",
-        "en": "I can't read “{phrase}” as a date. Write e.g. “30/11”, “week 10” or “in two "
+        "en": "I can't read “{phrase}” as a date. Write e.g. “{ex_day}”, “week 10” or “in two "
         "weeks”. Nothing was saved.",
     },
     "decision_saved": {
@@ -720,9 +720,9 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "field_owner": {"sv": "Ansvarig", "nb": "Ansvarlig", "en": "Owner"},
     "field_due": {
-        "sv": "Senast (t.ex. 30/11, vecka 10, till nästa möte)",
-        "nb": "Frist (f.eks. 30/11, uke 10, til neste møte)",
-        "en": "Due (e.g. 30/11, week 10, by the next meeting)",
+        "sv": "Senast (t.ex. {ex_day}, vecka 10, till nästa möte)",
+        "nb": "Frist (f.eks. {ex_day}, uke 10, til neste møte)",
+        "en": "Due (e.g. {ex_day}, week 10, by the next meeting)",
     },
     "and": {"sv": "och", "nb": "og", "en": "and"},
     "or": {"sv": "eller", "nb": "eller", "en": "or"},

@@ -13,14 +13,15 @@ from __future__ import annotations
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain.dates import DateContext, DateError, DateProblem, parse_date, parse_time_range
 from bot.domain.i18n import at_time, clock_time, format_day, message
 from bot.domain.model import Group, Meeting, Refusal
+from bot.domain.periods import example_day, working_day_from
 from bot.domain.ports import Clock, Transactions, UnitOfWork
-from bot.domain.schedule import country_of, is_working_day
+from bot.domain.schedule import country_of
 from bot.domain.text import fold, grouped, quote
 
 MAX_PLACE = 300
@@ -131,26 +132,17 @@ def meeting_line(meeting: Meeting | MeetingTime, group: Group) -> str:
     return f"{meeting_when(meeting, group)}, {place}"
 
 
-# How far ahead the examples in help and refusals put their first meeting.
-EXAMPLE_AHEAD = timedelta(weeks=3)
-
-
 def example_days(now: datetime, group: Group) -> dict[str, str]:
-    """The dates examples show, as "d/m": a working day about three weeks ahead (``ex_day``),
-    the working day after it (``ex_moved``) and one about a month later (``ex_later``). Never
-    in the past, so the bot never suggests what it would then refuse."""
+    """The dates examples show, as "d/m": a working day about three weeks ahead (``ex_day``,
+    ``periods.example_day``), the working day after it (``ex_moved``) and one about a month
+    later (``ex_later``). Never in the past, so the bot never suggests what it would then
+    refuse."""
     country = country_of(group)
-
-    def working(day: date) -> date:
-        while not is_working_day(day, country):
-            day += timedelta(days=1)
-        return day
-
-    first = working(now.astimezone(ZoneInfo(group.timezone)).date() + EXAMPLE_AHEAD)
+    first = example_day(now.astimezone(ZoneInfo(group.timezone)).date(), country)
     days = {
         "ex_day": first,
-        "ex_moved": working(first + timedelta(days=1)),
-        "ex_later": working(first + timedelta(weeks=4)),
+        "ex_moved": working_day_from(first + timedelta(days=1), country),
+        "ex_later": working_day_from(first + timedelta(weeks=4), country),
     }
     return {name: f"{day.day}/{day.month}" for name, day in days.items()}
 

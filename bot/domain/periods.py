@@ -14,6 +14,8 @@ from datetime import date, timedelta
 
 from bot.domain.schedule import is_working_day
 
+EXAMPLE_AHEAD = timedelta(weeks=3)
+
 DAY = timedelta(days=1)
 
 # Holidays a deadline is set "before", by the first day off they bring.
@@ -104,3 +106,16 @@ def season_end(season: str, today: date, country: str) -> date:
     month = SEASON_LAST_MONTH[season]
     found = month_end(today.year, month, country)
     return found if found >= today else month_end(today.year + 1, month, country)
+
+
+def working_day_from(day: date, country: str) -> date:
+    """``day`` if it is a working day, else the first working day after it."""
+    while not is_working_day(day, country):
+        day += timedelta(days=1)
+    return day
+
+
+def example_day(today: date, country: str) -> date:
+    """The day examples in help and refusals show: a working day about three weeks ahead, so
+    an example is never a day the bot would refuse as past."""
+    return working_day_from(today + EXAMPLE_AHEAD, country)

@@ -113,7 +113,8 @@ async def edit_pressed(app: Services, turn: Turn) -> Reply:
     found = await app.capture.action_item(turn.group, number)
     if found is None:
         return message(turn.language, "action_unknown", number=number)
-    return ShowCard(cards.edit_item_form(found, turn.group))
+    example = app.meetings.examples(turn.group)["ex_day"]
+    return ShowCard(cards.edit_item_form(found, turn.group, example))
 
 
 async def save_pressed(app: Services, turn: Turn) -> Reply:

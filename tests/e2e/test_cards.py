@@ -68,7 +68,7 @@ def every_card() -> dict[str, dict[str, Any]]:
         "action-items-all": cards.action_items_card(
             [overdue, upcoming, closed], group, NOW, include_closed=True
         ),
-        "edit-item": cards.edit_item_form(upcoming, group),
+        "edit-item": cards.edit_item_form(upcoming, group, "14/12"),
         "confirm-move": cards.confirm_card(
             "Flytta mötet onsdag 14 januari kl. 13.00–14.00 till torsdag 15 januari?",
             "Flytta",
