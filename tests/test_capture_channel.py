@@ -701,3 +701,25 @@ async def test_odd_card_submits_change_nothing(group, stored, value):
         "Den knappen känner jag inte igen längre. Inget har ändrats."
     ]
     assert [item.text for item in await stored.open_items(CHANNEL_ID)] == ["Boka lokal"]
+
+
+async def test_an_owner_changed_by_name_is_the_member_of_that_name(group, roster, stored):
+    roster.people = roster_of(*TEAM)
+    await group.say(channel.message("åtgärd Boka lokal för studiebesöket"))
+
+    async def owner() -> tuple[str | None, str | None]:
+        [item] = await stored.open_items(CHANNEL_ID)
+        return item.owner_name, item.owner_id
+
+    assert await group.say(channel.message("ändra 1 ansvarig: Mats")) == [
+        "Vilken ”Mats” menar du: **Mats Boström** eller **Mats Homelius**? Skriv hela namnet "
+        "(`åtgärd Mats Boström …`) eller @nämn personen. Inget har sparats."
+    ]
+    assert await owner() == (None, None)
+    await group.say(channel.message("ändra 1 ansvarig: Sara"))
+    assert await owner() == ("Sara Axelsson", SARA["id"])
+    form = {"ragbot": "action.save", "number": 1, "text": "Boka lokal för studiebesöket", "due": ""}
+    await group.say(channel.card_submit(form | {"owner": "Mats Boström"}))
+    assert await owner() == ("Mats Boström", MATS_BOSTROM["id"])
+    await group.say(channel.card_submit(form | {"owner": "Veronica"}))
+    assert await owner() == ("Veronica", None)

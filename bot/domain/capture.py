@@ -378,22 +378,32 @@ class Capture:
         if not match:
             return Refusal("action_number_missing")
         number, rest = int(match[1]), match[2].strip()
+        if await self.action_item(group, number) is None:
+            return Refusal("action_unknown", {"number": number})
+        # Read and resolve before the write transaction: the roster may ask Teams.
+        context = await self.date_context(group)
+        changes = self._edits(context, group, rest, mentions)
+        if isinstance(changes, Refusal):
+            return changes
+        if not changes:
+            return Refusal("edit_nothing", {"number": number, "ex_day": context.example_day})
+        owner = changes.get("owner_name")
+        if isinstance(owner, str) and changes.get("owner_id") is None:
+            person = await self._owner_from_roster(group, ItemParts("", owner_name=owner))
+            if isinstance(person, Refusal):
+                return person
+            changes.update(owner_name=person.owner_name, owner_id=person.owner_id)
         async with self._transactions.writing() as uow:
-            if await uow.items.get(group.id, number) is None:
-                return Refusal("action_unknown", {"number": number})
-            context = await self._date_context(uow, group)
-            changes = self._edits(context, group, rest, mentions)
-            if isinstance(changes, Refusal):
-                return changes
-            if not changes:
-                return Refusal("edit_nothing", {"number": number, "ex_day": context.example_day})
-            return await self._update_item(uow, group, number, changes)
+            updated = await self._update_item(uow, group, number, changes)
+        return updated or Refusal("action_unknown", {"number": number})
 
     async def _update_item(
         self, uow: UnitOfWork, group: Group, number: int, changes: dict[str, object]
-    ) -> ActionItem:
+    ) -> ActionItem | None:
+        """The item changed and committed; None if it is gone (deleted meanwhile)."""
         updated = await uow.items.update(group.id, number, self._clock.now(), **changes)
-        assert updated is not None
+        if updated is None:
+            return None
         uow.agenda_changed(group.id)
         await uow.commit()
         return updated
@@ -425,7 +435,15 @@ class Capture:
     async def save_item_form(
         self, group: Group, number: int, text: str, owner: str, due: str
     ) -> ActionItem | Refusal:
-        """The edit card's fields: each one that differs from the item is changed."""
+        """The edit card's fields: each one that differs from the item is changed; an owner
+        by name is the member of that name, as in ``åtgärd``."""
+        owner = " ".join(owner.split())[:200]
+        owner_id = None
+        if owner:
+            person = await self._owner_from_roster(group, ItemParts("", owner_name=owner))
+            if isinstance(person, Refusal):
+                return person
+            owner, owner_id = person.owner_name or owner, person.owner_id
         async with self._transactions.writing() as uow:
             item = await uow.items.get(group.id, number)
             if item is None:
@@ -436,9 +454,8 @@ class Capture:
             changes: dict[str, object] = {}
             if _tidy(text) != item.text:
                 changes["text"] = _tidy(text)
-            owner = " ".join(owner.split())[:200]
             if owner != (item.owner_name or ""):
-                changes.update(owner_name=owner or None, owner_id=None)
+                changes.update(owner_name=owner or None, owner_id=owner_id)
             due_at = _due_from_field(await self._date_context(uow, group), group, due, item)
             if isinstance(due_at, Refusal):
                 return due_at
@@ -446,7 +463,8 @@ class Capture:
                 changes["due_at"] = due_at
             if not changes:
                 return item
-            return await self._update_item(uow, group, number, changes)
+            updated = await self._update_item(uow, group, number, changes)
+        return updated or Refusal("action_unknown", {"number": number})
 
     # --- decisions and agenda points -------------------------------------------------------
 
