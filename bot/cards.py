@@ -351,13 +351,13 @@ def fitted_agenda_card(agenda: Agenda) -> Card:
 
 def action_items_page(
     items: list[ActionItem], group: Group, now: datetime, *, include_closed: bool, page: int
-) -> tuple[Card, int] | None:
+) -> tuple[Card | None, int]:
     """Page ``page`` (1: the newest) of the items list, each page as many items as fit in a
-    Teams message, in number order; and how many pages there are. None for a page past the
-    last."""
+    Teams message, in number order (None for a page past the last), and how many pages
+    there are."""
     pages = _pages(items, group, now)
     if not 1 <= page <= len(pages):
-        return None
+        return None, len(pages)
     shown = pages[page - 1]
     card = action_items_card(shown, group, now, include_closed=include_closed, total=len(items))
     if len(pages) > 1:

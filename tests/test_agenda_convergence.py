@@ -3,7 +3,7 @@
 It is Friday 20 November 2026; the group meets on Thursday 26 November 13:00 and the agenda is
 due on Tuesday 09:00. Covers: a report saved while the agenda's first post is still in flight
 (the connector holds its answer) leads to an update of that post; a report saved while an
-update is in flight leads to one more update; and many groups whose reports race their first
+update is in flight leads to one more update; and 200 groups whose reports race their first
 post through a slow connector all end with every report on their agenda.
 """
 
@@ -86,28 +86,30 @@ async def test_a_report_saved_while_an_update_is_in_flight_updates_it_again(
 async def test_every_agenda_ends_with_every_report_when_reports_race_the_first_posts(
     settings, clock
 ):
-    """Forty groups, a slow connector (20–120 ms a call), each group's report sent at a random
-    moment while the scheduler posts the agendas; then the scheduler runs until quiet."""
-    connector = await FakeConnector(latency=0.02).start()
+    """Two hundred groups, a connector answering in 0.3 s, each group's report sent at a
+    random moment 0–1.5 s into the scheduler posting the agendas; then the scheduler runs
+    until quiet."""
+    connector = await FakeConnector().start()
     rng = random.Random(17)
     channels = [
         TeamsSpace.channel(
             connector.url,
-            conversation_id=f"19:race{n:02d}@thread.tacv2",
-            channel_id=f"19:race{n:02d}@thread.tacv2",
+            conversation_id=f"19:race{n:03d}@thread.tacv2",
+            channel_id=f"19:race{n:03d}@thread.tacv2",
         )
-        for n in range(40)
+        for n in range(200)
     ]
     app = create_app(settings, clock=clock)
     try:
         async with serve(app) as bot:
             for channel in channels:
                 await plan_meeting(bot, channel)
+            connector.latency = 0.3  # from here on: the race
             scheduler = app[SCHEDULER]
             to(clock, TUESDAY_9)
 
             async def report(number: int, channel: TeamsSpace) -> None:
-                await asyncio.sleep(rng.uniform(0, 0.6))
+                await asyncio.sleep(rng.uniform(0, 1.5))
                 text = f"lägesrapport Kalmar: Rapport {number}."
                 await bot.post_activity(channel.message(text))
 

@@ -48,7 +48,7 @@ async def test_a_reply_the_connector_keeps_refusing_is_queued_and_delivered_late
 
     response = await bot.post_activity(activity)
     refused_in_turn = len(connector.refused)
-    connector._faults.clear()  # the connector recovers
+    connector.recover()
     await app[SCHEDULER].tick()
 
     assert response.status == 200
@@ -117,7 +117,7 @@ async def test_a_queued_reply_survives_a_change_of_settings(
     channel = TeamsSpace.channel(connector.url)
     connector.fail_next(429, times=20, retry_after=0.3, kind="reply")
     await bot.post_activity(channel.message("åtgärd Karin testar dubbletter senast 30/11"))
-    connector._faults.clear()
+    connector.recover()
 
     await bot.post_activity(channel.message("inställningar dagordning 3 arbetsdagar före"))
     await app[SCHEDULER].tick()

@@ -13,13 +13,12 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain.model import ConversationType, Group, Meeting, MeetingStatus
-from bot.domain.posts import due_posts, meeting_posts
+from bot.domain.posts import due_posts, meeting_posts, planning_needs
 from bot.domain.posts.overdue import overdue_post
 from bot.domain.schedule import (
     GroupPlan,
     LeadTimes,
     PostKind,
-    planning_horizon,
     retry_delay,
 )
 
@@ -227,9 +226,14 @@ def test_a_group_may_have_its_own_lead_times():
 
 
 def test_the_planning_horizon_covers_the_longest_lead():
-    assert planning_horizon(DEFAULTS) >= timedelta(days=2 + 6)
-    assert planning_horizon(LeadTimes(timedelta(days=30), ())) >= timedelta(days=42)
-    assert planning_horizon(LeadTimes(timedelta(hours=5), ())) >= timedelta(days=1)
+    def horizon(leads: LeadTimes) -> timedelta:
+        return planning_needs(leads).horizon
+
+    assert horizon(DEFAULTS) >= timedelta(days=2 + 6)
+    assert horizon(LeadTimes(timedelta(days=30), ())) >= timedelta(days=42)
+    assert horizon(LeadTimes(timedelta(hours=5), ())) >= timedelta(days=1)
+    # A group may choose up to 30 days: its own horizon reaches that far in any case.
+    assert planning_needs(DEFAULTS).own_horizon >= timedelta(days=42)
 
 
 def test_retries_back_off_exponentially_with_jitter():

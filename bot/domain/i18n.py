@@ -264,20 +264,6 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "nb": "Den kommandoen kjenner jeg ikke: «{word}». Mente du **{suggestion}**?",
         "en": "I don't know the command “{word}”. Did you mean **{suggestion}**?",
     },
-    "not_built": {
-        "sv": (
-            "”{word}” känner jag igen, men den delen av mig är inte färdig ännu. Inget har "
-            "sparats. Skriv @RAG hjälp för en lista."
-        ),
-        "nb": (
-            "«{word}» kjenner jeg igjen, men den delen av meg er ikke ferdig ennå. Ingenting er "
-            "lagret. Skriv @RAG hjelp for en liste."
-        ),
-        "en": (
-            "I recognise “{word}”, but that part of me is not finished yet. Nothing was saved. "
-            "Write @RAG help for a list."
-        ),
-    },
     "unknown_action": {
         "sv": "Den knappen känner jag inte igen längre. Inget har ändrats.",
         "nb": "Den knappen kjenner jeg ikke igjen lenger. Ingenting er endret.",

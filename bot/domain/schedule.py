@@ -171,11 +171,6 @@ def reach(lead: timedelta) -> timedelta:
     return timedelta(days=days * 7 // 5 + 12)
 
 
-def planning_horizon(leads: LeadTimes) -> timedelta:
-    """How far ahead of now a meeting can have a post due on these lead times."""
-    return max(reach(lead) for lead in (leads.agenda, DAY, *leads.reminders))
-
-
 @dataclass(frozen=True)
 class PlanningNeeds:
     """What the outbox must load about each active group for the kinds to plan at a tick."""

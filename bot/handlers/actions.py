@@ -61,15 +61,12 @@ async def listing(app: Services, turn: Turn) -> Reply:
     if not items:
         return message(turn.language, "actions_none")
     now = app.clock.now()
-    shown = cards.action_items_page(
+    card, pages = cards.action_items_page(
         items, turn.group, now, include_closed=include_closed, page=page
     )
-    if shown is None:
-        pages = cards.action_items_page(
-            items, turn.group, now, include_closed=include_closed, page=1
-        )
-        return message(turn.language, "actions_no_page", pages=pages[1] if pages else 1)
-    return ShowCard(shown[0])
+    if card is None:
+        return message(turn.language, "actions_no_page", pages=pages)
+    return ShowCard(card)
 
 
 async def done(app: Services, turn: Turn) -> Reply:

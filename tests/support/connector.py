@@ -149,6 +149,10 @@ class FakeConnector:
         ``html``, an HTML error page, as a proxy in front of the connector would."""
         self._faults.append(_Fault(status, times, retry_after, kind, html))
 
+    def recover(self) -> None:
+        """Drop the faults not yet used: the connector answers normally again."""
+        self._faults.clear()
+
     def hold_next(self, kind: str) -> Hold:
         """Hold the next call of ``kind`` open after recording it, until the test releases it:
         what happens while a post is in flight, made deterministic."""
