@@ -116,7 +116,7 @@ def build_dependencies(
             notices=Notices(transactions, clock),
             roles=Roles(transactions, clock),
             preferences=Preferences(transactions, leads, clock),
-            proceedings=Proceedings(transactions, clock),
+            proceedings=Proceedings(transactions, clock, roster),
             clock=clock,
             public_url=settings.public_url,
             help_text=REGISTRY.help_text,

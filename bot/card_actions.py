@@ -20,3 +20,5 @@ class CardAction(StrEnum):
     MEETING_MOVE = "meeting.move"
     MEETING_CANCEL = "meeting.cancel"
     MEETING_KEEP = "meeting.keep"
+    ATTENDANCE_SAVE = "attendance.save"
+    MINUTES_APPROVE = "minutes.approve"

@@ -1,5 +1,5 @@
-"""Adaptive Cards (schema 1.5) for reports, action items, meetings and the agenda: pure
-functions, dicts out.
+"""Adaptive Cards (schema 1.5) for reports, action items, meetings, the agenda, attendance and
+the minutes: pure functions, dicts out.
 
 Whatever a user wrote goes into ``TextRun``s, which Teams never reads as Markdown, one
 block per line so paragraphs and bullet lists look as written; JSON encoding does the rest,
@@ -29,6 +29,7 @@ from bot.domain.agenda import (
 )
 from bot.domain.capture import REPORT_LIMIT, TEXT_LIMIT
 from bot.domain.i18n import format_day, message
+from bot.domain.minutes import Kind, Minutes
 from bot.domain.model import ActionItem, Group, Section, is_overdue
 from bot.domain.replies import due_phrase, local
 from bot.domain.text import grouped
@@ -397,6 +398,98 @@ def _pages(items: list[ActionItem], group: Group, now: datetime) -> list[list[Ac
     if page:
         pages.append(page[::-1])
     return pages
+
+
+def attendance_card(
+    heading: str, roster: list[str], present: list[str], meeting_id: int, language: str
+) -> Card:
+    """The meeting's roster to tick, the names marked present ticked; guests are written in.
+    A tick comes back as the name's place in the list the card carries, so a name with a
+    comma in it (Teams shows some people as "Surname, Given") stays one name."""
+    ticked = {name.casefold() for name in present}
+    body = [
+        _line(heading, size="medium", weight="bolder", wrap=True),
+        _line(message(language, "attendance_card_hint"), spacing="none", isSubtle=True, wrap=True),
+    ]
+    if roster:
+        body.append(
+            {
+                "type": "Input.ChoiceSet",
+                "id": "present",
+                "isMultiSelect": True,
+                "style": "expanded",
+                "choices": [{"title": name, "value": str(i)} for i, name in enumerate(roster)],
+                "value": ",".join(
+                    str(i) for i, name in enumerate(roster) if name.casefold() in ticked
+                ),
+            }
+        )
+    body.append(
+        {
+            "type": "Input.Text",
+            "id": "guests",
+            "label": message(language, "attendance_guests_label"),
+            "placeholder": message(language, "attendance_guests_placeholder"),
+            "maxLength": 2000,
+        }
+    )
+    return _card(
+        body,
+        [
+            _submit(
+                message(language, "save"),
+                CardAction.ATTENDANCE_SAVE,
+                meeting=meeting_id,
+                names=roster,
+            )
+        ],
+    )
+
+
+def minutes_card(
+    minutes: Minutes, stamp: str, notes: list[str], approve: tuple[str, int] | None
+) -> Card:
+    """A version of the minutes as the group's document reads: the title, its state
+    (``stamp``), the fields, the numbered sections with their headings, text and lists, the
+    signature; then ``notes`` (Markdown: the download links, where earlier versions are) and,
+    for a draft, the button that approves it (``approve``: its title and the version)."""
+    body: list[Card] = [
+        _line(minutes.title, size="large", weight="bolder", wrap=True),
+        _line(stamp, spacing="none", isSubtle=True, italic=True, wrap=True),
+    ]
+    for label, values in minutes.fields:
+        body.append(
+            {
+                "type": "RichTextBlock",
+                "spacing": "small",
+                "inlines": [
+                    {"type": "TextRun", "text": f"{label}  ", "weight": "bolder"},
+                    {"type": "TextRun", "text": ", ".join(values)},
+                ],
+            }
+        )
+    for section in minutes.sections:
+        body.append(_line(section.title, spacing="medium", weight="bolder", wrap=True))
+        for block in section.blocks:
+            if block.kind is Kind.TOPIC:
+                body.append(_line(block.text, spacing="small", weight="bolder", wrap=True))
+            elif block.kind is Kind.SUBTOPIC:
+                body.append(_line(block.text, spacing="small", italic=True, wrap=True))
+            elif block.kind is Kind.BULLET:
+                body.append(_bullet(block.text))
+            else:
+                body += user_text(block.text)
+    body.append(_line(minutes.signature[0], spacing="medium", wrap=True))
+    body += [_line(line, spacing="none", wrap=True) for line in minutes.signature[1:]]
+    body += [
+        {"type": "TextBlock", "text": note, "wrap": True, "spacing": "medium", "size": "small"}
+        for note in notes
+    ]
+    actions = None
+    if approve is not None:
+        title, version = approve
+        actions = [_submit(title, CardAction.MINUTES_APPROVE, with_inputs=False, version=version)]
+    return _card(body, actions)
 
 
 def _plain(text: str) -> str:

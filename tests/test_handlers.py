@@ -15,6 +15,7 @@ from bot.card_actions import CardAction
 from bot.domain.commands import EMPTY, UNKNOWN
 from bot.domain.i18n import message
 from bot.domain.meetings import example_days
+from bot.domain.minutes import Minutes
 from bot.domain.model import LANGUAGES, ActionItem, ConversationType, Group
 from bot.domain.roles import Guarded
 from bot.handlers.registry import REGISTRY
@@ -132,6 +133,8 @@ def test_every_button_on_a_built_card_is_answered():
         cards.edit_item_form(ITEM, GROUP, "14/12"),
         cards.confirm_card("Flytta?", "Flytta", CardAction.MEETING_MOVE, "sv", meeting=1),
         cards.confirm_card("Ställa in?", "Ställ in", CardAction.MEETING_CANCEL, "sv", meeting=1),
+        cards.attendance_card("Närvaro", ["Sara Axelsson"], [], 1, "sv"),
+        cards.minutes_card(Minutes("M", (), (), ("Sammanställt av",)), "Utkast", [], ("J", 1)),
     ]
 
     pressed = set()

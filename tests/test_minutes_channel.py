@@ -26,8 +26,19 @@ from docx import Document
 from bot.app import create_app
 from tests.date_corpus import local
 from tests.support.clock import FakeClock
+from tests.support.fakes import roster_of
 from tests.support.server import serve
-from tests.support.teams import CHANNEL_ID, EDYTA, MATS, SARA, TeamsSpace
+from tests.support.teams import (
+    CARD_MESSAGE_ID,
+    CHANNEL_ID,
+    EDYTA,
+    MATS,
+    MATS_BOSTROM,
+    SARA,
+    TEAM,
+    TeamsSpace,
+)
+from tests.support.transcript import describe
 
 channel = TeamsSpace.channel()
 
@@ -93,6 +104,11 @@ def links(reply: str) -> str:
     return re.sub(r"/minutes/[\w-]{20,}\.", "/minutes/<token>.", reply)
 
 
+def stamp(card: str) -> str:
+    """The minutes card's second line: the version and whether it is approved."""
+    return card.split("\n")[1]
+
+
 def token_of(reply: str) -> str:
     match = re.search(r"/minutes/([\w-]{20,})\.docx", reply)
     assert match, reply
@@ -145,38 +161,38 @@ async def test_the_reference_meeting_replayed_gives_its_minutes(group, clock):
     golden = " ".join(GOLDEN.read_text().split())
     assert all(p in golden for p in paragraphs(*reference))  # the reference's own words
     assert all(name in golden for name in (PRESENT + ", " + ABSENT).split(", "))
-    assert links(draft) == "\n\n".join(
-        [
-            "*Utkast, version 1. Justeras av ordföranden eller justeraren med: justera 1*",
-            "**Minnesanteckningar RAG nuklearmedicin**",
-            "**Datum** 2026-01-14, kl. 13.00 – 14.00",
-            "**Plats** Teams",
-            f"**Närvarande** Edyta Johansson, {PRESENT}",
-            f"**Frånvarande** {ABSENT}",
-            "**1. Mötets öppnande**",
-            "**2. Föregående mötesanteckningar**",
-            "**3. Utvecklingsområde för RAG nuklearmedicin**",
-            "- **Lägesrapport**",
-            "*Linköping*",
-            *paragraphs(LINKOPING),
-            "*Jönköping*",
-            *paragraphs(JONKOPING),
-            "*Kalmar*",
-            *paragraphs(KALMAR),
-            "- **Radiofarmakaupphandling**",
-            PROCUREMENT,
-            "- **Mål 2026**",
-            GOALS,
-            "**4. Övrigt**",
-            "**5. Nya mötestider**",
-            "- 11/2, kl. 13-14, Teams",
-            "Sammanställt av",
-            "Edyta Johansson",
-            "Ordförande, RAG nuklearmedicin",
-            "Ladda ner: [Word](http://127.0.0.1:3978/minutes/<token>.docx) · "
-            "[Markdown](http://127.0.0.1:3978/minutes/<token>.md)",
-        ]
-    )
+    # The draft as a card: the reference's fields, sections and sub-headings, in its order.
+    assert links(draft).split("\n") == [
+        "Minnesanteckningar RAG nuklearmedicin",
+        "Utkast, version 1. Justeras av ordföranden eller justeraren med: justera 1",
+        "Datum  2026-01-14, kl. 13.00 – 14.00",
+        "Plats  Teams",
+        f"Närvarande  Edyta Johansson, {PRESENT}",
+        f"Frånvarande  {ABSENT}",
+        "1. Mötets öppnande",
+        "2. Föregående mötesanteckningar",
+        "3. Utvecklingsområde för RAG nuklearmedicin",
+        "Lägesrapport",
+        "Linköping",
+        *paragraphs(LINKOPING),
+        "Jönköping",
+        *paragraphs(JONKOPING),
+        "Kalmar",
+        *paragraphs(KALMAR),
+        "Radiofarmakaupphandling",
+        PROCUREMENT,
+        "Mål 2026",
+        GOALS,
+        "4. Övrigt",
+        "5. Nya mötestider",
+        "• 11/2, kl. 13-14, Teams",
+        "Sammanställt av",
+        "Edyta Johansson",
+        "Ordförande, RAG nuklearmedicin",
+        "Ladda ner: [Word](http://127.0.0.1:3978/minutes/<token>.docx) · "
+        "[Markdown](http://127.0.0.1:3978/minutes/<token>.md)",
+        "[Justera version 1]",
+    ]
 
 
 async def test_the_minutes_download_as_markdown_and_word(group, clock, settings):
@@ -260,8 +276,106 @@ async def test_attendance_by_chat(group, clock):
         "Närvarande: Edyta Johansson, Sara Axelsson\n\n"
         "Frånvarande: Mats Boström, Hans Johansson, Mats Homelius"
     ]
-    assert await group.say(channel.message("närvarande")) == [
+    assert await group.say(channel.message("närvarande , ;")) == [
         "Vilka? Skriv t.ex. närvarande Sara Axelsson, Mats Homelius"
+    ]
+
+
+async def card_and_button(group, activity: dict) -> tuple[str, dict]:
+    """The card the bot answered ``activity`` with, as read, and its first button's data."""
+    [reply] = await group.turn(activity)
+    card = reply.attachments[0].content
+    return describe(reply), card["actions"][0]["data"]
+
+
+async def test_attendance_on_a_card_from_the_teams_roster(group, clock, roster):
+    """Teams lists the team (two Matses among them); a guest from another region is added by
+    chat; the card ticks who is marked so far and saves ticks and written-in guests."""
+    roster.people = roster_of(*TEAM)
+    clock.advance(timedelta(minutes=15))
+    await group.say(channel.message("närvarande Edyta Johansson, Pernilla Norberg"))
+
+    shown, button = await card_and_button(group, channel.message("närvarande"))
+    assert shown.split("\n") == [
+        "Närvaro – mötet onsdag 14 januari kl. 13.00",
+        "Bocka i vilka som är med. Övriga på listan räknas som frånvarande.",
+        "[x] Edyta Johansson",
+        "[ ] Mats Boström",
+        "[ ] Mats Homelius",
+        "[x] Pernilla Norberg",
+        "[ ] Sara Axelsson",
+        "<Fler närvarande (gäster, andra regioner): >",
+        "[Spara]",
+    ]
+    names = button["names"]
+    # Edyta unticked, both Matses ticked, Pernilla kept, a guest and a known name written in.
+    ticked = ",".join(str(names.index(n)) for n in ("Mats Boström", "Mats Homelius"))
+    ticked += "," + str(names.index("Pernilla Norberg"))
+    pressed = {**button, "present": ticked, "guests": "Anna Berg (Region Skåne), sara axelsson"}
+    assert await group.say(channel.card_submit(pressed)) == []
+    assert group.updated == [
+        (
+            CARD_MESSAGE_ID,
+            "Närvaro vid mötet onsdag 14 januari kl. 13.00.\n\n"
+            "Närvarande: Pernilla Norberg, Mats Boström, Mats Homelius, Anna Berg (Region "
+            "Skåne), Sara Axelsson\n\n"
+            "Frånvarande: Edyta Johansson",
+        )
+    ]
+    [draft] = await group.say(channel.message("minnesanteckningar"))
+    assert "Frånvarande  Edyta Johansson\n" in draft
+    # Opened again, the card has the guest on the roster, ticked.
+    shown, _ = await card_and_button(group, channel.message("frånvarande"))
+    assert "[x] Anna Berg (Region Skåne)" in shown.split("\n")
+    assert "[ ] Edyta Johansson" in shown.split("\n")
+
+
+async def test_the_teams_roster_is_the_attendance_list(group, clock, roster):
+    """Members Teams lists but who never wrote are on the list, so they are absent unless
+    marked; a name Teams lists is not "new on the list"."""
+    roster.people = roster_of(EDYTA, MATS, MATS_BOSTROM)
+    clock.advance(timedelta(minutes=15))
+
+    assert await group.say(channel.message("närvarande mats bostrom")) == [
+        "Närvaro vid mötet onsdag 14 januari kl. 13.00.\n\n"
+        "Närvarande: Mats Boström\n\n"
+        "Frånvarande: Edyta Johansson, Mats Homelius"
+    ]
+    # Teams cannot be asked now: the names it listed before stay on the list.
+    roster.unreachable = True
+    roster.by_group.clear()
+    [draft] = await group.say(channel.message("minnesanteckningar"))
+    assert "Närvarande  Mats Boström\nFrånvarande  Edyta Johansson, Mats Homelius\n" in draft
+
+
+async def test_the_approve_button_locks_the_version_on_the_card(group, clock):
+    clock.advance(timedelta(minutes=5))
+    await group.say(channel.message("anteckning Övrigt: Studiebesök i vår."))
+    clock.advance(timedelta(minutes=75))  # after the meeting
+    draft, button = await card_and_button(group, channel.message("minnesanteckningar"))
+    assert draft.endswith("\n[Justera version 1]") and button["version"] == 1
+
+    # Mats is neither chair nor justerare: refused, the card stays as it was. (Writing after
+    # the meeting does not put him on its attendance list, so the draft has not changed.)
+    assert await group.say(channel.card_submit(button, user=MATS)) == [
+        "Bara ordföranden eller justeraren kan justera minnesanteckningarna (Edyta Johansson)."
+    ]
+    assert group.updated == []
+    clock.advance(timedelta(minutes=10))
+    assert await group.say(channel.card_submit(button)) == [
+        "Version 1 av minnesanteckningarna från mötet onsdag 14 januari kl. 13.00 är justerad "
+        "av Edyta Johansson onsdag 14 januari kl. 14.20. Den är nu låst; senare ändringar blir "
+        "en ny version."
+    ]
+    [(card_id, approved)] = group.updated
+    assert card_id == CARD_MESSAGE_ID
+    assert stamp(approved) == (
+        "Version 1, justerad av Edyta Johansson onsdag 14 januari kl. 14.20. Låst."
+    )
+    assert "[Justera" not in approved
+    # Pressed again (an old copy of the card): already approved, said so.
+    assert await group.say(channel.card_submit(button)) == [
+        "Version 1 är redan justerad av Edyta Johansson onsdag 14 januari kl. 14.20 och är låst."
     ]
 
 
@@ -291,27 +405,27 @@ async def test_notes_under_a_section_a_region_and_a_topic(group, clock):
     ]
     [draft] = await group.say(channel.message("minnesanteckningar"))
 
-    sections = draft.split("**1. ")[1].split("\n\nSammanställt av")[0]
-    assert sections.split("\n\n") == [
-        "Mötets öppnande**",
+    sections = draft.split("\n1. ")[1].split("\nSammanställt av")[0]
+    assert sections.split("\n") == [
+        "Mötets öppnande",
         "Edyta hälsade alla välkomna.",
-        "**2. Föregående mötesanteckningar**",
-        "**3. Utvecklingsområde för RAG nuklearmedicin**",
-        "- **Lägesrapport**",
-        "*Linköping*",
+        "2. Föregående mötesanteckningar",
+        "3. Utvecklingsområde för RAG nuklearmedicin",
+        "Lägesrapport",
+        "Linköping",
         "ej rapporterat",
-        "*Jönköping*",
+        "Jönköping",
         "ej rapporterat",
-        "*Kalmar*",
+        "Kalmar",
         "Rubidium-PET utreds.",
-        "- **Mål 2026**",
+        "Mål 2026",
         "Isotoper avgör.",
         # The decision was taken while Mål 2026 was under discussion.
-        "- Beslut: Vi bjuder in BMA till nästa möte.",
-        "**4. Övrigt**",
+        "• Beslut: Vi bjuder in BMA till nästa möte.",
+        "4. Övrigt",
         "Studiebesök i vår.",
-        "**5. Nya mötestider**",
-        "- 11/2, kl. 13-14, Teams",
+        "5. Nya mötestider",
+        "• 11/2, kl. 13-14, Teams",
     ]
 
 
@@ -324,11 +438,17 @@ async def test_a_correction_makes_a_new_version_and_the_old_one_stays(group, clo
     [second] = await group.say(channel.message("minnesanteckningar"))
     [old] = await group.say(channel.message("minnesanteckningar version 1"))
 
-    assert first.startswith("*Utkast, version 1.") and same == first
-    assert second.startswith("*Utkast, version 2. Justeras av ordföranden eller justeraren med: ")
+    assert stamp(first).startswith("Utkast, version 1.") and same == first
+    assert stamp(second).startswith(
+        "Utkast, version 2. Justeras av ordföranden eller justeraren med: "
+    )
     assert "Studiebesöket blir i maj." in second and "Studiebesöket" not in first
-    assert second.endswith("Tidigare versioner: minnesanteckningar version 1 … 2")
-    assert old.split("\n\nLadda ner")[0] == first.split("\n\nLadda ner")[0]
+    assert second.endswith(
+        "Tidigare versioner: minnesanteckningar version 1 … 2\n[Justera version 2]"
+    )
+    # Version 1 as it was, no longer to approve (it is not the latest).
+    assert old.split("\nLadda ner")[0] == first.split("\nLadda ner")[0]
+    assert "[Justera" not in old
     assert token_of(old) == token_of(first) != token_of(second)
     assert await group.say(channel.message("minnesanteckningar version 7")) == [
         "Version 7 finns inte. Minnesanteckningarna har 2 version(er)."
@@ -353,10 +473,11 @@ async def test_the_chair_approves_and_the_version_is_locked(group, clock):
         "Version 1 är redan justerad av Edyta Johansson onsdag 14 januari kl. 14.55 och är låst."
     ]
     [approved] = await group.say(channel.message("minnesanteckningar"))
-    assert approved.split("\n\n")[0] == (
-        "*Version 1, justerad av Edyta Johansson onsdag 14 januari kl. 14.55. Låst.*"
+    assert stamp(approved) == (
+        "Version 1, justerad av Edyta Johansson onsdag 14 januari kl. 14.55. Låst."
     )
-    assert approved.split("\n\n")[1:] == draft.split("\n\n")[1:]
+    # The same minutes, stamped, and no button to approve them again.
+    assert approved.split("\n")[2:] == draft.split("\n")[2:-1]
     # A change after approval: version 1 stays as approved; version 2 needs approval.
     assert await group.say(channel.message("anteckning Övrigt: Studiebesöket blir i maj.")) == [
         "Antecknat under **Övrigt**, mötet onsdag 14 januari kl. 13.00. Version 1 är justerad "
@@ -368,10 +489,8 @@ async def test_the_chair_approves_and_the_version_is_locked(group, clock):
     ]
     [second] = await group.say(channel.message("minnesanteckningar"))
     [first] = await group.say(channel.message("minnesanteckningar version 1"))
-    assert second.startswith("*Utkast, version 2.")
-    assert first == approved.replace("\n\nLadda ner", "\n\nLadda ner", 1) + (
-        "\n\nTidigare versioner: minnesanteckningar version 1 … 2"
-    )
+    assert stamp(second).startswith("Utkast, version 2.")
+    assert first == approved + "\nTidigare versioner: minnesanteckningar version 1 … 2"
     assert await group.say(channel.message("justera 1")) == [
         "Version 1 är inte den senaste; den senaste är version 2."
     ]
@@ -395,7 +514,7 @@ async def test_approval_is_for_the_chair_and_the_justerare_only(group, clock):
     clock.advance(timedelta(minutes=5))
     await group.say(channel.message("hej", user=SARA))
     [draft] = await group.say(channel.message("minnesanteckningar", user=MATS))
-    assert draft.startswith("*Utkast, version 1.")
+    assert stamp(draft).startswith("Utkast, version 1.")
 
     refused = "Bara ordföranden eller justeraren kan justera minnesanteckningarna"
     assert await group.say(channel.message("justera", user=MATS)) == [

@@ -1230,6 +1230,29 @@ async def test_the_roster_is_members_and_added_names_each_once(tx, clock):
         assert await uow.attendance.roster(other.id) == ["Edyta Johansson"]
 
 
+async def test_the_roster_as_of_a_time_leaves_out_who_came_later(tx, clock):
+    group = await new_group(tx, clock)
+    before = clock.now()
+    async with tx.writing() as uow:
+        await uow.members.seen(group.id, SARA, before)
+        await uow.attendance.add_to_roster(group.id, "Mattias Nickel", SARA.name, before)
+        await uow.members.seen(group.id, EDYTA, before + HOUR)
+        await uow.attendance.add_to_roster(group.id, "Asa Oberg", SARA.name, before + HOUR)
+        await uow.commit()
+
+    async with tx.reading() as uow:
+        assert await uow.attendance.roster(group.id, as_of=before) == [
+            "Mattias Nickel",
+            "Sara Axelsson",
+        ]
+        assert await uow.attendance.roster(group.id, as_of=before + HOUR) == [
+            "Asa Oberg",
+            "Edyta Johansson",
+            "Mattias Nickel",
+            "Sara Axelsson",
+        ]
+
+
 async def test_a_later_mark_replaces_the_earlier_per_meeting(tx, clock):
     group = await new_group(tx, clock)
     first, second = await new_meetings(tx, clock, group, -HOUR, DAY)

@@ -935,6 +935,31 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "nb": "Oppmøte på møtet {meeting}.\n\nTil stede: {present}\n\nForfall: {absent}",
         "en": "Attendance at the meeting {meeting}.\n\nPresent: {present}\n\nAbsent: {absent}",
     },
+    "attendance_card_title": {
+        "sv": "Närvaro – mötet {meeting}",
+        "nb": "Oppmøte – møtet {meeting}",
+        "en": "Attendance – the meeting {meeting}",
+    },
+    "attendance_card_hint": {
+        "sv": "Bocka i vilka som är med. Övriga på listan räknas som frånvarande.",
+        "nb": "Kryss av hvem som er med. Andre på listen regnes som forfall.",
+        "en": "Tick who is here. Everyone else on the list counts as absent.",
+    },
+    "attendance_guests_label": {
+        "sv": "Fler närvarande (gäster, andra regioner)",
+        "nb": "Flere til stede (gjester, andre regioner)",
+        "en": "More present (guests, other regions)",
+    },
+    "attendance_guests_placeholder": {
+        "sv": "Namn, Namn",
+        "nb": "Navn, Navn",
+        "en": "Name, Name",
+    },
+    "minutes_approve_button": {
+        "sv": "Justera version {version}",
+        "nb": "Godkjenn versjon {version}",
+        "en": "Approve version {version}",
+    },
     "attendance_added": {
         "sv": "Nya på närvarolistan: {names}.",
         "nb": "Nye på oppmøtelisten: {names}.",

@@ -303,9 +303,11 @@ class AgendaPointRepository(Protocol):
 
 
 class AttendanceRepository(Protocol):
-    async def roster(self, group_id: int) -> list[str]:
+    async def roster(self, group_id: int, as_of: datetime | None = None) -> list[str]:
         """The names the group's attendance is taken from: members the bot has seen and
-        names added by chat, each once (accents and case aside), in alphabetical order."""
+        names added (by chat, or listed by Teams), each once (accents and case aside), in
+        alphabetical order; with ``as_of``, only those on the roster by then (a meeting's
+        absent are the members it had, not those who joined later)."""
         ...
 
     async def add_to_roster(self, group_id: int, name: str, by: str, now: datetime) -> None: ...

@@ -2,9 +2,13 @@
 approval (justering).
 
 Everything here is for one meeting: the one under way, else the one held in the last week,
-else the next (``minutes_meeting``). Attendance is taken from the group's roster (members the
-bot has seen write and names added by chat); a name not on it is added, and the reply says so.
-Everyone on the roster not marked present is absent.
+else the next (``minutes_meeting``). Attendance is taken from the group's roster: members the
+bot has seen write, the members Teams lists for the group's team or chat (read through the
+``Roster`` port and kept on the roster, so a version of the minutes does not change with what
+Teams answers later), and names added by chat (guests, people from other regions' tenants). A
+name not on it is added, and the reply says so. Everyone on the roster not marked present is
+absent. ``närvarande`` alone gives the roster as a form (``attendance_form``), saved by
+``save_attendance``.
 
 A version of the minutes is what ``build_minutes`` gave when someone asked for it: asking
 again after a change stores the next version, and every earlier one stays readable. The chair
@@ -35,6 +39,7 @@ from bot.domain.minutes import (
 )
 from bot.domain.model import (
     Actor,
+    Attendance,
     AuditNote,
     Group,
     Meeting,
@@ -43,7 +48,7 @@ from bot.domain.model import (
     Refusal,
     Role,
 )
-from bot.domain.ports import Clock, Transactions, UnitOfWork
+from bot.domain.ports import Clock, Roster, Transactions, UnitOfWork
 from bot.domain.replies import local
 from bot.domain.text import fold, quote
 
@@ -53,6 +58,20 @@ NAME_LIMIT = 200
 NOTE_LIMIT = 4000
 _SEPARATORS = re.compile(r"[,;\n]|\s+(?:och|og|and|samt)\s+", re.IGNORECASE)
 _VERSION = re.compile(r"(?:version|versjon|v)?\s*#?(\d{1,6})", re.IGNORECASE)
+
+
+# Who added a name the group's Teams roster lists.
+FROM_TEAMS = "Teams"
+
+
+@dataclass(frozen=True)
+class AttendanceForm:
+    """The roster to tick for a meeting, with who is marked present so far."""
+
+    group: Group
+    meeting: Meeting
+    roster: list[str]
+    present: list[str]
 
 
 @dataclass(frozen=True)
@@ -67,9 +86,12 @@ class MinutesView:
 
 
 class Proceedings:
-    def __init__(self, transactions: Transactions, clock: Clock) -> None:
+    def __init__(
+        self, transactions: Transactions, clock: Clock, roster: Roster | None = None
+    ) -> None:
         self._transactions = transactions
         self._clock = clock
+        self._roster = roster
 
     async def mark_attendance(
         self, group: Group, actor: Actor, text: str, mentions: list[Mention], present: bool
@@ -85,13 +107,14 @@ class Proceedings:
             problem = check_text(name, NAME_LIMIT)
             if problem:
                 return problem
+        teams = await self._teams_names(group)
         now = self._clock.now()
         async with self._transactions.writing() as uow:
             found = await minutes_meeting(uow, group, now)
             if found is None:
                 return Refusal("minutes_no_meeting")
             meeting = found[0]
-            roster = {fold(name): name for name in await uow.attendance.roster(group.id)}
+            roster = await _roster(uow, group, meeting, teams, now)
             added = []
             for name in names:
                 known = roster.get(fold(name))
@@ -101,20 +124,71 @@ class Proceedings:
                     added.append(name)
                 await uow.attendance.mark(group.id, meeting.id, known, present, actor.name, now)
             marks = await uow.attendance.for_meeting(group.id, meeting.id)
+            listed = await uow.attendance.roster(group.id, as_of=meeting.ends_at)
             await uow.commit()
-        here, away = attendance_lists(marks, sorted(roster.values(), key=fold))
-        lang, nobody = group.language, message(group.language, "nobody")
-        reply = message(
-            lang,
-            "attendance_saved",
-            meeting=_when(meeting, group),
-            present=quote(", ".join(here), 2000) or nobody,
-            absent=quote(", ".join(away), 2000) or nobody,
-        )
+        reply = _attendance_reply(group, meeting, marks, listed)
         if added:
-            names_added = join_words([quote(name) for name in added], lang)
-            reply += "\n\n" + message(lang, "attendance_added", names=names_added)
+            names_added = join_words([quote(name) for name in added], group.language)
+            reply += "\n\n" + message(group.language, "attendance_added", names=names_added)
         return reply
+
+    async def attendance_form(self, group: Group) -> AttendanceForm | Refusal:
+        """The meeting's roster to tick (``närvarande`` alone)."""
+        teams = await self._teams_names(group)
+        now = self._clock.now()
+        async with self._transactions.writing() as uow:
+            found = await minutes_meeting(uow, group, now)
+            if found is None:
+                return Refusal("minutes_no_meeting")
+            meeting = found[0]
+            await _roster(uow, group, meeting, teams, now)
+            marks = await uow.attendance.for_meeting(group.id, meeting.id)
+            listed = await uow.attendance.roster(group.id, as_of=meeting.ends_at)
+            await uow.commit()
+        present, _ = attendance_lists(marks, [])
+        names = sorted({fold(name): name for name in listed + present}.values(), key=fold)
+        return AttendanceForm(group, meeting, names, present)
+
+    async def save_attendance(
+        self, group: Group, actor: Actor, meeting_id: int, ticked: list[str], guests: str
+    ) -> str | Refusal:
+        """The attendance form saved: the ticked names and the guests written in are present;
+        a name unticked that was marked present is now absent."""
+        extra = [" ".join(part.split()) for part in _SEPARATORS.split(guests)]
+        extra = [name for name in extra if name]
+        for name in ticked + extra:
+            problem = check_text(name, NAME_LIMIT)
+            if problem:
+                return problem
+        now = self._clock.now()
+        async with self._transactions.writing() as uow:
+            meeting = await uow.meetings.get(group.id, meeting_id)
+            if meeting is None or meeting.cancelled:
+                return Refusal("minutes_no_meeting")
+            roster = {fold(name): name for name in await uow.attendance.roster(group.id)}
+            wanted = {fold(name) for name in ticked + extra}
+            for mark in await uow.attendance.for_meeting(group.id, meeting.id):
+                if mark.present and fold(mark.name) not in wanted:
+                    await uow.attendance.mark(
+                        group.id, meeting.id, mark.name, False, actor.name, now
+                    )
+            for name in ticked + extra:
+                known = roster.get(fold(name))
+                if known is None:
+                    await uow.attendance.add_to_roster(group.id, name, actor.name, now)
+                    roster[fold(name)] = known = name
+                await uow.attendance.mark(group.id, meeting.id, known, True, actor.name, now)
+            marks = await uow.attendance.for_meeting(group.id, meeting.id)
+            listed = await uow.attendance.roster(group.id, as_of=meeting.ends_at)
+            await uow.commit()
+        return _attendance_reply(group, meeting, marks, listed)
+
+    async def _teams_names(self, group: Group) -> list[str]:
+        """The names Teams lists for the group's team or chat (none where it cannot say)."""
+        if self._roster is None:
+            return []
+        people = await self._roster.members(group)
+        return [person.name for person in people or [] if person.name.strip()]
 
     async def add_note(self, group: Group, actor: Actor, text: str) -> str | Refusal:
         """``anteckning <section, region or topic>: text``."""
@@ -149,13 +223,15 @@ class Proceedings:
     async def draft(self, group: Group, actor: Actor, args: str) -> MinutesView | Refusal:
         """The current draft, stored as a new version if it differs from the latest; or,
         with ``version N``, that stored version."""
-        now = self._clock.now()
         wanted = _version_number(args)
+        teams = await self._teams_names(group) if wanted is None else []
+        now = self._clock.now()
         async with self._transactions.writing() as uow:
             found = await minutes_meeting(uow, group, now)
             if found is None:
                 return Refusal("minutes_no_meeting")
             meeting, previous = found
+            await _roster(uow, group, meeting, teams, now)
             versions = await uow.minutes.versions(group.id, meeting.id)
             if wanted is not None:
                 chosen = [v for v in versions if v.number == wanted]
@@ -273,7 +349,7 @@ async def _build(
     upcoming = await uow.meetings.upcoming(group.id, now)
     captured = Captured(
         attendance=await uow.attendance.for_meeting(group.id, meeting.id),
-        roster=await uow.attendance.roster(group.id),
+        roster=await uow.attendance.roster(group.id, as_of=meeting.ends_at),
         reports=await uow.reports.current(group.id, meeting.id),
         notes=await uow.notes.for_meeting(group.id, meeting.id),
         decisions=await uow.decisions.for_meeting(group.id, meeting.id),
@@ -285,6 +361,36 @@ async def _build(
         signer_is_chair=Role.CHAIR in holders,
     )
     return build_minutes(group, meeting, captured)
+
+
+async def _roster(
+    uow: UnitOfWork, group: Group, meeting: Meeting, teams: list[str], now: datetime
+) -> dict[str, str]:
+    """The group's roster by folded name, with the names Teams lists kept on it. Teams does
+    not say since when someone is a member: a name it lists counts as on the roster from the
+    meeting it was first read for (so a draft made after the meeting has them)."""
+    roster = {fold(name): name for name in await uow.attendance.roster(group.id)}
+    since = min(now, meeting.starts_at)
+    for name in teams:
+        if fold(name) not in roster:
+            await uow.attendance.add_to_roster(group.id, name, FROM_TEAMS, since)
+            roster[fold(name)] = name
+    return roster
+
+
+def _attendance_reply(
+    group: Group, meeting: Meeting, marks: list[Attendance], roster: list[str]
+) -> str:
+    """The attendance as the minutes will list it."""
+    here, away = attendance_lists(marks, roster)
+    nobody = message(group.language, "nobody")
+    return message(
+        group.language,
+        "attendance_saved",
+        meeting=_when(meeting, group),
+        present=quote(", ".join(here), 2000) or nobody,
+        absent=quote(", ".join(away), 2000) or nobody,
+    )
 
 
 def _when(meeting: Meeting, group: Group) -> str:

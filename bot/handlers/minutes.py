@@ -1,33 +1,93 @@
-"""The meeting's proceedings: ``närvarande``/``frånvarande`` take attendance, ``anteckning
-<part>: text`` notes under a section, region or topic, ``minnesanteckningar`` shows the minutes
-draft (a new version when something changed; ``minnesanteckningar version 1`` an earlier one)
-with Word and Markdown links, and ``justera`` approves and locks the latest version."""
+"""The meeting's proceedings: ``närvarande``/``frånvarande`` take attendance (alone: the
+roster as a card to tick), ``anteckning <part>: text`` notes under a section, region or topic,
+``minnesanteckningar`` shows the minutes draft as a card (a new version when something
+changed; ``minnesanteckningar version 1`` an earlier one) with its download links and a
+Justera button, and ``justera`` (or the button) approves and locks the latest version."""
 
 from __future__ import annotations
 
-from bot.cards import MESSAGE_LIMIT, teams_size
+from bot.card_actions import CardAction
+from bot.cards import (
+    CARD_BUDGET,
+    MESSAGE_LIMIT,
+    attendance_card,
+    finished_card,
+    minutes_card,
+    teams_size,
+)
 from bot.domain.commands import Keywords
 from bot.domain.i18n import format_when, message
-from bot.domain.minutes import minutes_markdown
+from bot.domain.minutes import Minutes, minutes_markdown
 from bot.domain.model import Group, MinutesVersion, Refusal
-from bot.domain.proceedings import MinutesView
+from bot.domain.proceedings import AttendanceForm, MinutesView
 from bot.domain.replies import local
-from bot.handlers.base import CommandHandler, Feature, HelpLine, Reply, Services, Turn
+from bot.handlers.base import (
+    CommandHandler,
+    Feature,
+    Finished,
+    HelpLine,
+    Reply,
+    Services,
+    ShowCard,
+    Turn,
+    card_int,
+    unknown_action,
+)
 
 # Room for the lines around the minutes in the message.
 TEXT_BUDGET = MESSAGE_LIMIT - 4_000
 
 
 async def present(app: Services, turn: Turn) -> Reply:
+    if not turn.args.strip():
+        return await attendance_form(app, turn)
     return await app.proceedings.mark_attendance(
         turn.group, turn.actor, turn.args, list(turn.mentions), present=True
     )
 
 
 async def absent(app: Services, turn: Turn) -> Reply:
+    if not turn.args.strip():
+        return await attendance_form(app, turn)
     return await app.proceedings.mark_attendance(
         turn.group, turn.actor, turn.args, list(turn.mentions), present=False
     )
+
+
+async def attendance_form(app: Services, turn: Turn) -> Reply:
+    form = await app.proceedings.attendance_form(turn.group)
+    if isinstance(form, Refusal):
+        return form
+    return ShowCard(attendance_form_card(form))
+
+
+def attendance_form_card(form: AttendanceForm) -> dict:
+    lang = form.group.language
+    heading = message(
+        lang,
+        "attendance_card_title",
+        meeting=format_when(local(form.meeting.starts_at, form.group), lang),
+    )
+    return attendance_card(heading, form.roster, form.present, form.meeting.id, lang)
+
+
+async def attendance_saved(app: Services, turn: Turn) -> Reply:
+    """The attendance card's Spara: the card becomes the attendance as saved."""
+    meeting = card_int(turn.value.get("meeting"))
+    names = turn.value.get("names")
+    if meeting is None or not isinstance(names, list):
+        return unknown_action(turn)
+    ticked = []
+    for place in str(turn.value.get("present") or "").split(","):
+        index = card_int(place)
+        if index is not None and 0 <= index < len(names) and isinstance(names[index], str):
+            ticked.append(names[index])
+    saved = await app.proceedings.save_attendance(
+        turn.group, turn.actor, meeting, ticked, str(turn.value.get("guests") or "")
+    )
+    if isinstance(saved, Refusal):
+        return saved
+    return Finished(finished_card(saved))
 
 
 async def note(app: Services, turn: Turn) -> Reply:
@@ -38,11 +98,25 @@ async def draft(app: Services, turn: Turn) -> Reply:
     view = await app.proceedings.draft(turn.group, turn.actor, turn.args)
     if isinstance(view, Refusal):
         return view
-    return minutes_message(view, app.public_url)
+    return ShowCard(minutes_view_card(view, app.public_url))
 
 
 async def approve(app: Services, turn: Turn) -> Reply:
     return await app.proceedings.approve(turn.group, turn.actor, turn.args)
+
+
+async def approve_pressed(app: Services, turn: Turn) -> Reply:
+    """The minutes card's Justera button: approved, the card shows the locked version."""
+    version = card_int(turn.value.get("version"))
+    if version is None:
+        return unknown_action(turn)
+    approved = await app.proceedings.approve(turn.group, turn.actor, str(version))
+    if isinstance(approved, Refusal):
+        return approved
+    view = await app.proceedings.draft(turn.group, turn.actor, str(version))
+    if isinstance(view, Refusal):
+        return approved
+    return Finished(minutes_view_card(view, app.public_url), then=approved)
 
 
 def minutes_link(public_url: str, token: str, suffix: str) -> str:
@@ -65,27 +139,57 @@ def version_stamp(group: Group, version: MinutesVersion) -> str:
 def minutes_message(view: MinutesView, public_url: str) -> str:
     """The version as one Teams message: its state, the minutes (long paragraphs cut to fit,
     saying so), the download links and where the earlier versions are."""
-    lang = view.group.language
-    body = minutes_markdown(view.minutes, teams=True)
-    cut = False
-    for chars in (2000, 1000, 500, 250, 120, 60):
-        if teams_size(body) <= TEXT_BUDGET:
-            break
-        body, cut = minutes_markdown(view.minutes.shortened(chars), teams=True), True
-    lines = [f"*{version_stamp(view.group, view.version)}*", "", body.rstrip()]
-    if cut:
-        lines += ["", message(lang, "minutes_cut")]
-    token = view.version.token
-    links = message(
-        lang,
-        "minutes_links",
-        docx=minutes_link(public_url, token, "docx"),
-        markdown=minutes_link(public_url, token, "md"),
-    )
-    lines += ["", links]
-    if view.latest > 1:
-        lines += ["", message(lang, "minutes_older_versions", last=view.latest)]
+    minutes, cut = _fitted(view.minutes, lambda m: minutes_markdown(m, teams=True), TEXT_BUDGET)
+    lines = [
+        f"*{version_stamp(view.group, view.version)}*",
+        "",
+        minutes_markdown(minutes, teams=True).rstrip(),
+    ]
+    for note in _notes(view, public_url, cut):
+        lines += ["", note]
     return "\n".join(lines)
+
+
+def minutes_view_card(view: MinutesView, public_url: str) -> dict:
+    """The version as a card (the minutes cut to fit, saying so), with the Justera button
+    while it is a draft."""
+    lang, number = view.group.language, view.version.number
+    stamp = version_stamp(view.group, view.version)
+    approve = None
+    if view.version.approved_at is None and number == view.latest:
+        approve = (message(lang, "minutes_approve_button", version=number), number)
+
+    def draw(minutes: Minutes, notes: list[str]) -> dict:
+        return minutes_card(minutes, stamp, notes, approve)
+
+    minutes, cut = _fitted(view.minutes, lambda m: draw(m, []), CARD_BUDGET)
+    return draw(minutes, _notes(view, public_url, cut))
+
+
+def _fitted(minutes: Minutes, draw, budget: int) -> tuple[Minutes, bool]:
+    """The minutes with long paragraphs cut until ``draw(minutes)`` fits ``budget``."""
+    for chars in (None, 2000, 1000, 500, 250, 120, 60):
+        fitted = minutes if chars is None else minutes.shortened(chars)
+        if teams_size(draw(fitted)) <= budget:
+            return fitted, chars is not None
+    return fitted, True
+
+
+def _notes(view: MinutesView, public_url: str, cut: bool) -> list[str]:
+    """What follows the minutes: that they are cut, the download links, earlier versions."""
+    lang, token = view.group.language, view.version.token
+    notes = [message(lang, "minutes_cut")] if cut else []
+    notes.append(
+        message(
+            lang,
+            "minutes_links",
+            docx=minutes_link(public_url, token, "docx"),
+            markdown=minutes_link(public_url, token, "md"),
+        )
+    )
+    if view.latest > 1:
+        notes.append(message(lang, "minutes_older_versions", last=view.latest))
+    return notes
 
 
 FEATURE = Feature(
@@ -117,6 +221,10 @@ FEATURE = Feature(
             Keywords(sv=("justera",), nb=("godkjenn",), en=("approve",)),
         ),
     ),
+    card_actions={
+        CardAction.ATTENDANCE_SAVE: attendance_saved,
+        CardAction.MINUTES_APPROVE: approve_pressed,
+    },
     help=(
         HelpLine("help_line_attendance", ("present", "absent")),
         HelpLine("help_line_note", ("note",)),

@@ -22,6 +22,7 @@ from playwright.sync_api import Page
 from bot import cards
 from bot.card_actions import CardAction
 from bot.domain.i18n import message
+from bot.domain.minutes import Block, Kind, Minutes, MinutesSection
 from bot.domain.model import ActionItem
 from tests.e2e.conftest import E2E, node_tool
 from tests.test_agenda_domain import reference_agenda
@@ -40,6 +41,40 @@ def _items() -> list[ActionItem]:
         ActionItem(5, 1, 5, "Sammanställ statistik för PET-CT 2025", "Sara", made,
                    closed_at=NOW - timedelta(days=1), closed_by="Sara Axelsson"),
     ]  # fmt: skip
+
+
+def _minutes() -> Minutes:
+    """A short version of the 2026-01-14 minutes."""
+    return Minutes(
+        "Minnesanteckningar RAG nuklearmedicin",
+        (
+            ("Datum", ("2026-01-14, kl. 13.00 – 14.00",)),
+            ("Plats", ("Teams",)),
+            ("Närvarande", ("Edyta Johansson", "Mats Homelius", "Sara Axelsson")),
+            ("Frånvarande", ("Mattias Nickel",)),
+        ),
+        (
+            MinutesSection("1. Mötets öppnande"),
+            MinutesSection(
+                "2. Föregående mötesanteckningar",
+                (Block(Kind.TOPIC, "Stängda åtgärdspunkter"), Block(Kind.BULLET, "#3 Boka lokal")),
+            ),
+            MinutesSection(
+                "3. Utvecklingsområde för RAG nuklearmedicin",
+                (
+                    Block(Kind.TOPIC, "Lägesrapport"),
+                    Block(Kind.SUBTOPIC, "Linköping"),
+                    Block(Kind.PARAGRAPH, "Arbetet med uppstart av cyklotronen pågår."),
+                    Block(Kind.TOPIC, "Radiofarmakaupphandling"),
+                    Block(Kind.PARAGRAPH, "Upphandlingsprocessen pågår."),
+                    Block(Kind.BULLET, "Beslut: Vi bjuder in BMA till nästa möte."),
+                ),
+            ),
+            MinutesSection("4. Övrigt"),
+            MinutesSection("5. Nya mötestider", (Block(Kind.BULLET, "11/2, kl. 13-14, Teams"),)),
+        ),
+        ("Sammanställt av", "Edyta Johansson", "Ordförande, RAG nuklearmedicin"),
+    )
 
 
 def every_card() -> dict[str, dict[str, Any]]:
@@ -76,6 +111,22 @@ def every_card() -> dict[str, dict[str, Any]]:
             "sv",
             meeting=1,
             version="abc",
+        ),
+        "attendance": cards.attendance_card(
+            "Närvaro – mötet onsdag 14 januari kl. 13.00",
+            ["Edyta Johansson", "Johansson, Hans", "Mats Homelius", "Sara Axelsson"],
+            ["Edyta Johansson", "Sara Axelsson"],
+            1,
+            "sv",
+        ),
+        "minutes-draft": cards.minutes_card(
+            _minutes(),
+            "Utkast, version 1. Justeras av ordföranden eller justeraren med: justera 1",
+            [
+                "Ladda ner: [Word](http://127.0.0.1:3978/minutes/t.docx) · "
+                "[Markdown](http://127.0.0.1:3978/minutes/t.md)"
+            ],
+            ("Justera version 1", 1),
         ),
     }
 

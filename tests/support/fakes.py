@@ -119,8 +119,8 @@ class _Store:
     decisions: dict[int, Decision] = field(default_factory=dict)
     points: dict[int, AgendaPoint] = field(default_factory=dict)
     audit: dict[int, _AuditRow] = field(default_factory=dict)
-    # (group id, folded name) -> the name as first added.
-    roster: dict[tuple[int, str], str] = field(default_factory=dict)
+    # (group id, folded name) -> (the name as first added, when).
+    roster: dict[tuple[int, str], tuple[str, datetime]] = field(default_factory=dict)
     # (meeting id, folded name) -> (row id, group id, the mark).
     attendance: dict[tuple[int, str], tuple[int, int, Attendance]] = field(default_factory=dict)
     notes: dict[int, MeetingNote] = field(default_factory=dict)
@@ -637,17 +637,25 @@ def _folded(name: str) -> str:
 
 
 class FakeAttendanceRepository(_Repository):
-    async def roster(self, group_id: int) -> list[str]:
+    async def roster(self, group_id: int, as_of: datetime | None = None) -> list[str]:
         names: dict[str, str] = {}
-        members = [row.name for row in self._store.members.values() if row.group_id == group_id]
-        added = [name for (group, _), name in self._store.roster.items() if group == group_id]
+        members = [
+            row.name
+            for row in self._store.members.values()
+            if row.group_id == group_id and (as_of is None or row.created_at <= as_of)
+        ]
+        added = [
+            name
+            for (group, _), (name, since) in self._store.roster.items()
+            if group == group_id and (as_of is None or since <= as_of)
+        ]
         for name in [*members, *added]:
             names.setdefault(_folded(name), name)
         return sorted(names.values(), key=_folded)
 
     async def add_to_roster(self, group_id: int, name: str, by: str, now: datetime) -> None:
         self._store.require_group(group_id)
-        self._store.roster.setdefault((group_id, _folded(name)), name)
+        self._store.roster.setdefault((group_id, _folded(name)), (name, now))
 
     async def mark(
         self, group_id: int, meeting_id: int, name: str, present: bool, by: str, now: datetime

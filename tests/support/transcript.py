@@ -72,6 +72,12 @@ def _card_lines(element: Any) -> list[str]:
     if kind == "Input.Text":
         label = element.get("label") or element["id"]
         return [f"<{label}: {element.get('value', '')}>"]
+    if kind == "Input.ChoiceSet":
+        chosen = set(str(element.get("value", "")).split(","))
+        return [
+            f"[{'x' if choice['value'] in chosen else ' '}] {choice['title']}"
+            for choice in element["choices"]
+        ]
     if kind in ("Action.Submit", "Action.Execute", "imBack", "messageBack"):
         return [f"[{element['title']}]"]
     lines = []
