@@ -173,3 +173,41 @@ def test_a_report_by_text_dialog_in_the_personal_chat(teams: Teams):
     # The playground cannot press hero-card (imBack) buttons; typing the choice is the same
     # answer to the dialog's prompt.
     TIMINGS["Spara (1:1, typed)"] = teams.say("Spara", "Lägesrapporten för Kalmar är sparad")
+
+
+def test_attendance_on_its_card_and_the_minutes_card(channel: Teams):
+    """Edyta ticks who is at tomorrow's meeting on the roster Teams lists, writes in a guest
+    from another region, and opens the minutes draft: they are present, the rest of the team
+    absent; she approves it with the card's button."""
+    TIMINGS["@RAG närvarande (card)"] = channel.post("närvarande", "Närvaro – mötet")
+    form = channel.newest_card()
+    for name in ("Edyta Johansson", "Mats Homelius", "Sara Axelsson"):
+        form.get_by_role("checkbox", name=name).check()
+    form.get_by_label("Fler närvarande").fill("Anna Berg (Region Skåne)")
+    TIMINGS["Spara (attendance card)"] = channel.press(
+        "Spara", re.compile("Närvaro vid mötet"), within=form
+    )
+    saved = channel.page.locator(".ac-adaptiveCard", has_text="Närvaro vid mötet")
+    expect(saved).to_contain_text(
+        "Närvarande: Edyta Johansson, Mats Homelius, Sara Axelsson, Anna Berg (Region Skåne)"
+    )
+    expect(saved.get_by_role("checkbox")).to_have_count(0)
+
+    channel.post("roll ordförande mig", "är nu ordförande")
+    TIMINGS["@RAG minnesanteckningar"] = channel.post(
+        "minnesanteckningar", "Minnesanteckningar RAG nuklearmedicin"
+    )
+    minutes = channel.newest_card()
+    expect(minutes).to_contain_text("Utkast, version 1")
+    expect(minutes).to_contain_text("Anna Berg (Region Skåne)")
+    # Teams lists Hans Johansson in the team; nobody ticked him.
+    expect(minutes).to_contain_text(re.compile(r"Frånvarande\s+[^\n]*Hans Johansson"))
+    for heading in ("1. Mötets öppnande", "3. Utvecklingsområde för RAG nuklearmedicin"):
+        expect(minutes).to_contain_text(heading)
+    expect(minutes.get_by_role("link", name="Word")).to_be_visible()
+    TIMINGS["Justera (minutes card)"] = channel.press(
+        "Justera version 1", re.compile("är justerad av Edyta Johansson"), within=minutes
+    )
+    # The card now shows the locked version, with nothing left to press.
+    approved = channel.page.locator(".ac-adaptiveCard", has_text="justerad av Edyta Johansson")
+    expect(approved.get_by_role("button")).to_have_count(0)
