@@ -31,13 +31,14 @@ def folded_name(name: str) -> str:
 
 
 class SqlAttendanceRepository(_Repository):
-    async def roster(self, group_id: int) -> list[str]:
-        members = await self._session.scalars(
-            select(MemberRow.name).where(MemberRow.group_id == group_id)
-        )
-        added = await self._session.scalars(
-            select(RosterNameRow.name).where(RosterNameRow.group_id == group_id)
-        )
+    async def roster(self, group_id: int, as_of: datetime | None = None) -> list[str]:
+        members_query = select(MemberRow.name).where(MemberRow.group_id == group_id)
+        added_query = select(RosterNameRow.name).where(RosterNameRow.group_id == group_id)
+        if as_of is not None:
+            members_query = members_query.where(MemberRow.created_at <= as_of)
+            added_query = added_query.where(RosterNameRow.created_at <= as_of)
+        members = await self._session.scalars(members_query)
+        added = await self._session.scalars(added_query)
         names: dict[str, str] = {}
         for name in [*members, *added]:
             names.setdefault(folded_name(name), name)
