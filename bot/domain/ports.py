@@ -30,6 +30,7 @@ from bot.domain.model import (
     Meeting,
     MeetingNote,
     Member,
+    MinutesArchive,
     MinutesVersion,
     Person,
     PurgeResult,
@@ -358,6 +359,29 @@ class MinutesRepository(Protocol):
 
     async def by_token(self, token: str) -> MinutesVersion | None: ...
 
+    # --- minutes archive (issue #12) ---
+
+    async def of_group(self, group_id: int) -> list[MinutesVersion]:
+        """Every version of every meeting of the group, by meeting id, then number."""
+        ...
+
+    async def new_token(self, version_id: int, token: str) -> None:
+        """Give a version a new link secret (the old links stop working)."""
+        ...
+
+
+class MinutesArchiveRepository(Protocol):
+    """The PDF/A of approved versions: written once, never changed."""
+
+    async def add(self, archive: MinutesArchive) -> MinutesArchive:
+        """Store ``archive`` unless its version has one already; the stored one."""
+        ...
+
+    async def get(self, version_id: int) -> MinutesArchive | None: ...
+
+
+# --- end minutes archive ---
+
 
 class UnitOfWork(Protocol):
     """One transaction of a use case: the repositories inside it, and what must happen with
@@ -381,6 +405,7 @@ class UnitOfWork(Protocol):
     attendance: AttendanceRepository
     notes: NoteRepository
     minutes: MinutesRepository
+    archive: MinutesArchiveRepository
     audit_log: AuditLog
 
     def agenda_changed(self, group_id: int) -> None:
