@@ -173,7 +173,8 @@ async def test_the_reference_meeting_replayed_gives_its_minutes(group, clock):
             "Sammanställt av",
             "Edyta Johansson",
             "Ordförande, RAG nuklearmedicin",
-            "Ladda ner: [Word](http://127.0.0.1:3978/minutes/<token>.docx) · "
+            "Ladda ner: [PDF](http://127.0.0.1:3978/minutes/<token>.pdf) · "
+            "[Word](http://127.0.0.1:3978/minutes/<token>.docx) · "
             "[Markdown](http://127.0.0.1:3978/minutes/<token>.md)",
         ]
     )
@@ -356,7 +357,13 @@ async def test_the_chair_approves_and_the_version_is_locked(group, clock):
     assert approved.split("\n\n")[0] == (
         "*Version 1, justerad av Edyta Johansson onsdag 14 januari kl. 14.55. Låst.*"
     )
-    assert approved.split("\n\n")[1:] == draft.split("\n\n")[1:]
+    assert approved.split("\n\n")[1:-1] == draft.split("\n\n")[1:-1]
+    assert links(approved.split("\n\n")[-1]) == (
+        "Ladda ner: [PDF/A](http://127.0.0.1:3978/minutes/<token>.pdf) · "
+        "[Word](http://127.0.0.1:3978/minutes/<token>.docx) · "
+        "[Markdown](http://127.0.0.1:3978/minutes/<token>.md) · "
+        "[JSON-sidecar](http://127.0.0.1:3978/minutes/<token>.json)"
+    )
     # A change after approval: version 1 stays as approved; version 2 needs approval.
     assert await group.say(channel.message("anteckning Övrigt: Studiebesöket blir i maj.")) == [
         "Antecknat under **Övrigt**, mötet onsdag 14 januari kl. 13.00. Version 1 är justerad "

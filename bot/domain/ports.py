@@ -13,7 +13,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.domain.model import (
     ActionItem,
@@ -41,6 +41,9 @@ from bot.domain.model import (
 )
 from bot.domain.notice import Notice
 from bot.domain.schedule import GroupPlan, OutboxEntry, PlannedPost, PlanningNeeds
+
+if TYPE_CHECKING:
+    from bot.domain.minutes import Minutes
 
 
 class Clock(Protocol):
@@ -378,6 +381,21 @@ class MinutesArchiveRepository(Protocol):
         ...
 
     async def get(self, version_id: int) -> MinutesArchive | None: ...
+
+
+class MinutesPrinter(Protocol):
+    """Draws the approved minutes as an archival PDF (``bot.minutes_pdf.WeasyPrinter``)."""
+
+    async def archival_pdf(
+        self,
+        minutes: Minutes,
+        stamp: str,
+        language: str,
+        created_at: datetime,
+        sidecar: dict[str, Any],
+    ) -> bytes:
+        """PDF/A-3b of ``minutes``, with ``sidecar`` embedded as an associated file."""
+        ...
 
 
 # --- end minutes archive ---
