@@ -115,7 +115,7 @@ def build_dependencies(
         services=Services(
             capture=Capture(transactions, clock, roster),
             meetings=Meetings(transactions, clock),
-            notices=Notices(transactions, clock),
+            notices=Notices(transactions, clock, settings.public_url),
             roles=Roles(transactions, clock),
             preferences=Preferences(transactions, leads, clock),
             proceedings=Proceedings(transactions, clock, WeasyPrinter()),

@@ -24,7 +24,7 @@ from typing import Any
 
 from weasyprint import HTML, Attachment
 
-from bot.domain.minutes import Kind, Minutes
+from bot.domain.minutes import Kind, Minutes, from_content
 
 PDF_TYPE = "application/pdf"
 SIDECAR_NAME = "minnesanteckningar.json"
@@ -124,10 +124,11 @@ class WeasyPrinter:
 
     async def archival_pdf(
         self,
-        minutes: Minutes,
+        content: dict[str, Any],
         stamp: str,
         language: str,
         created_at: datetime,
         sidecar: dict[str, Any],
     ) -> bytes:
+        minutes = from_content(content)
         return await asyncio.to_thread(minutes_pdfa, minutes, stamp, language, created_at, sidecar)

@@ -195,9 +195,7 @@ class SqlMinutesRepository(_Repository):
 
     async def new_token(self, version_id: int, token: str) -> None:
         await self._session.execute(
-            update(MinutesVersionRow)
-            .where(MinutesVersionRow.id == version_id)
-            .values(token=token)
+            update(MinutesVersionRow).where(MinutesVersionRow.id == version_id).values(token=token)
         )
 
 

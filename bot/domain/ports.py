@@ -13,7 +13,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from bot.domain.model import (
     ActionItem,
@@ -41,9 +41,6 @@ from bot.domain.model import (
 )
 from bot.domain.notice import Notice
 from bot.domain.schedule import GroupPlan, OutboxEntry, PlannedPost, PlanningNeeds
-
-if TYPE_CHECKING:
-    from bot.domain.minutes import Minutes
 
 
 class Clock(Protocol):
@@ -388,13 +385,14 @@ class MinutesPrinter(Protocol):
 
     async def archival_pdf(
         self,
-        minutes: Minutes,
+        content: dict[str, Any],
         stamp: str,
         language: str,
         created_at: datetime,
         sidecar: dict[str, Any],
     ) -> bytes:
-        """PDF/A-3b of ``minutes``, with ``sidecar`` embedded as an associated file."""
+        """PDF/A-3b of the minutes (``content``: a version's stored form), with ``sidecar``
+        embedded as an associated file."""
         ...
 
 

@@ -318,7 +318,7 @@ class Proceedings:
         assert version.approved_at is not None
         embedded = minutes_sidecar(group, meeting, version)
         pdf = await self._printer.archival_pdf(
-            from_content(version.content),
+            version.content,
             version_stamp(group, version),
             group.language,
             version.approved_at,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bot.cards import MESSAGE_LIMIT, teams_size
 from bot.domain.commands import Keywords
 from bot.domain.i18n import format_when, message
-from bot.domain.minutes import minutes_markdown
+from bot.domain.minutes import minutes_markdown, minutes_url
 from bot.domain.model import Refusal
 from bot.domain.proceedings import MinutesView, version_stamp
 from bot.domain.replies import local
@@ -82,8 +82,7 @@ async def revoke_links(app: Services, turn: Turn) -> Reply:
     return await app.proceedings.revoke_links(turn.group, turn.actor)
 
 
-def minutes_link(public_url: str, token: str, suffix: str) -> str:
-    return f"{public_url.rstrip('/')}/minutes/{token}.{suffix}"
+minutes_link = minutes_url
 
 
 def minutes_message(view: MinutesView, public_url: str) -> str:

@@ -46,9 +46,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("version_id", name=op.f("uq_minutes_archive_version_id")),
     )
     with op.batch_alter_table("minutes_archive", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_minutes_archive_group_id"), ["group_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_minutes_archive_group_id"), ["group_id"], unique=False)
 
 
 def downgrade() -> None:
