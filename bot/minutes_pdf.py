@@ -116,7 +116,17 @@ def minutes_pdfa(
         modified=created_at,
     )
     document = HTML(string=minutes_html(minutes, stamp, language, created_at))
-    return document.write_pdf(pdf_variant="pdf/a-3b", attachments=[attachment])
+    return document.write_pdf(
+        pdf_variant="pdf/a-3b", attachments=[attachment], finisher=_one_entry_per_file
+    )
+
+
+def _one_entry_per_file(document: Any, pdf: Any) -> None:
+    """WeasyPrint 70 lists a document attachment twice in the catalogue's ``/AF`` (once from
+    the name tree, once as the file specification): keep each reference once."""
+    listed = pdf.catalog.get("AF")
+    if listed:
+        pdf.catalog["AF"] = type(listed)(dict.fromkeys(listed))
 
 
 class WeasyPrinter:
