@@ -12,7 +12,8 @@ meeting's approved minutes, the latest first. ``återkalla länkar`` (chair or s
 every version new links: the old ones answer 404 with a page that shows nothing, the new ones
 work; a member is refused. Retention leaves the minutes and their archive; ``ragbot export``
 includes attendance, the roster, notes, the versions (without their secrets) and the archive.
-The next meeting's agenda says the minutes from 14/1 are not approved yet, then links them.
+The next meeting's agenda says the minutes from 14/1 are not approved yet, then links them. A
+version approved before archives existed gets its archive on first download, once.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from datetime import timedelta
 
 import pikepdf
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from bot.app import SCHEDULER, create_app
 from bot.settings import Settings
@@ -169,6 +170,8 @@ async def test_approval_archives_a_pdfa_that_holds_what_it_claims(group, clock, 
     xmp = pdf.open_metadata()
     assert (xmp["pdfaid:part"], xmp["pdfaid:conformance"]) == ("3", "B")
     assert fonts_without_files(pdf) == []
+    [intent] = list(pdf.Root.OutputIntents)
+    assert intent.S == pikepdf.Name("/GTS_PDFA1") and "/DestOutputProfile" in intent
     assert len(pdf.pages) >= 1
     [spec] = list(pdf.Root.AF)
     assert spec.AFRelationship == pikepdf.Name.Data
@@ -184,6 +187,25 @@ async def test_approval_archives_a_pdfa_that_holds_what_it_claims(group, clock, 
         version.content, sort_keys=True, ensure_ascii=False, separators=(",", ":")
     )
     assert embedded["content_sha256"] == hashlib.sha256(canonical.encode()).hexdigest()
+
+
+async def test_a_version_approved_before_archives_existed_is_archived_once(group, clock, settings):
+    token = token_of(await hold_the_meeting(group, clock))
+    await group.say(channel.message("justera"))
+    await _execute(settings.database_url, delete(MinutesArchiveRow))  # as before migration 0010
+
+    downloads = []
+    async with serve(create_app(settings, clock=clock)) as bot:
+        for suffix in ("json", "pdf", "pdf"):
+            clock.advance(timedelta(minutes=1))
+            async with bot.http.get(f"{bot.url}minutes/{token}.{suffix}") as response:
+                assert response.status == 200
+                downloads.append(await response.read())
+    [row] = await _rows(settings.database_url, MinutesArchiveRow)
+
+    sidecar, first, second = downloads
+    assert first == second == row.pdf
+    assert json.loads(sidecar)["pdf_sha256"] == hashlib.sha256(first).hexdigest()
 
 
 async def test_arkiv_lists_every_meetings_approved_minutes_latest_first(group, clock):
@@ -319,6 +341,15 @@ async def test_the_next_agenda_says_whether_the_previous_minutes_are_approved(gr
         "Minnesanteckningarna från 14/1, justerade: "
         f"[PDF/A](http://127.0.0.1:3978/minutes/{token_of(draft)}.pdf)"
     )
+
+
+async def _execute(database_url: str, statement) -> None:
+    engine = create_engine(database_url)
+    try:
+        async with engine.begin() as connection:
+            await connection.execute(statement)
+    finally:
+        await engine.dispose()
 
 
 async def _rows(database_url: str, table) -> list:
