@@ -68,9 +68,9 @@ async def archive(app: Services, turn: Turn) -> Reply:
                 version=version.number,
                 name=version.approved_by,
                 when=format_when(local(version.approved_at, group), lang),
-                pdf=minutes_link(app.public_url, token, "pdf"),
-                docx=minutes_link(app.public_url, token, "docx"),
-                sidecar=minutes_link(app.public_url, token, "json"),
+                pdf=minutes_url(app.public_url, token, "pdf"),
+                docx=minutes_url(app.public_url, token, "docx"),
+                sidecar=minutes_url(app.public_url, token, "json"),
             )
         )
     if len(archived) > ARCHIVE_LINES:
@@ -80,9 +80,6 @@ async def archive(app: Services, turn: Turn) -> Reply:
 
 async def revoke_links(app: Services, turn: Turn) -> Reply:
     return await app.proceedings.revoke_links(turn.group, turn.actor)
-
-
-minutes_link = minutes_url
 
 
 def minutes_message(view: MinutesView, public_url: str) -> str:
@@ -102,10 +99,10 @@ def minutes_message(view: MinutesView, public_url: str) -> str:
     links = message(
         lang,
         "minutes_links_approved" if view.version.approved else "minutes_links",
-        pdf=minutes_link(public_url, token, "pdf"),
-        docx=minutes_link(public_url, token, "docx"),
-        markdown=minutes_link(public_url, token, "md"),
-        sidecar=minutes_link(public_url, token, "json"),
+        pdf=minutes_url(public_url, token, "pdf"),
+        docx=minutes_url(public_url, token, "docx"),
+        markdown=minutes_url(public_url, token, "md"),
+        sidecar=minutes_url(public_url, token, "json"),
     )
     lines += ["", links]
     if view.latest > 1:
