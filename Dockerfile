@@ -10,6 +10,13 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
 WORKDIR /app
+# WeasyPrint draws the minutes' PDF and PDF/A through Pango; DejaVu is the font it embeds.
+# Debian's versions within the pinned base image's release (bookworm) are its security updates.
+# hadolint ignore=DL3008
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends \
+        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system --gid 10001 ragbot \
     && useradd --system --uid 10001 --gid ragbot --home-dir /app --shell /usr/sbin/nologin ragbot
 

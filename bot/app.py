@@ -6,9 +6,11 @@ shutdown (SIGTERM: aiohttp stops listening first) the scheduler stops claiming a
 posts under way, like the requests under way, get ``RAGBOT_SHUTDOWN_GRACE`` seconds; the
 claims it will not finish go back to the outbox before the process exits.
 ``POST /api/messages`` takes Bot Framework activities; ``GET /healthz`` says whether the
-database answers; ``GET /minutes/{token}.docx`` (and ``.md``) serves one version of a
-meeting's minutes; ``GET /calendar/{token}.ics`` serves a group's meetings as a calendar file
-under an unguessable link.
+database answers; ``GET /minutes/{token}.docx`` (and ``.md``, ``.pdf``) serves one version of
+a meeting's minutes, an approved one's ``.pdf`` being its archived PDF/A and ``.json`` its
+sidecar (a link unknown or revoked gets a plain 404 page that shows nothing of the group);
+``GET /calendar/{token}.ics`` serves a group's meetings as a calendar file under an
+unguessable link.
 """
 
 from __future__ import annotations
@@ -34,20 +36,20 @@ from bot.documents import DOCX_TYPE, minutes_docx, minutes_file_markdown
 from bot.domain.calendar import meetings_calendar
 from bot.domain.capture import Capture
 from bot.domain.conversations import Conversations
+from bot.domain.i18n import LANGUAGES, message
 from bot.domain.meetings import Meetings
 from bot.domain.minutes import from_content
 from bot.domain.model import GroupDefaults
 from bot.domain.notices import Notices
 from bot.domain.ports import Clock, Roster, SystemClock
 from bot.domain.preferences import Preferences
-from bot.domain.proceedings import Proceedings
+from bot.domain.proceedings import Proceedings, file_stem, version_stamp
 from bot.domain.records import Retention
-from bot.domain.replies import local
 from bot.domain.roles import Roles
 from bot.domain.schedule import LeadTimes
 from bot.handlers.base import Services
-from bot.handlers.minutes import version_stamp
 from bot.handlers.registry import REGISTRY
+from bot.minutes_pdf import PDF_TYPE, WeasyPrinter, minutes_pdf
 from bot.proactive import PER_CONVERSATION, PER_TENANT, TeamsNotifier
 from bot.ratelimit import LocalSendLimits, SendLimits
 from bot.roster import TeamsRoster
@@ -85,7 +87,7 @@ def create_app(settings: Settings, *, clock: Clock | None = None) -> web.Applica
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/calendar/{token}.ics", calendar)
     app.router.add_get("/calendar/{token}/{meeting:\\d+}.ics", calendar)
-    app.router.add_get("/minutes/{token}.{suffix:docx|md}", minutes_file)
+    app.router.add_get("/minutes/{token}.{suffix:docx|md|pdf|json}", minutes_file)
     if not settings.auth_enabled:
         log.warning(
             "no MicrosoftAppId set: running in local mode, inbound requests are NOT "
@@ -113,10 +115,10 @@ def build_dependencies(
         services=Services(
             capture=Capture(transactions, clock, roster),
             meetings=Meetings(transactions, clock),
-            notices=Notices(transactions, clock),
+            notices=Notices(transactions, clock, settings.public_url),
             roles=Roles(transactions, clock),
             preferences=Preferences(transactions, leads, clock),
-            proceedings=Proceedings(transactions, clock, roster),
+            proceedings=Proceedings(transactions, clock, WeasyPrinter(), roster),
             clock=clock,
             public_url=settings.public_url,
             help_text=REGISTRY.help_text,
@@ -381,18 +383,42 @@ async def healthz(request: web.Request) -> web.Response:
 
 
 async def minutes_file(request: web.Request) -> web.Response:
-    """One version of a meeting's minutes as Word or Markdown; the link's secret is the
-    version's own, so an earlier version keeps its link."""
-    token = request.match_info["token"]
-    found = await request.app[DEPS].services.proceedings.version_by_token(token)
-    if len(token) < 20 or found is None:
-        raise web.HTTPNotFound()
+    """One version of a meeting's minutes as PDF, Word or Markdown; the link's secret is the
+    version's own, so an earlier version keeps its link. An approved version's PDF is the
+    PDF/A archived when it was approved (the same bytes every time) and ``.json`` its
+    sidecar; a draft has no sidecar."""
+    token, suffix = request.match_info["token"], request.match_info["suffix"]
+    proceedings = request.app[DEPS].services.proceedings
+    found = await proceedings.version_by_token(token) if len(token) >= 20 else None
+    if found is None:
+        return _link_gone()
     group, version = found
+    if suffix in ("pdf", "json") and version.approved:
+        archived = await proceedings.archived(token)
+        if archived is None:
+            return _link_gone()
+        group, version, archive = archived
+        if suffix == "json":
+            return web.json_response(
+                archive.sidecar,
+                dumps=lambda value: json.dumps(value, ensure_ascii=False, indent=2),
+                headers=_attachment(f"{file_stem(group, version)}.json"),
+            )
+        return web.Response(
+            body=archive.pdf,
+            content_type=PDF_TYPE,
+            headers=_attachment(f"{file_stem(group, version)}.pdf"),
+        )
+    if suffix == "json":
+        return _link_gone()
     minutes = from_content(version.content)
     stamp = version_stamp(group, version)
-    day = f"{local(version.created_at, group):%Y-%m-%d}"
-    name = f"minnesanteckningar-{day}-v{version.number}"
-    if request.match_info["suffix"] == "docx":
+    if suffix == "pdf":
+        body = await asyncio.to_thread(
+            minutes_pdf, minutes, stamp, group.language, version.created_at
+        )
+        content_type, charset = PDF_TYPE, None
+    elif suffix == "docx":
         body = minutes_docx(minutes, stamp, version.created_at)
         content_type, charset = DOCX_TYPE, None
     else:
@@ -402,10 +428,19 @@ async def minutes_file(request: web.Request) -> web.Response:
         body=body,
         content_type=content_type,
         charset=charset,
-        headers={
-            "Content-Disposition": f'attachment; filename="{name}.{request.match_info["suffix"]}"'
-        },
+        headers=_attachment(f"{file_stem(group, version)}.{suffix}"),
     )
+
+
+def _attachment(name: str) -> dict[str, str]:
+    return {"Content-Disposition": f'attachment; filename="{name}"'}
+
+
+def _link_gone() -> web.Response:
+    """The page an unknown or revoked minutes link gets: in every language (the link no
+    longer says whose it was), and nothing about the group."""
+    text = "\n\n".join(message(language, "minutes_link_gone") for language in LANGUAGES)
+    return web.Response(status=404, text=text + "\n", content_type="text/plain")
 
 
 async def calendar(request: web.Request) -> web.Response:

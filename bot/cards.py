@@ -24,6 +24,7 @@ from bot.domain.agenda import (
     item_line,
     more_items_note,
     next_meeting_line,
+    previous_minutes_line,
     report_cut_note,
     section_heading,
 )
@@ -285,6 +286,12 @@ def agenda_card(agenda: Agenda) -> Card:
     body += [
         _section(agenda, 1, Section.OPENING),
         _section(agenda, 2, Section.PREVIOUS_MINUTES),
+    ]
+    previous = previous_minutes_line(agenda)
+    if previous:
+        # A TextBlock, not a TextRun: its Markdown makes the PDF/A link clickable.
+        body.append({"type": "TextBlock", "text": previous, "spacing": "none", "wrap": True})
+    body += [
         _section(agenda, 3, Section.DEVELOPMENT),
         _line(message(lang, "agenda_reports"), spacing="small", weight="bolder", size="small"),
     ]

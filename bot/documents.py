@@ -19,6 +19,7 @@ from docx.shared import Cm
 from bot.domain.minutes import Kind, Minutes, minutes_markdown
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+_FIELD_WIDTHS = (Cm(3.5), Cm(12.5))
 _STYLES = {
     Kind.TOPIC: "Heading 2",
     Kind.SUBTOPIC: "Heading 3",
@@ -41,18 +42,23 @@ def minutes_docx(minutes: Minutes, stamp: str, created_at: datetime) -> bytes:
     document.add_paragraph(stamp).runs[0].italic = True
     table = document.add_table(rows=0, cols=2)
     table.autofit = False  # the label column as narrow as the group's own minutes have it
+    # The grid's widths too: LibreOffice (and Word on reflow) lay a table out by its grid.
+    for column, width in zip(table.columns, _FIELD_WIDTHS, strict=True):
+        column.width = width
     for label, values in minutes.fields:
         cells = table.add_row().cells
-        cells[0].width, cells[1].width = Cm(3.5), Cm(12.5)
+        cells[0].width, cells[1].width = _FIELD_WIDTHS
         cells[0].paragraphs[0].add_run(label).bold = True
         cells[1].paragraphs[0].text = "\n".join(values)
     for section in minutes.sections:
         document.add_heading(section.title, level=1)
         for block in section.blocks:
             document.add_paragraph(block.text, style=_STYLES[block.kind])
-    document.add_paragraph()
-    for line in minutes.signature:
-        document.add_paragraph(line)
+    # The signature block stays together on one page.
+    document.add_paragraph().paragraph_format.keep_with_next = True
+    for number, line in enumerate(minutes.signature, start=1):
+        signed = document.add_paragraph(line)
+        signed.paragraph_format.keep_with_next = number < len(minutes.signature)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

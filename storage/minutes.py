@@ -3,7 +3,9 @@
 
 Names are matched folded (``bot.domain.text.fold``: accents and case aside), so "asa oberg"
 marks the roster's "Åsa Öberg". An approved minutes version is locked here too: ``approve``
-stamps only a row not yet approved, and nothing else updates the table.
+stamps only a row not yet approved, and nothing else updates the table but ``new_token``
+(revoking the group's links changes the secret, never the minutes). The archive
+(``SqlMinutesArchiveRepository``) is insert-only: the first PDF/A stored for a version stays.
 """
 
 from __future__ import annotations
@@ -13,13 +15,14 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 
-from bot.domain.model import Attendance, MeetingNote, MinutesVersion
+from bot.domain.model import Attendance, MeetingNote, MinutesArchive, MinutesVersion
 from bot.domain.text import fold
 from storage.repositories import _Repository, lock_group
 from storage.tables import (
     AttendanceRow,
     MeetingNoteRow,
     MemberRow,
+    MinutesArchiveRow,
     MinutesVersionRow,
     RosterNameRow,
 )
@@ -179,6 +182,65 @@ class SqlMinutesRepository(_Repository):
             select(MinutesVersionRow).where(MinutesVersionRow.token == token)
         )
         return _version(row) if row else None
+
+    # --- minutes archive (issue #12) ---
+
+    async def of_group(self, group_id: int) -> list[MinutesVersion]:
+        rows = await self._session.scalars(
+            select(MinutesVersionRow)
+            .where(MinutesVersionRow.group_id == group_id)
+            .order_by(MinutesVersionRow.meeting_id, MinutesVersionRow.number)
+            .execution_options(populate_existing=True)
+        )
+        return [_version(row) for row in rows]
+
+    async def new_token(self, version_id: int, token: str) -> None:
+        await self._session.execute(
+            update(MinutesVersionRow).where(MinutesVersionRow.id == version_id).values(token=token)
+        )
+
+
+# --- minutes archive (issue #12) ----------------------------------------------------------
+
+
+class SqlMinutesArchiveRepository(_Repository):
+    async def add(self, archive: MinutesArchive) -> MinutesArchive:
+        session = self._session
+        await session.execute(
+            insert_for(session, MinutesArchiveRow)
+            .values(
+                group_id=archive.group_id,
+                version_id=archive.version_id,
+                pdf=archive.pdf,
+                sha256=archive.sha256,
+                sidecar=archive.sidecar,
+                created_at=archive.created_at,
+            )
+            .on_conflict_do_nothing(index_elements=["version_id"])
+        )
+        stored = await self.get(archive.version_id)
+        assert stored is not None
+        return stored
+
+    async def get(self, version_id: int) -> MinutesArchive | None:
+        row = await self._session.scalar(
+            select(MinutesArchiveRow)
+            .where(MinutesArchiveRow.version_id == version_id)
+            .execution_options(populate_existing=True)
+        )
+        if row is None:
+            return None
+        return MinutesArchive(
+            version_id=row.version_id,
+            group_id=row.group_id,
+            pdf=bytes(row.pdf),
+            sha256=row.sha256,
+            sidecar=dict(row.sidecar),
+            created_at=row.created_at,
+        )
+
+
+# --- end minutes archive -------------------------------------------------------------------
 
 
 def _note(row: MeetingNoteRow) -> MeetingNote:

@@ -4,7 +4,8 @@ name from open data (the ``RecordsRepository`` port).
 What retention removes past its period: closed action items, superseded versions of status
 reports, dialog drafts (botbuilder state) nobody has touched, and finished outbox posts. What
 it keeps: open items, each region's current report, decisions, agenda points and meetings,
-which are the group's record of its meetings. "Open data" for forgetting a person is the
+attendance, the roster, notes and minutes (every version, and the approved ones' archived
+PDF/A), which are the group's record of its meetings. "Open data" for forgetting a person is the
 same: open items (owner, creator, the name inside the text), current reports, and what they
 filed for meetings still to come; their member row and their dialog drafts go too. Closed
 items, superseded reports and the audit log are records of what happened and keep the name.
@@ -12,6 +13,7 @@ items, superseded reports and the audit log are records of what happened and kee
 
 from __future__ import annotations
 
+import base64
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -28,14 +30,19 @@ from storage.mappers import to_group
 from storage.tables import (
     ActionItemRow,
     AgendaPointRow,
+    AttendanceRow,
     AuditRow,
     Base,
     BotStateRow,
     DecisionRow,
     GroupRow,
+    MeetingNoteRow,
     MeetingRow,
     MemberRow,
+    MinutesArchiveRow,
+    MinutesVersionRow,
     OutboxRow,
+    RosterNameRow,
     StatusReportRow,
 )
 
@@ -47,9 +54,16 @@ _EXPORTED = {
     "decisions": DecisionRow,
     "agenda_points": AgendaPointRow,
     "members": MemberRow,
+    "roster_names": RosterNameRow,
+    "attendance": AttendanceRow,
+    "meeting_notes": MeetingNoteRow,
+    "minutes_versions": MinutesVersionRow,
+    "minutes_archive": MinutesArchiveRow,
     "audit_log": AuditRow,
 }
 _SECRET_COLUMNS = {"reference", "calendar_token"}
+# A minutes version's link secret is not part of the record (and could be revoked since).
+_HIDDEN = {"minutes_versions": {"token"}}
 
 
 class SqlRecords:
@@ -98,7 +112,8 @@ class SqlRecords:
                 rows = await session.execute(
                     select(table).where(table.group_id == group_id).order_by(table.id)
                 )
-                document[name] = [_row_dict(row) for row in rows.scalars()]
+                hidden = _HIDDEN.get(name, set())
+                document[name] = [_row_dict(row, hidden) for row in rows.scalars()]
         return document
 
     async def forget(self, person: str, now: datetime) -> dict[int, Counter[str]]:
@@ -212,5 +227,9 @@ def _row_dict(row: Base, hidden: set[str] = frozenset()) -> dict[str, Any]:
         if column.name in hidden:
             continue
         value = getattr(row, column.key)
-        values[column.name] = value.isoformat() if isinstance(value, datetime) else value
+        if isinstance(value, datetime):
+            value = value.isoformat()
+        elif isinstance(value, bytes):  # the archived PDF/A
+            value = base64.b64encode(value).decode("ascii")
+        values[column.name] = value
     return values

@@ -13,6 +13,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -234,10 +235,34 @@ class MinutesVersionRow(Base):
     content: Mapped[dict[str, Any]]
     created_by: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime]
-    # The secret in the version's download links (.docx, .md).
+    # The secret in the version's download links (.docx, .md, .pdf, .json); revoking the
+    # group's links gives it a new one, the only change an approved row ever sees.
     token: Mapped[str] = mapped_column(String(64), unique=True)
     approved_by: Mapped[str | None] = mapped_column(String(200))
     approved_at: Mapped[datetime | None]
+
+
+# --- minutes archive (issue #12: PDF/A of approved minutes) --------------------------------
+
+
+class MinutesArchiveRow(Base):
+    """The PDF/A of an approved minutes version, made once at approval and never changed:
+    its bytes, their SHA-256 and the JSON sidecar served beside it."""
+
+    __tablename__ = "minutes_archive"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    group_id: Mapped[int] = _group_fk()
+    version_id: Mapped[int] = mapped_column(
+        Id, ForeignKey("minutes_versions.id", ondelete="CASCADE"), unique=True
+    )
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64))
+    sidecar: Mapped[dict[str, Any]]
+    created_at: Mapped[datetime]
+
+
+# --- end minutes archive -------------------------------------------------------------------
 
 
 class OutboxRow(Base):

@@ -21,7 +21,12 @@ from bot.domain.model import Actor, AuditNote, Meeting
 from bot.domain.ports import HANDLING, Clock
 from storage.db import Database
 from storage.governance import SqlAuditLog, SqlRoleRepository
-from storage.minutes import SqlAttendanceRepository, SqlMinutesRepository, SqlNoteRepository
+from storage.minutes import (
+    SqlAttendanceRepository,
+    SqlMinutesArchiveRepository,
+    SqlMinutesRepository,
+    SqlNoteRepository,
+)
 from storage.outbox import drop_unsent, mark_agenda_changed
 from storage.repositories import (
     SqlActionItemRepository,
@@ -59,6 +64,7 @@ class SqlUnitOfWork:
         self.attendance = SqlAttendanceRepository(session)
         self.notes = SqlNoteRepository(session)
         self.minutes = SqlMinutesRepository(session)
+        self.archive = SqlMinutesArchiveRepository(session)
         self.audit_log = SqlAuditLog(session)
         self._agendas: set[int] = set()
         self._replans: list[tuple[int, Meeting | None]] = []

@@ -117,6 +117,7 @@ PORTS = {
     ports.AttendanceRepository: fakes.FakeAttendanceRepository,
     ports.NoteRepository: fakes.FakeNoteRepository,
     ports.MinutesRepository: fakes.FakeMinutesRepository,
+    ports.MinutesArchiveRepository: fakes.FakeMinutesArchiveRepository,  # issue #12
     ports.UnitOfWork: fakes.FakeUnitOfWork,
     ports.Transactions: fakes.FakeTransactions,
 }

@@ -189,7 +189,8 @@ async def test_the_reference_meeting_replayed_gives_its_minutes(group, clock):
         "Sammanställt av",
         "Edyta Johansson",
         "Ordförande, RAG nuklearmedicin",
-        "Ladda ner: [Word](http://127.0.0.1:3978/minutes/<token>.docx) · "
+        "Ladda ner: [PDF](http://127.0.0.1:3978/minutes/<token>.pdf) · "
+        "[Word](http://127.0.0.1:3978/minutes/<token>.docx) · "
         "[Markdown](http://127.0.0.1:3978/minutes/<token>.md)",
         "[Justera version 1]",
     ]
@@ -251,6 +252,13 @@ async def test_the_minutes_download_as_markdown_and_word(group, clock, settings)
         ["Frånvarande", "\n".join(ABSENT.split(", "))],
     ]
     assert word.core_properties.title == "Minnesanteckningar RAG nuklearmedicin"
+    # The table's grid is the narrow label column too (LibreOffice lays out by the grid).
+    assert [round(column.width.cm, 1) for column in fields.columns] == [3.5, 12.5]
+    assert [p.paragraph_format.keep_with_next for p in word.paragraphs[-3:]] == [
+        True,
+        True,
+        False,
+    ]  # the signature stays together
 
 
 async def test_attendance_by_chat(group, clock):
@@ -477,7 +485,13 @@ async def test_the_chair_approves_and_the_version_is_locked(group, clock):
         "Version 1, justerad av Edyta Johansson onsdag 14 januari kl. 14.55. Låst."
     )
     # The same minutes, stamped, and no button to approve them again.
-    assert approved.split("\n")[2:] == draft.split("\n")[2:-1]
+    assert approved.split("\n")[2:-1] == draft.split("\n")[2:-2]
+    assert links(approved.split("\n")[-1]) == (
+        "Ladda ner: [PDF/A](http://127.0.0.1:3978/minutes/<token>.pdf) · "
+        "[Word](http://127.0.0.1:3978/minutes/<token>.docx) · "
+        "[Markdown](http://127.0.0.1:3978/minutes/<token>.md) · "
+        "[JSON-sidecar](http://127.0.0.1:3978/minutes/<token>.json)"
+    )
     # A change after approval: version 1 stays as approved; version 2 needs approval.
     assert await group.say(channel.message("anteckning Övrigt: Studiebesöket blir i maj.")) == [
         "Antecknat under **Övrigt**, mötet onsdag 14 januari kl. 13.00. Version 1 är justerad "

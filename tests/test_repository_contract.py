@@ -34,6 +34,9 @@ Covered, per repository:
 - notes: per meeting, oldest first.
 - minutes versions: numbered per meeting from 1; ``approve`` stamps once (a second approval
   and an unknown version give None, the first stamp stays); found by their token.
+- minutes archive: ``of_group`` lists every version of the group (by meeting, then number),
+  ``new_token`` changes only the secret (the old one finds nothing); the archive keeps the
+  first PDF/A stored for a version (a second ``add`` returns the first, bytes unchanged).
 - the unit of work: nothing is stored without ``commit`` (a block left or raising); every
   change is read back inside the unit right after it is made, and other units see it only
   once committed (a reader does not wait for the writer); an audit line is stored with the
@@ -66,6 +69,7 @@ from bot.domain.model import (
     Meeting,
     MeetingStatus,
     Member,
+    MinutesArchive,
     Person,
     Role,
     RoleHolder,
@@ -1331,6 +1335,47 @@ async def test_minutes_versions_are_numbered_per_meeting_and_approved_once(tx, c
         assert versions[0].content == content and not versions[1].approved
         assert await uow.minutes.by_token("u" * 32) == v2
         assert await uow.minutes.by_token("w" * 32) is None
+
+
+# --- minutes archive (issue #12) ---
+
+
+async def test_minutes_archive_keeps_the_first_pdf_and_tokens_change_alone(tx, clock):
+    group = await new_group(tx, clock)
+    other_group = await new_group(tx, clock, key="19:other@thread.tacv2")
+    first, second = await new_meetings(tx, clock, group, -DAY, -HOUR)
+    [elsewhere] = await new_meetings(tx, clock, other_group, -HOUR)
+    async with tx.writing() as uow:
+        b1 = await uow.minutes.add(group.id, second.id, {"n": 1}, SARA.name, "a" * 32, clock.now())
+        a1 = await uow.minutes.add(group.id, first.id, {"n": 2}, SARA.name, "b" * 32, clock.now())
+        a2 = await uow.minutes.add(group.id, first.id, {"n": 3}, SARA.name, "c" * 32, clock.now())
+        await uow.minutes.add(other_group.id, elsewhere.id, {}, SARA.name, "d" * 32, clock.now())
+        approved = await uow.minutes.approve(group.id, first.id, 2, EDYTA.name, clock.now())
+        await uow.commit()
+    assert approved is not None
+    archive = MinutesArchive(
+        a2.id, group.id, b"%PDF-1.7 first", "f" * 64, {"version": 2}, clock.now()
+    )
+    async with tx.writing() as uow:
+        stored = await uow.archive.add(archive)
+        again = await uow.archive.add(replace(archive, pdf=b"%PDF-1.7 second", sha256="0" * 64))
+        await uow.minutes.new_token(a2.id, "e" * 32)
+        await uow.commit()
+
+    assert stored == again == archive
+    async with tx.reading() as uow:
+        assert await uow.archive.get(a2.id) == archive
+        assert await uow.archive.get(a1.id) is None
+        listed = await uow.minutes.of_group(group.id)
+        assert [(v.meeting_id, v.number) for v in listed] == [
+            (first.id, 1),
+            (first.id, 2),
+            (second.id, 1),
+        ]
+        assert [v.id for v in listed] == [a1.id, a2.id, b1.id]
+        assert await uow.minutes.by_token("c" * 32) is None
+        renewed = await uow.minutes.by_token("e" * 32)
+        assert renewed == replace(approved, token="e" * 32)
 
 
 # The unit of work

@@ -3,7 +3,8 @@
 The template is the one in the group's own minutes:
 
 1. Mötets öppnande
-2. Föregående mötesanteckningar
+2. Föregående mötesanteckningar – the previous meeting's approved minutes (a PDF/A link), or
+   that they are not approved yet
 3. Utvecklingsområde – Lägesrapport with one slot per region (the report, or "ej rapporterat"),
    then proposed development points and the open action items carried over
 4. Övrigt (proposed points)
@@ -49,6 +50,15 @@ class CarriedItem:
 
 
 @dataclass(frozen=True)
+class PreviousMinutes:
+    """The meeting before: when it began, and the link to its approved minutes (PDF/A), or
+    None while they are not approved."""
+
+    starts_at: datetime
+    link: str | None
+
+
+@dataclass(frozen=True)
 class Agenda:
     group: Group
     meeting: Meeting
@@ -59,6 +69,8 @@ class Agenda:
     next_meetings: tuple[Meeting, ...]
     # Open items left out to fit the message (the list shows them all).
     more_items: int = 0
+    # Under 2. Föregående mötesanteckningar; None when there was no meeting before.
+    previous: PreviousMinutes | None = None
 
     @property
     def language(self) -> str:
@@ -109,9 +121,10 @@ def build_agenda(
     open_items: list[ActionItem],
     upcoming: list[Meeting],
     now: datetime,
+    previous: PreviousMinutes | None = None,
 ) -> Agenda:
     """The agenda for ``meeting`` from the reports and points filed for it, the group's open
-    action items and its upcoming meetings."""
+    action items, its upcoming meetings and the previous meeting's minutes."""
     by_region = {report.region: report for report in reports if report.meeting_id == meeting.id}
     slots = [RegionSlot(region, by_region.get(region)) for region in group.regions]
     # A report for a region the group no longer lists is still shown, after the others.
@@ -131,6 +144,7 @@ def build_agenda(
         next_meetings=tuple(
             m for m in upcoming if m.starts_at > meeting.starts_at and not m.cancelled
         ),
+        previous=previous,
     )
 
 
@@ -156,6 +170,19 @@ def agenda_when(agenda: Agenda) -> str:
 def agenda_place(agenda: Agenda) -> str:
     place = agenda.meeting.place or message(agenda.language, "place_later")
     return message(agenda.language, "agenda_place", place=place)
+
+
+def previous_minutes_line(agenda: Agenda) -> str | None:
+    """ "Minnesanteckningarna från 14/1, justerade: [PDF/A](…)" or "… är inte justerade ännu"
+    (Markdown); None when there was no meeting before."""
+    previous = agenda.previous
+    if previous is None:
+        return None
+    start = previous.starts_at.astimezone(ZoneInfo(agenda.group.timezone))
+    day = f"{start.day}/{start.month}"
+    if previous.link is None:
+        return message(agenda.language, "agenda_previous_not_approved", day=day)
+    return message(agenda.language, "agenda_previous_minutes", day=day, link=previous.link)
 
 
 def section_heading(agenda: Agenda, number: int, section: Section) -> str:
@@ -197,6 +224,9 @@ def agenda_text(agenda: Agenda) -> str:
         lines.append(f"**{message(lang, 'agenda_cancelled')}**")
     lines += ["", section_heading(agenda, 1, Section.OPENING)]
     lines.append(section_heading(agenda, 2, Section.PREVIOUS_MINUTES))
+    previous = previous_minutes_line(agenda)
+    if previous:
+        lines.append(f"- {previous}")
     lines.append(section_heading(agenda, 3, Section.DEVELOPMENT))
     lines.append(f"- {message(lang, 'agenda_reports')}")
     for slot in agenda.slots:

@@ -1002,9 +1002,9 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "Earlier versions: minutes version 1 … {last}",
     },
     "minutes_links": {
-        "sv": "Ladda ner: [Word]({docx}) · [Markdown]({markdown})",
-        "nb": "Last ned: [Word]({docx}) · [Markdown]({markdown})",
-        "en": "Download: [Word]({docx}) · [Markdown]({markdown})",
+        "sv": "Ladda ner: [PDF]({pdf}) · [Word]({docx}) · [Markdown]({markdown})",
+        "nb": "Last ned: [PDF]({pdf}) · [Word]({docx}) · [Markdown]({markdown})",
+        "en": "Download: [PDF]({pdf}) · [Word]({docx}) · [Markdown]({markdown})",
     },
     "minutes_cut": {
         "sv": "*Långa stycken är förkortade här; hela texten finns i Word-filen.*",
@@ -1351,6 +1351,95 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "tapt.",
         "en": "The answer was too large for Teams to show. Nothing you wrote was lost.",
     },
+    # --- minutes archive (issue #12) ---
+    "minutes_links_approved": {
+        "sv": "Ladda ner: [PDF/A]({pdf}) · [Word]({docx}) · [Markdown]({markdown}) · "
+        "[JSON-sidecar]({sidecar})",
+        "nb": "Last ned: [PDF/A]({pdf}) · [Word]({docx}) · [Markdown]({markdown}) · "
+        "[JSON-sidecar]({sidecar})",
+        "en": "Download: [PDF/A]({pdf}) · [Word]({docx}) · [Markdown]({markdown}) · "
+        "[JSON sidecar]({sidecar})",
+    },
+    "minutes_archive_header": {
+        "sv": "Justerade minnesanteckningar, senaste mötet först:",
+        "nb": "Godkjente referater, siste møte først:",
+        "en": "Approved minutes, the latest meeting first:",
+    },
+    "minutes_archive_line": {
+        "sv": "- **{day}**: version {version}, justerad av {name} {when} – [PDF/A]({pdf}) · "
+        "[Word]({docx}) · [JSON]({sidecar})",
+        "nb": "- **{day}**: versjon {version}, godkjent av {name} {when} – [PDF/A]({pdf}) · "
+        "[Word]({docx}) · [JSON]({sidecar})",
+        "en": "- **{day}**: version {version}, approved by {name} {when} – [PDF/A]({pdf}) · "
+        "[Word]({docx}) · [JSON]({sidecar})",
+    },
+    "minutes_archive_more": {
+        "sv": "… och {count} äldre möten.",
+        "nb": "… og {count} eldre møter.",
+        "en": "… and {count} earlier meetings.",
+    },
+    "minutes_archive_empty": {
+        "sv": "Gruppen har inga justerade minnesanteckningar än. Visa utkastet med "
+        "minnesanteckningar och justera det med justera.",
+        "nb": "Gruppen har ingen godkjente referater ennå. Vis utkastet med referat og godkjenn "
+        "det med godkjenn.",
+        "en": "The group has no approved minutes yet. Show the draft with minutes and approve "
+        "it with approve.",
+    },
+    "minutes_links_revoked": {
+        "sv": "Länkarna till minnesanteckningarna är återkallade: {count} version(er) har fått "
+        "nya länkar och de gamla fungerar inte längre. De nya visas med minnesanteckningar "
+        "och arkiv.",
+        "nb": "Lenkene til referatene er tilbakekalt: {count} versjon(er) har fått nye lenker, "
+        "og de gamle virker ikke lenger. De nye vises med referat og arkiv.",
+        "en": "The minutes links are revoked: {count} version(s) have new links and the old "
+        "ones no longer work. Show the new ones with minutes and archive.",
+    },
+    "minutes_links_none": {
+        "sv": "Gruppen har inga länkar till minnesanteckningar att återkalla.",
+        "nb": "Gruppen har ingen lenker til referater å tilbakekalle.",
+        "en": "The group has no minutes links to revoke.",
+    },
+    "forbidden_links": {
+        "sv": "Bara ordföranden eller sekreteraren kan återkalla länkarna till "
+        "minnesanteckningarna ({officers}).",
+        "nb": "Bare lederen eller sekretæren kan tilbakekalle lenkene til referatene ({officers}).",
+        "en": "Only the chair or the secretary can revoke the minutes links ({officers}).",
+    },
+    "audit_minutes_links_revoked": {
+        "sv": "återkallade länkarna till minnesanteckningarna ({count} versioner)",
+        "nb": "tilbakekalte lenkene til referatene ({count} versjoner)",
+        "en": "revoked the minutes links ({count} versions)",
+    },
+    "help_line_archive": {
+        "sv": "**{archive}** – justerade minnesanteckningar från alla möten (PDF/A, Word, JSON)",
+        "nb": "**{archive}** – godkjente referater fra alle møter (PDF/A, Word, JSON)",
+        "en": "**{archive}** – approved minutes of every meeting (PDF/A, Word, JSON)",
+    },
+    "help_line_revoke_links": {
+        "sv": "**{revoke_links}** – nya länkar till alla minnesanteckningar; de gamla slutar "
+        "fungera (ordföranden eller sekreteraren)",
+        "nb": "**{revoke_links}** – nye lenker til alle referater; de gamle slutter å virke "
+        "(lederen eller sekretæren)",
+        "en": "**{revoke_links}** – new links to all minutes; the old ones stop working (the "
+        "chair or the secretary)",
+    },
+    "minutes_link_gone": {
+        "sv": "Länken finns inte eller har återkallats. Be gruppen om en ny länk.",
+        "nb": "Lenken finnes ikke eller er tilbakekalt. Be gruppen om en ny lenke.",
+        "en": "This link does not exist or has been revoked. Ask the group for a new link.",
+    },
+    "agenda_previous_minutes": {
+        "sv": "Minnesanteckningarna från {day}, justerade: [PDF/A]({link})",
+        "nb": "Referatet fra {day}, godkjent: [PDF/A]({link})",
+        "en": "The minutes of {day}, approved: [PDF/A]({link})",
+    },
+    "agenda_previous_not_approved": {
+        "sv": "Minnesanteckningarna från {day} är inte justerade ännu.",
+        "nb": "Referatet fra {day} er ikke godkjent ennå.",
+        "en": "The minutes of {day} are not approved yet.",
+    },
+    # --- end minutes archive ---
 }
 
 

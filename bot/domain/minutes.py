@@ -235,6 +235,11 @@ def build_minutes(group: Group, meeting: Meeting, captured: Captured) -> Minutes
     )
 
 
+def minutes_url(public_url: str, token: str, suffix: str) -> str:
+    """A version's download link: its secret and the format (pdf, docx, md, json)."""
+    return f"{public_url.rstrip('/')}/minutes/{token}.{suffix}"
+
+
 def read_part(text: str, group: Group) -> tuple[str, str]:
     """ "Övrigt" -> ("other", "Övrigt"), "Kalmar" -> ("region:Kalmar", "Kalmar"), anything
     else a topic of its own under Utvecklingsområde: ("topic:Mål 2026", "Mål 2026"). A

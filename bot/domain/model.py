@@ -324,6 +324,25 @@ class MinutesVersion:
         return self.approved_at is not None
 
 
+# --- minutes archive (issue #12) -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MinutesArchive:
+    """The PDF/A of an approved version, made once when it was approved and never changed;
+    ``sidecar`` is the JSON served beside it (its ``pdf_sha256`` is ``sha256``)."""
+
+    version_id: int
+    group_id: int
+    pdf: bytes
+    sha256: str
+    sidecar: dict[str, Any]
+    created_at: datetime
+
+
+# --- end minutes archive -------------------------------------------------------------------
+
+
 @dataclass(frozen=True)
 class Refusal:
     """Why an input was not stored, as an i18n key and the values its text needs."""

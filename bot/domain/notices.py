@@ -4,7 +4,7 @@ A queued post names only its kind and meeting; the kind's module in ``bot.domain
 builds the agenda, reminder, nudge or overdue list when it goes out (or is updated), so it
 shows what is true then. A post with nothing left to say composes to None and is skipped; a
 kind the registry does not know raises ``UnknownPostKind``. This is the service the app wires
-up: a reading unit of work and the clock, handed to the kinds.
+up: a reading unit of work, the clock and the public URL (for links), handed to the kinds.
 """
 
 from __future__ import annotations
@@ -15,20 +15,24 @@ from bot.domain.model import Group, Meeting
 from bot.domain.notice import Notice
 from bot.domain.ports import Clock, Transactions
 from bot.domain.posts.agenda import current_agenda
+from bot.domain.posts.base import NoticeData
 from bot.domain.schedule import OutboxEntry
 
 __all__ = ["Notice", "Notices"]
 
 
 class Notices:
-    def __init__(self, transactions: Transactions, clock: Clock) -> None:
+    def __init__(self, transactions: Transactions, clock: Clock, public_url: str = "") -> None:
         self._transactions = transactions
         self._clock = clock
+        self._public_url = public_url
 
     async def agenda(self, group: Group, meeting: Meeting) -> Agenda:
         async with self._transactions.reading() as uow:
-            return await current_agenda(uow, group, meeting, self._clock.now())
+            data = NoticeData.of(uow, self._public_url)
+            return await current_agenda(data, group, meeting, self._clock.now())
 
     async def compose(self, group: Group, entry: OutboxEntry) -> Notice | None:
         async with self._transactions.reading() as uow:
-            return await posts.compose(uow, group, entry, self._clock.now())
+            data = NoticeData.of(uow, self._public_url)
+            return await posts.compose(data, group, entry, self._clock.now())

@@ -30,6 +30,7 @@ from bot.domain.model import (
     Meeting,
     MeetingNote,
     Member,
+    MinutesArchive,
     MinutesVersion,
     Person,
     PurgeResult,
@@ -360,6 +361,45 @@ class MinutesRepository(Protocol):
 
     async def by_token(self, token: str) -> MinutesVersion | None: ...
 
+    # --- minutes archive (issue #12) ---
+
+    async def of_group(self, group_id: int) -> list[MinutesVersion]:
+        """Every version of every meeting of the group, by meeting id, then number."""
+        ...
+
+    async def new_token(self, version_id: int, token: str) -> None:
+        """Give a version a new link secret (the old links stop working)."""
+        ...
+
+
+class MinutesArchiveRepository(Protocol):
+    """The PDF/A of approved versions: written once, never changed."""
+
+    async def add(self, archive: MinutesArchive) -> MinutesArchive:
+        """Store ``archive`` unless its version has one already; the stored one."""
+        ...
+
+    async def get(self, version_id: int) -> MinutesArchive | None: ...
+
+
+class MinutesPrinter(Protocol):
+    """Draws the approved minutes as an archival PDF (``bot.minutes_pdf.WeasyPrinter``)."""
+
+    async def archival_pdf(
+        self,
+        content: dict[str, Any],
+        stamp: str,
+        language: str,
+        created_at: datetime,
+        sidecar: dict[str, Any],
+    ) -> bytes:
+        """PDF/A-3b of the minutes (``content``: a version's stored form), with ``sidecar``
+        embedded as an associated file."""
+        ...
+
+
+# --- end minutes archive ---
+
 
 class UnitOfWork(Protocol):
     """One transaction of a use case: the repositories inside it, and what must happen with
@@ -383,6 +423,7 @@ class UnitOfWork(Protocol):
     attendance: AttendanceRepository
     notes: NoteRepository
     minutes: MinutesRepository
+    archive: MinutesArchiveRepository
     audit_log: AuditLog
 
     def agenda_changed(self, group_id: int) -> None:

@@ -16,14 +16,23 @@ or the justerare approves the latest version (``justera``), which stamps and loc
 command changes a stored version, and a change afterwards goes into a new version that needs
 approving again. Approving is refused to anyone else, and refused when the data changed since
 the version was shown (the approver would approve what they have not seen).
+
+Approving also archives the version, in the same transaction: a PDF/A drawn once (through the
+``MinutesPrinter`` port) and stored with its SHA-256 and a JSON sidecar, never drawn again, so
+the hash a reader checks stays true. ``arkiv`` lists the approved minutes of every meeting;
+the chair or the secretary can revoke every minutes link of the group (each version gets a new
+secret; the old links then find nothing).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from bot.domain.capture import check_text
 from bot.domain.i18n import format_when, join_words, message
@@ -44,11 +53,12 @@ from bot.domain.model import (
     Group,
     Meeting,
     Mention,
+    MinutesArchive,
     MinutesVersion,
     Refusal,
     Role,
 )
-from bot.domain.ports import Clock, Roster, Transactions, UnitOfWork
+from bot.domain.ports import Clock, MinutesPrinter, Roster, Transactions, UnitOfWork
 from bot.domain.replies import local
 from bot.domain.text import fold, quote
 
@@ -85,12 +95,25 @@ class MinutesView:
     latest: int
 
 
+@dataclass(frozen=True)
+class ArchivedMinutes:
+    """A meeting's approved minutes, as ``arkiv`` lists them: the latest approved version."""
+
+    meeting: Meeting
+    version: MinutesVersion
+
+
 class Proceedings:
     def __init__(
-        self, transactions: Transactions, clock: Clock, roster: Roster | None = None
+        self,
+        transactions: Transactions,
+        clock: Clock,
+        printer: MinutesPrinter,
+        roster: Roster | None = None,
     ) -> None:
         self._transactions = transactions
         self._clock = clock
+        self._printer = printer
         self._roster = roster
 
     async def mark_attendance(
@@ -297,6 +320,7 @@ class Proceedings:
                 group.id, meeting.id, latest.number, actor.name, now
             )
             assert approved is not None
+            await self._archive(uow, group, meeting, approved, now)
             uow.audit(
                 group.id,
                 actor,
@@ -313,6 +337,80 @@ class Proceedings:
             name=actor.name,
             when=format_when(local(now, group), lang),
         )
+
+    # --- minutes archive (issue #12) ---
+
+    async def archived(self, token: str) -> tuple[Group, MinutesVersion, MinutesArchive] | None:
+        """An approved version's archive from the secret in its link. A version approved
+        before archives existed gets its archive now, once (the first stored one stays)."""
+        async with self._transactions.reading() as uow:
+            version = await uow.minutes.by_token(token)
+            if version is None or not version.approved:
+                return None
+            group = await uow.groups.get(version.group_id)
+            archive = await uow.archive.get(version.id)
+        if group is None:
+            return None
+        if archive is None:
+            async with self._transactions.writing() as uow:
+                meeting = await uow.meetings.get(group.id, version.meeting_id)
+                if meeting is None:
+                    return None
+                archive = await self._archive(uow, group, meeting, version, self._clock.now())
+                await uow.commit(handles_activity=False)
+        return group, version, archive
+
+    async def archive_list(self, group: Group) -> list[ArchivedMinutes]:
+        """Every meeting's latest approved version, the latest meeting first."""
+        async with self._transactions.reading() as uow:
+            latest: dict[int, MinutesVersion] = {}
+            for version in await uow.minutes.of_group(group.id):
+                if version.approved:
+                    latest[version.meeting_id] = version
+            found = []
+            for meeting_id, version in latest.items():
+                meeting = await uow.meetings.get(group.id, meeting_id)
+                if meeting is not None:
+                    found.append(ArchivedMinutes(meeting, version))
+        return sorted(found, key=lambda a: a.meeting.starts_at, reverse=True)
+
+    async def revoke_links(self, group: Group, actor: Actor) -> str:
+        """Every minutes version of the group gets a new link secret (the edge has checked
+        that the actor may)."""
+        async with self._transactions.writing() as uow:
+            versions = await uow.minutes.of_group(group.id)
+            if not versions:
+                return message(group.language, "minutes_links_none")
+            for version in versions:
+                await uow.minutes.new_token(version.id, secrets.token_urlsafe(24))
+            uow.audit(group.id, actor, AuditNote.of("minutes_links_revoked", count=len(versions)))
+            await uow.commit()
+        return message(group.language, "minutes_links_revoked", count=len(versions))
+
+    async def _archive(
+        self,
+        uow: UnitOfWork,
+        group: Group,
+        meeting: Meeting,
+        version: MinutesVersion,
+        now: datetime,
+    ) -> MinutesArchive:
+        assert version.approved_at is not None
+        embedded = minutes_sidecar(group, meeting, version)
+        pdf = await self._printer.archival_pdf(
+            version.content,
+            version_stamp(group, version),
+            group.language,
+            version.approved_at,
+            embedded,
+        )
+        digest = hashlib.sha256(pdf).hexdigest()
+        sidecar = {**embedded, "pdf_sha256": digest}
+        return await uow.archive.add(
+            MinutesArchive(version.id, group.id, pdf, digest, sidecar, now)
+        )
+
+    # --- end minutes archive ---
 
     async def version_by_token(self, token: str) -> tuple[Group, MinutesVersion] | None:
         """A version and its group from the secret in a download link."""
@@ -391,6 +489,53 @@ def _attendance_reply(
         present=quote(", ".join(here), 2000) or nobody,
         absent=quote(", ".join(away), 2000) or nobody,
     )
+
+
+def version_stamp(group: Group, version: MinutesVersion) -> str:
+    """ "Utkast, version 2. Justeras … med: justera 2" or who approved it and when."""
+    if version.approved_at is None:
+        return message(group.language, "minutes_draft_header", version=version.number)
+    return message(
+        group.language,
+        "minutes_approved_header",
+        version=version.number,
+        name=version.approved_by,
+        when=format_when(local(version.approved_at, group), group.language),
+    )
+
+
+def file_stem(group: Group, version: MinutesVersion) -> str:
+    """ "minnesanteckningar-2026-01-14-v2": a download's name, by the day it was made."""
+    return f"minnesanteckningar-{local(version.created_at, group):%Y-%m-%d}-v{version.number}"
+
+
+def content_sha256(content: dict[str, Any]) -> str:
+    """The SHA-256 of a version's content in canonical JSON (keys sorted, no spaces, UTF-8)."""
+    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def minutes_sidecar(group: Group, meeting: Meeting, version: MinutesVersion) -> dict[str, Any]:
+    """What the archived minutes are, as JSON: the copy embedded in the PDF/A. It names the
+    minutes' content by its hash (``content_sha256``); it cannot name the PDF's own, which
+    the sidecar served beside the PDF adds (``pdf_sha256``)."""
+    assert version.approved_at is not None
+    return {
+        "format": "ragbot-minutes-sidecar/1",
+        "group": {"id": group.id, "name": group.name},
+        "meeting": {
+            "id": meeting.id,
+            "starts_at": local(meeting.starts_at, group).isoformat(),
+            "ends_at": local(meeting.ends_at, group).isoformat(),
+            "timezone": group.timezone,
+            "place": meeting.place,
+        },
+        "version": version.number,
+        "approved_by": version.approved_by,
+        "approved_at": local(version.approved_at, group).isoformat(),
+        "content_sha256": content_sha256(version.content),
+        "file": file_stem(group, version) + ".pdf",
+    }
 
 
 def _when(meeting: Meeting, group: Group) -> str:

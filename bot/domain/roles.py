@@ -3,8 +3,9 @@
 A new group has no chair, and anyone may do anything, as in a new team. Once someone is
 chair (``roll ordförande @Edyta``, or ``roll ordförande mig``), the guarded actions are for
 the chair and the secretary only: changing settings, regions and roles, deleting an action
-item, and reading the log. Every refusal names who can. There is one chair and one secretary;
-appointing a new one makes the old one a member, so the chair hands over with one command.
+item, reading the log, and revoking the minutes links. Every refusal names who can. There
+is one chair and one secretary; appointing a new one makes the old one a member, so the
+chair hands over with one command.
 Every guarded change is recorded in the audit log (who, when, what), which ``logg`` shows.
 """
 
@@ -32,6 +33,7 @@ class Guarded(StrEnum):
     ROLES = "roles"
     DELETE = "delete"
     LOG = "log"
+    LINKS = "links"  # revoking the minutes links (issue #12)
 
 
 _ROLE_WORDS = {
@@ -52,6 +54,7 @@ _FORBIDDEN = {
     Guarded.ROLES: "forbidden_roles",
     Guarded.DELETE: "forbidden_delete",
     Guarded.LOG: "forbidden_log",
+    Guarded.LINKS: "forbidden_links",
 }
 # The audit log's actions (stored as written) and how the log reads them.
 _AUDIT_LINES = {
@@ -63,6 +66,7 @@ _AUDIT_LINES = {
     "forget": "audit_forget",
     "purge": "audit_purge",
     "minutes_approved": "audit_minutes_approved",
+    "minutes_links_revoked": "audit_minutes_links_revoked",
 }
 # Who may do the guarded actions once there is a chair (the justerare only approves minutes).
 OFFICERS = (Role.CHAIR, Role.SECRETARY)

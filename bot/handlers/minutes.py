@@ -1,8 +1,10 @@
 """The meeting's proceedings: ``närvarande``/``frånvarande`` take attendance (alone: the
 roster as a card to tick), ``anteckning <part>: text`` notes under a section, region or topic,
 ``minnesanteckningar`` shows the minutes draft as a card (a new version when something
-changed; ``minnesanteckningar version 1`` an earlier one) with its download links and a
-Justera button, and ``justera`` (or the button) approves and locks the latest version."""
+changed; ``minnesanteckningar version 1`` an earlier one) with PDF, Word and Markdown links
+and a Justera button, ``justera`` (or the button) approves and locks the latest version (and
+archives it as PDF/A), ``arkiv`` lists every meeting's approved minutes, and ``återkalla
+länkar`` gives every minutes link of the group a new address."""
 
 from __future__ import annotations
 
@@ -17,14 +19,16 @@ from bot.cards import (
 )
 from bot.domain.commands import Keywords
 from bot.domain.i18n import format_when, message
-from bot.domain.minutes import Minutes, minutes_markdown
-from bot.domain.model import Group, MinutesVersion, Refusal
-from bot.domain.proceedings import AttendanceForm, MinutesView
+from bot.domain.minutes import Minutes, minutes_markdown, minutes_url
+from bot.domain.model import Refusal
+from bot.domain.proceedings import AttendanceForm, MinutesView, version_stamp
 from bot.domain.replies import local
+from bot.domain.roles import Guarded
 from bot.handlers.base import (
     CommandHandler,
     Feature,
     Finished,
+    Guard,
     HelpLine,
     Reply,
     Services,
@@ -36,6 +40,8 @@ from bot.handlers.base import (
 
 # Room for the lines around the minutes in the message.
 TEXT_BUDGET = MESSAGE_LIMIT - 4_000
+# Meetings ``arkiv`` lists in one message (each line carries three long links).
+ARCHIVE_LINES = 40
 
 
 async def present(app: Services, turn: Turn) -> Reply:
@@ -105,6 +111,34 @@ async def approve(app: Services, turn: Turn) -> Reply:
     return await app.proceedings.approve(turn.group, turn.actor, turn.args)
 
 
+async def archive(app: Services, turn: Turn) -> Reply:
+    """``arkiv``: every meeting's approved minutes, the latest first, with their links."""
+    group, lang = turn.group, turn.language
+    archived = await app.proceedings.archive_list(group)
+    if not archived:
+        return message(lang, "minutes_archive_empty")
+    lines = [message(lang, "minutes_archive_header")]
+    for entry in archived[:ARCHIVE_LINES]:
+        version, token = entry.version, entry.version.token
+        assert version.approved_at is not None
+        lines.append(
+            message(
+                lang,
+                "minutes_archive_line",
+                day=f"{local(entry.meeting.starts_at, group):%Y-%m-%d}",
+                version=version.number,
+                name=version.approved_by,
+                when=format_when(local(version.approved_at, group), lang),
+                pdf=minutes_url(app.public_url, token, "pdf"),
+                docx=minutes_url(app.public_url, token, "docx"),
+                sidecar=minutes_url(app.public_url, token, "json"),
+            )
+        )
+    if len(archived) > ARCHIVE_LINES:
+        lines.append(message(lang, "minutes_archive_more", count=len(archived) - ARCHIVE_LINES))
+    return "\n".join(lines)
+
+
 async def approve_pressed(app: Services, turn: Turn) -> Reply:
     """The minutes card's Justera button: approved, the card shows the locked version."""
     version = card_int(turn.value.get("version"))
@@ -119,21 +153,8 @@ async def approve_pressed(app: Services, turn: Turn) -> Reply:
     return Finished(minutes_view_card(view, app.public_url), then=approved)
 
 
-def minutes_link(public_url: str, token: str, suffix: str) -> str:
-    return f"{public_url.rstrip('/')}/minutes/{token}.{suffix}"
-
-
-def version_stamp(group: Group, version: MinutesVersion) -> str:
-    """ "Utkast, version 2. Justeras … med: justera 2" or who approved it and when."""
-    if version.approved_at is None:
-        return message(group.language, "minutes_draft_header", version=version.number)
-    return message(
-        group.language,
-        "minutes_approved_header",
-        version=version.number,
-        name=version.approved_by,
-        when=format_when(local(version.approved_at, group), group.language),
-    )
+async def revoke_links(app: Services, turn: Turn) -> Reply:
+    return await app.proceedings.revoke_links(turn.group, turn.actor)
 
 
 def minutes_message(view: MinutesView, public_url: str) -> str:
@@ -182,9 +203,11 @@ def _notes(view: MinutesView, public_url: str, cut: bool) -> list[str]:
     notes.append(
         message(
             lang,
-            "minutes_links",
-            docx=minutes_link(public_url, token, "docx"),
-            markdown=minutes_link(public_url, token, "md"),
+            "minutes_links_approved" if view.version.approved else "minutes_links",
+            pdf=minutes_url(public_url, token, "pdf"),
+            docx=minutes_url(public_url, token, "docx"),
+            markdown=minutes_url(public_url, token, "md"),
+            sidecar=minutes_url(public_url, token, "json"),
         )
     )
     if view.latest > 1:
@@ -220,6 +243,22 @@ FEATURE = Feature(
             approve,
             Keywords(sv=("justera",), nb=("godkjenn",), en=("approve",)),
         ),
+        # --- minutes archive (issue #12) ---
+        CommandHandler(
+            "archive",
+            archive,
+            Keywords(sv=("arkiv",), nb=("arkiv",), en=("archive",)),
+        ),
+        CommandHandler(
+            "revoke_links",
+            revoke_links,
+            Keywords(
+                sv=("återkalla länkar", "återkalla länkarna"),
+                nb=("tilbakekall lenker", "tilbakekall lenkene"),
+                en=("revoke links",),
+            ),
+            guard=Guard(Guarded.LINKS),
+        ),
     ),
     card_actions={
         CardAction.ATTENDANCE_SAVE: attendance_saved,
@@ -230,5 +269,7 @@ FEATURE = Feature(
         HelpLine("help_line_note", ("note",)),
         HelpLine("help_line_minutes", ("minutes",)),
         HelpLine("help_line_approve", ("approve",)),
+        HelpLine("help_line_archive", ("archive",)),
+        HelpLine("help_line_revoke_links", ("revoke_links",)),
     ),
 )

@@ -14,6 +14,7 @@ from bot.domain.model import (
     Group,
     Meeting,
     MeetingStatus,
+    MinutesVersion,
     StatusReport,
 )
 from bot.domain.schedule import LeadTimes, OutboxEntry, PlannedPost
@@ -94,7 +95,8 @@ def queued(post: PlannedPost) -> OutboxEntry:
 
 @dataclass
 class Stored:
-    """The meetings, reports, items and points of group 1, as the repositories return them."""
+    """The meetings, reports, items and points of group 1 (and no minutes), as the
+    repositories return them."""
 
     meeting_list: list[Meeting] = field(default_factory=lambda: [MEETING])
     report_list: list[StatusReport] = field(default_factory=list)
@@ -105,7 +107,8 @@ class Stored:
     def meetings(self) -> Stored:
         return self
 
-    reports = items = points = meetings
+    reports = items = points = minutes = meetings
+    public_url = "https://ragbot.example"
 
     def moved(self, starts_at: datetime) -> Stored:
         meeting = replace(MEETING, starts_at=starts_at, ends_at=starts_at + timedelta(hours=1))
@@ -125,3 +128,10 @@ class Stored:
 
     async def for_meeting(self, group_id: int, meeting_id: int) -> list[AgendaPoint]:
         return [p for p in self.point_list if p.meeting_id == meeting_id]
+
+    async def started(self, group_id: int, now: datetime, limit: int) -> list[Meeting]:
+        begun = [m for m in self.meeting_list if m.starts_at <= now and not m.cancelled]
+        return sorted(begun, key=lambda m: m.starts_at, reverse=True)[:limit]
+
+    async def versions(self, group_id: int, meeting_id: int) -> list[MinutesVersion]:
+        return []  # no minutes: the agenda's kind tests have no meeting before

@@ -43,6 +43,7 @@ from bot.domain.model import (
     MeetingNote,
     MeetingStatus,
     Member,
+    MinutesArchive,
     MinutesVersion,
     Person,
     Role,
@@ -125,6 +126,8 @@ class _Store:
     attendance: dict[tuple[int, str], tuple[int, int, Attendance]] = field(default_factory=dict)
     notes: dict[int, MeetingNote] = field(default_factory=dict)
     minutes: dict[int, MinutesVersion] = field(default_factory=dict)
+    # minutes archive (issue #12): version id -> its PDF/A.
+    archive: dict[int, MinutesArchive] = field(default_factory=dict)
     last_id: int = 0
 
     def copy(self) -> _Store:
@@ -142,6 +145,7 @@ class _Store:
             attendance=dict(self.attendance),
             notes=dict(self.notes),
             minutes=dict(self.minutes),
+            archive=dict(self.archive),
             last_id=self.last_id,
         )
 
@@ -747,6 +751,35 @@ class FakeMinutesRepository(_Repository):
     async def by_token(self, token: str) -> MinutesVersion | None:
         return next((v for v in self._store.minutes.values() if v.token == token), None)
 
+    # --- minutes archive (issue #12) ---
+
+    async def of_group(self, group_id: int) -> list[MinutesVersion]:
+        return sorted(
+            (v for v in self._store.minutes.values() if v.group_id == group_id),
+            key=lambda v: (v.meeting_id, v.number),
+        )
+
+    async def new_token(self, version_id: int, token: str) -> None:
+        if any(v.token == token for v in self._store.minutes.values()):
+            raise ValueError("token taken")  # unique in SQL
+        version = self._store.minutes.get(version_id)
+        if version is not None:
+            self._store.minutes[version_id] = replace(version, token=token)
+
+
+class FakeMinutesArchiveRepository(_Repository):
+    async def add(self, archive: MinutesArchive) -> MinutesArchive:
+        self._store.require_group(archive.group_id)
+        if archive.version_id not in self._store.minutes:
+            raise ValueError("no such version")  # a foreign key in SQL
+        return self._store.archive.setdefault(archive.version_id, archive)
+
+    async def get(self, version_id: int) -> MinutesArchive | None:
+        return self._store.archive.get(version_id)
+
+
+# --- end minutes archive ---
+
 
 _Filed = TypeVar("_Filed", StatusReport, Decision, AgendaPoint)
 
@@ -783,6 +816,7 @@ class FakeUnitOfWork:
         self.attendance = FakeAttendanceRepository(store)
         self.notes = FakeNoteRepository(store)
         self.minutes = FakeMinutesRepository(store)
+        self.archive = FakeMinutesArchiveRepository(store)
         self.audit_log = FakeAuditLog(store)
         # Said in this unit of work and not committed yet.
         self.agenda_updates: list[int] = []

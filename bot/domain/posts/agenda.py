@@ -12,8 +12,9 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain import schedule
-from bot.domain.agenda import Agenda, build_agenda
+from bot.domain.agenda import Agenda, PreviousMinutes, build_agenda
 from bot.domain.i18n import message
+from bot.domain.minutes import minutes_url
 from bot.domain.model import Group, Meeting
 from bot.domain.notice import Notice
 from bot.domain.posts.base import MeetingKind, NoticeRepositories
@@ -23,7 +24,8 @@ from bot.domain.schedule import LeadTimes, OutboxEntry, PlannedPost, PostKind
 async def current_agenda(
     data: NoticeRepositories, group: Group, meeting: Meeting, now: datetime
 ) -> Agenda:
-    """The agenda as it stands now: reports, points, open items and the meetings ahead."""
+    """The agenda as it stands now: reports, points, open items, the meetings ahead and the
+    previous meeting's minutes."""
     return build_agenda(
         group,
         meeting,
@@ -32,7 +34,25 @@ async def current_agenda(
         await data.items.list_open(group.id),
         await data.meetings.upcoming(group.id, now),
         now,
+        await previous_minutes(data, group, meeting),
     )
+
+
+async def previous_minutes(
+    data: NoticeRepositories, group: Group, meeting: Meeting
+) -> PreviousMinutes | None:
+    """The meeting before ``meeting`` and its latest approved minutes version's PDF/A link
+    (None while no version is approved); None when there was no meeting before."""
+    before = [
+        m
+        for m in await data.meetings.started(group.id, meeting.starts_at, 2)
+        if m.id != meeting.id and m.starts_at < meeting.starts_at
+    ]
+    if not before:
+        return None
+    approved = [v for v in await data.minutes.versions(group.id, before[0].id) if v.approved]
+    link = minutes_url(data.public_url, approved[-1].token, "pdf") if approved else None
+    return PreviousMinutes(before[0].starts_at, link)
 
 
 class AgendaKind(MeetingKind):

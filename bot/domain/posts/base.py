@@ -4,7 +4,8 @@ from current data, or None when there is nothing left to say.
 
 A kind also says what the outbox must load for it to plan (``Needs``): meetings up to some
 way ahead, or the earliest due time of a group's overdue items. Composing reads through
-``NoticeRepositories``, the four repositories of a reading unit of work.
+``NoticeRepositories``: the repositories of a reading unit of work, and the public URL the
+links in a post point to.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from bot.domain.ports import (
     ActionItemRepository,
     AgendaPointRepository,
     MeetingRepository,
+    MinutesRepository,
     StatusReportRepository,
+    UnitOfWork,
 )
 from bot.domain.schedule import GroupPlan, LeadTimes, OutboxEntry, PlannedPost
 
@@ -32,6 +35,25 @@ class NoticeRepositories(Protocol):
     reports: StatusReportRepository
     items: ActionItemRepository
     points: AgendaPointRepository
+    minutes: MinutesRepository
+    # Where the links in a post point (the deployment's public URL).
+    public_url: str
+
+
+@dataclass(frozen=True)
+class NoticeData:
+    """``NoticeRepositories`` from a reading unit of work and the public URL."""
+
+    meetings: MeetingRepository
+    reports: StatusReportRepository
+    items: ActionItemRepository
+    points: AgendaPointRepository
+    minutes: MinutesRepository
+    public_url: str
+
+    @classmethod
+    def of(cls, uow: UnitOfWork, public_url: str) -> NoticeData:
+        return cls(uow.meetings, uow.reports, uow.items, uow.points, uow.minutes, public_url)
 
 
 @dataclass(frozen=True)
