@@ -34,6 +34,7 @@ from storage.repositories import (
     complete_claim,
 )
 from storage.tables import OutboxRow
+from storage.topics import SqlSeminarRepository, SqlTopicRepository
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,8 @@ class SqlUnitOfWork:
         self.notes = SqlNoteRepository(session)
         self.minutes = SqlMinutesRepository(session)
         self.audit_log = SqlAuditLog(session)
+        self.topics = SqlTopicRepository(session)
+        self.seminars = SqlSeminarRepository(session)
         self._agendas: set[int] = set()
         self._replans: list[tuple[int, Meeting | None]] = []
         self._audit: list[_AuditLine] = []
