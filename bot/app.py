@@ -45,6 +45,8 @@ from bot.domain.records import Retention
 from bot.domain.replies import local
 from bot.domain.roles import Roles
 from bot.domain.schedule import LeadTimes
+from bot.domain.seminars import Seminars
+from bot.domain.topics import Topics
 from bot.handlers.base import Services
 from bot.handlers.minutes import version_stamp
 from bot.handlers.registry import REGISTRY
@@ -117,6 +119,8 @@ def build_dependencies(
             roles=Roles(transactions, clock),
             preferences=Preferences(transactions, leads, clock),
             proceedings=Proceedings(transactions, clock),
+            topics=Topics(transactions, clock),
+            seminars=Seminars(transactions, clock),
             clock=clock,
             public_url=settings.public_url,
             help_text=REGISTRY.help_text,
@@ -409,7 +413,8 @@ async def minutes_file(request: web.Request) -> web.Response:
 
 
 async def calendar(request: web.Request) -> web.Response:
-    """The group's upcoming meetings, or one meeting (cancelled too), as an .ics file."""
+    """The group's upcoming meetings and seminars, or one meeting (cancelled too), as an
+    .ics file."""
     token = request.match_info["token"]
     use_case = request.app[DEPS].services.meetings
     group = await use_case.group_of_calendar(token) if len(token) >= 20 else None
@@ -419,10 +424,11 @@ async def calendar(request: web.Request) -> web.Response:
         meeting = await use_case.get(group, int(request.match_info["meeting"]))
         if meeting is None:
             raise web.HTTPNotFound()
-        meetings = [meeting]
+        meetings, seminars = [meeting], []
     else:
         meetings = await use_case.upcoming(group)
-    body = meetings_calendar(group, meetings, request.app[CLOCK].now())
+        seminars = await request.app[DEPS].services.seminars.upcoming(group)
+    body = meetings_calendar(group, meetings, request.app[CLOCK].now(), seminars=seminars)
     return web.Response(
         body=body,
         content_type="text/calendar",

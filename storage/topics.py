@@ -24,7 +24,7 @@ def _topic(row: StandingTopicRow) -> StandingTopic:
     )
 
 
-def _seminar(row: SeminarRow) -> Seminar:
+def to_seminar(row: SeminarRow) -> Seminar:
     return Seminar(
         id=row.id,
         group_id=row.group_id,
@@ -96,13 +96,13 @@ class SqlSeminarRepository(_Repository):
         ]
         self._session.add_all(rows)
         await self._session.flush()
-        return [_seminar(row) for row in rows]
+        return [to_seminar(row) for row in rows]
 
     async def get(self, group_id: int, seminar_id: int) -> Seminar | None:
         row = await self._session.scalar(
             select(SeminarRow).where(SeminarRow.group_id == group_id, SeminarRow.id == seminar_id)
         )
-        return _seminar(row) if row is not None else None
+        return to_seminar(row) if row is not None else None
 
     async def upcoming(self, group_id: int, now: datetime) -> list[Seminar]:
         rows = await self._session.scalars(
@@ -110,7 +110,7 @@ class SqlSeminarRepository(_Repository):
             .where(SeminarRow.group_id == group_id, SeminarRow.ends_at > now)
             .order_by(SeminarRow.starts_at)
         )
-        return [_seminar(row) for row in rows]
+        return [to_seminar(row) for row in rows]
 
     async def remove(self, group_id: int, seminar_id: int) -> Seminar | None:
         row = await self._session.scalar(
@@ -118,7 +118,7 @@ class SqlSeminarRepository(_Repository):
         )
         if row is None:
             return None
-        removed = _seminar(row)
+        removed = to_seminar(row)
         await self._session.delete(row)
         await self._session.flush()
         return removed

@@ -5,7 +5,9 @@ The template is the one in the group's own minutes:
 1. Mötets öppnande
 2. Föregående mötesanteckningar
 3. Utvecklingsområde – Lägesrapport with one slot per region (the report, or "ej rapporterat"),
-   then proposed development points and the open action items carried over
+   then the group's standing topics, the coming seminars (where the group's minutes list
+   "Gemensamma utbildningar/seminarier"), proposed development points and the open action
+   items carried over
 4. Övrigt (proposed points)
 5. Nya mötestider
 
@@ -27,6 +29,8 @@ from bot.domain.model import (
     Group,
     Meeting,
     Section,
+    Seminar,
+    StandingTopic,
     StatusReport,
     is_overdue,
 )
@@ -59,6 +63,9 @@ class Agenda:
     next_meetings: tuple[Meeting, ...]
     # Open items left out to fit the message (the list shows them all).
     more_items: int = 0
+    # The standing topics of this meeting, and the seminars not over when it starts.
+    topics: tuple[str, ...] = ()
+    seminars: tuple[Seminar, ...] = ()
 
     @property
     def language(self) -> str:
@@ -109,9 +116,11 @@ def build_agenda(
     open_items: list[ActionItem],
     upcoming: list[Meeting],
     now: datetime,
+    topics: list[StandingTopic] | None = None,
+    seminars: list[Seminar] | None = None,
 ) -> Agenda:
     """The agenda for ``meeting`` from the reports and points filed for it, the group's open
-    action items and its upcoming meetings."""
+    action items, its upcoming meetings, its standing topics and its seminars."""
     by_region = {report.region: report for report in reports if report.meeting_id == meeting.id}
     slots = [RegionSlot(region, by_region.get(region)) for region in group.regions]
     # A report for a region the group no longer lists is still shown, after the others.
@@ -130,6 +139,13 @@ def build_agenda(
         other=tuple(p for p in mine if p.section != Section.DEVELOPMENT.value),
         next_meetings=tuple(
             m for m in upcoming if m.starts_at > meeting.starts_at and not m.cancelled
+        ),
+        topics=tuple(topic.name for topic in topics or () if topic.active_for(meeting)),
+        seminars=tuple(
+            sorted(
+                (s for s in seminars or () if s.ends_at > meeting.starts_at),
+                key=lambda s: s.starts_at,
+            )
         ),
     )
 
@@ -208,6 +224,10 @@ def agenda_text(agenda: Agenda) -> str:
         lines.append(f"  - **{escape_markdown(slot.region)}**: {text}")
         if slot.cut:
             lines.append(f"    {report_cut_note(slot, agenda)}")
+    lines += [f"- {escape_markdown(topic)}" for topic in agenda.topics]
+    if agenda.seminars:
+        lines.append(f"- {message(lang, 'agenda_seminars')}")
+        lines += [f"  - {escape_markdown(seminar_line(s, agenda.group))}" for s in agenda.seminars]
     if agenda.development:
         lines.append(f"- {message(lang, 'agenda_proposed')}")
         lines += [f"  - {escape_markdown(point.text)}" for point in agenda.development]
@@ -244,6 +264,21 @@ def meeting_time_line(meeting: Meeting, group: Group) -> str:
     joiner = "at" if group.language == "en" else "kl."
     span = f"{_clock(start)}-{_clock(end)}"
     return f"{start.day}/{start.month}, {joiner} {span}, {place}"
+
+
+def seminar_line(seminar: Seminar, group: Group) -> str:
+    """ "7/12, kl. 8-9 – leds av Fysiologiska kliniken i Linköping", as the group's minutes
+    list its seminars; a topic after the time: "7/12, kl. 8-9: PET-CT – leds av …"."""
+    zone = ZoneInfo(group.timezone)
+    start, end = seminar.starts_at.astimezone(zone), seminar.ends_at.astimezone(zone)
+    return message(
+        group.language,
+        "seminar_line",
+        day=f"{start.day}/{start.month}",
+        span=f"{_clock(start)}-{_clock(end)}",
+        topic=f": {seminar.topic}" if seminar.topic else "",
+        unit=seminar.unit,
+    )
 
 
 def _clock(moment: datetime) -> str:

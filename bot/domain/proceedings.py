@@ -46,6 +46,7 @@ from bot.domain.model import (
 from bot.domain.ports import Clock, Transactions, UnitOfWork
 from bot.domain.replies import local
 from bot.domain.text import fold, quote
+from bot.domain.topics import active_topics
 
 # After this long a held meeting is no longer the one attendance and notes are for.
 JUST_HELD = timedelta(days=7)
@@ -283,6 +284,8 @@ async def _build(
         next_meetings=[m for m in upcoming if m.starts_at > meeting.starts_at],
         signer=signer,
         signer_is_chair=Role.CHAIR in holders,
+        topics=active_topics(await uow.topics.all(group.id), meeting),
+        seminars=await uow.seminars.upcoming(group.id, meeting.starts_at),
     )
     return build_minutes(group, meeting, captured)
 

@@ -3,9 +3,10 @@
 A new group has no chair, and anyone may do anything, as in a new team. Once someone is
 chair (``roll ordförande @Edyta``, or ``roll ordförande mig``), the guarded actions are for
 the chair and the secretary only: changing settings, regions and roles, deleting an action
-item, and reading the log. Every refusal names who can. There is one chair and one secretary;
-appointing a new one makes the old one a member, so the chair hands over with one command.
-Every guarded change is recorded in the audit log (who, when, what), which ``logg`` shows.
+item or a seminar, and reading the log. Every refusal names who can. There is one chair and
+one secretary; appointing a new one makes the old one a member, so the chair hands over
+with one command. Every guarded change is recorded in the audit log (who, when, what),
+which ``logg`` shows.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ class Guarded(StrEnum):
     ROLES = "roles"
     DELETE = "delete"
     LOG = "log"
+    SEMINARS = "seminars"  # removing a seminar from the series
 
 
 _ROLE_WORDS = {
@@ -52,6 +54,7 @@ _FORBIDDEN = {
     Guarded.ROLES: "forbidden_roles",
     Guarded.DELETE: "forbidden_delete",
     Guarded.LOG: "forbidden_log",
+    Guarded.SEMINARS: "forbidden_seminars",
 }
 # The audit log's actions (stored as written) and how the log reads them.
 _AUDIT_LINES = {
@@ -63,6 +66,7 @@ _AUDIT_LINES = {
     "forget": "audit_forget",
     "purge": "audit_purge",
     "minutes_approved": "audit_minutes_approved",
+    "seminar_removed": "audit_seminar_removed",
 }
 # Who may do the guarded actions once there is a chair (the justerare only approves minutes).
 OFFICERS = (Role.CHAIR, Role.SECRETARY)

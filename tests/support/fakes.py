@@ -812,7 +812,11 @@ class FakeSeminarRepository(_Repository):
 
     async def upcoming(self, group_id: int, now: datetime) -> list[Seminar]:
         return sorted(
-            (s for s in self._store.seminars.values() if s.group_id == group_id and s.ends_at > now),
+            (
+                s
+                for s in self._store.seminars.values()
+                if s.group_id == group_id and s.ends_at > now
+            ),
             key=lambda s: s.starts_at,
         )
 

@@ -23,7 +23,8 @@ from bot.domain.schedule import LeadTimes, OutboxEntry, PlannedPost, PostKind
 async def current_agenda(
     data: NoticeRepositories, group: Group, meeting: Meeting, now: datetime
 ) -> Agenda:
-    """The agenda as it stands now: reports, points, open items and the meetings ahead."""
+    """The agenda as it stands now: reports, points, open items, the meetings ahead, the
+    standing topics and the seminars."""
     return build_agenda(
         group,
         meeting,
@@ -32,6 +33,8 @@ async def current_agenda(
         await data.items.list_open(group.id),
         await data.meetings.upcoming(group.id, now),
         now,
+        topics=await data.topics.all(group.id),
+        seminars=await data.seminars.upcoming(group.id, meeting.starts_at),
     )
 
 

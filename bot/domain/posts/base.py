@@ -2,9 +2,9 @@
 is useful, from a group, its meetings or items and *now*) and composes them at sending time
 from current data, or None when there is nothing left to say.
 
-A kind also says what the outbox must load for it to plan (``Needs``): meetings up to some
-way ahead, or the earliest due time of a group's overdue items. Composing reads through
-``NoticeRepositories``, the four repositories of a reading unit of work.
+A kind also says what the outbox must load for it to plan (``Needs``): meetings or seminars
+up to some way ahead, or the earliest due time of a group's overdue items. Composing reads through
+``NoticeRepositories``, repositories of a reading unit of work.
 """
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ from bot.domain.ports import (
     ActionItemRepository,
     AgendaPointRepository,
     MeetingRepository,
+    SeminarRepository,
     StatusReportRepository,
+    TopicRepository,
 )
 from bot.domain.schedule import GroupPlan, LeadTimes, OutboxEntry, PlannedPost
 
@@ -32,6 +34,8 @@ class NoticeRepositories(Protocol):
     reports: StatusReportRepository
     items: ActionItemRepository
     points: AgendaPointRepository
+    topics: TopicRepository
+    seminars: SeminarRepository
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,8 @@ class Needs:
     meetings_ahead: timedelta | None = None
     # The earliest due time among the group's open items already due.
     earliest_overdue: bool = False
+    # Seminars starting up to this far ahead of now; None: no seminars.
+    seminars_ahead: timedelta | None = None
 
 
 class Kind(ABC):
