@@ -83,13 +83,14 @@ def read_seminar(text: str, context: DateContext) -> SeminarTime | Refusal:
         topic = topic or before
     unit = " ".join(rest.split()).strip(_SEPARATORS)
     topic = " ".join(topic.split()).strip(_SEPARATORS) if topic else None
+    topic = topic or None
     if not unit:
         return Refusal("seminar_no_unit", {"entry": quote(text.strip())})
     for part in (unit, topic):
         problem = check_text(part, UNIT_LIMIT) if part is not None else None
         if problem:
             return problem
-    return SeminarTime(starts_at, ends_at, unit, topic or None)
+    return SeminarTime(starts_at, ends_at, unit, topic)
 
 
 def seminar_when(seminar: Seminar | SeminarTime, group: Group) -> str:

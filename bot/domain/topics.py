@@ -29,6 +29,13 @@ def active_topics(topics: list[StandingTopic], meeting: Meeting) -> list[str]:
     return [topic.name for topic in topics if topic.active_for(meeting)]
 
 
+def standing_name(topics: list[StandingTopic], name: str) -> str:
+    """``name`` as the group first wrote the standing topic it names (the newest such topic),
+    else as written."""
+    named = [topic.name for topic in topics if topic_key(topic.name) == topic_key(name)]
+    return named[-1] if named else " ".join(name.split())
+
+
 class Topics:
     def __init__(self, transactions: Transactions, clock: Clock) -> None:
         self._transactions = transactions

@@ -1,6 +1,7 @@
 """The registry of post kinds: every kind in it plans and composes a post of the same Monday
-meeting (or overdue item, or Tuesday's seminar); a queued post of a kind the registry does not know is an error,
-never a nudge, and the scheduler records it as failed with a log line instead of sending."""
+meeting (or overdue item, or Tuesday's seminar); a queued post of a kind the registry does not
+know is an error, never a nudge, and the scheduler records it as failed with a log line
+instead of sending."""
 
 from __future__ import annotations
 
