@@ -117,6 +117,8 @@ PORTS = {
     ports.AttendanceRepository: fakes.FakeAttendanceRepository,
     ports.NoteRepository: fakes.FakeNoteRepository,
     ports.MinutesRepository: fakes.FakeMinutesRepository,
+    ports.TopicRepository: fakes.FakeTopicRepository,
+    ports.SeminarRepository: fakes.FakeSeminarRepository,
     ports.UnitOfWork: fakes.FakeUnitOfWork,
     ports.Transactions: fakes.FakeTransactions,
 }
