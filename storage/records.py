@@ -36,6 +36,8 @@ from storage.tables import (
     MeetingRow,
     MemberRow,
     OutboxRow,
+    SeminarRow,
+    StandingTopicRow,
     StatusReportRow,
 )
 
@@ -48,6 +50,9 @@ _EXPORTED = {
     "agenda_points": AgendaPointRow,
     "members": MemberRow,
     "audit_log": AuditRow,
+    # standing topics and seminar series
+    "standing_topics": StandingTopicRow,
+    "seminars": SeminarRow,
 }
 _SECRET_COLUMNS = {"reference", "calendar_token"}
 

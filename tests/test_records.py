@@ -103,6 +103,9 @@ async def test_export_writes_the_whole_group_as_json(
 ):
     async with serve(create_app(settings, clock=clock)) as bot:
         await _seed(bot, connector.url)
+        channel = TeamsSpace.channel(connector.url)
+        await _say(bot, channel.message("ämne Radiofarmakaupphandling"))
+        await _say(bot, channel.message("seminarium 7/12 kl 8-9: Fysiologiska kliniken"))
     env = bot_environment(settings.database_url, free_port())
     out = tmp_path / "export.json"
 
@@ -121,6 +124,8 @@ async def test_export_writes_the_whole_group_as_json(
     assert [i["number"] for i in document["action_items"]] == [1, 2, 3]
     assert [len(document[name]) for name in ("decisions", "agenda_points", "meetings")] == [1, 1, 0]
     assert {m["name"] for m in document["members"]} == {"Edyta Johansson", "Sara Axelsson"}
+    assert [t["name"] for t in document["standing_topics"]] == ["Radiofarmakaupphandling"]
+    assert [s["unit"] for s in document["seminars"]] == ["Fysiologiska kliniken"]
     assert unknown == 2
     assert "--group 'RAG ortopedi' must name exactly one group" in refusal
 
