@@ -11,7 +11,8 @@ Seminars by command and as the 2022-10-11 minutes' own pasted list (pasting it a
 nothing twice), ``seminarier`` lists them, they are on the agenda and in the minutes under
 Utvecklingsområde; a past day, a missing time or unit and a taken time are refused in Swedish
 with nothing saved; removal is for the chair (once there is one), says what it removed, and
-drops the seminar's queued reminder.
+drops the seminar's queued reminder. A Norwegian group's `tema`, `tema ferdig`, `temaer`,
+`seminar` (a topic after `tema:`) and `seminarer`, answered in Norwegian.
 """
 
 from __future__ import annotations
@@ -291,3 +292,39 @@ async def test_removing_a_seminar_is_for_the_chair_and_drops_its_queued_reminder
     ]
     assert queued[0].key not in left
     assert "tog bort seminariet 7/12, kl. 8-9 – leds av Fysiologiska kliniken i Linköping" in log
+
+
+async def test_a_norwegian_group_uses_its_own_words(transcript):
+    await setup(transcript)
+    await transcript.say(channel.message("inställningar språk norska"))
+
+    added = await transcript.say(channel.message("tema Radiofarmakaanskaffelse"))
+    listed = await transcript.say(channel.message("temaer"))
+    done = await transcript.say(channel.message("tema ferdig radiofarmakaanskaffelse"))
+    seminar = await transcript.say(
+        channel.message("seminar 7/12 kl 8-9: Nukleærmedisinsk avdeling, tema: PET-CT")
+    )
+    seminars = await transcript.say(channel.message("seminarer"))
+    english = await transcript.say(channel.message("topics"))
+
+    assert added == [
+        "**Radiofarmakaanskaffelse** står nå som tema på hver dagsorden og i referatet under "
+        "Utviklingsområde, til noen skriver `tema ferdig Radiofarmakaanskaffelse`. Notater "
+        "under temaet: `notat Radiofarmakaanskaffelse: tekst`."
+    ]
+    assert listed == ["Gruppens temaer, på hver dagsorden:\n- Radiofarmakaanskaffelse"]
+    assert done == [
+        "Temaet **Radiofarmakaanskaffelse** er avsluttet: det kommer ikke med på neste "
+        "dagsorden, men står igjen i referatene fra møtene der det var med."
+    ]
+    assert seminar == [
+        "Lagt inn i seminarrekken:\n"
+        "- 7/12, kl. 8-9: PET-CT – ledes av Nukleærmedisinsk avdeling\n\n"
+        "Jeg minner kanalen på det en uke og en dag før hvert seminar."
+    ]
+    assert seminars == [
+        "Kommende seminarer:\n- 7/12, kl. 8-9: PET-CT – ledes av Nukleærmedisinsk avdeling"
+    ]
+    assert english == [
+        "Gruppen har ingen faste temaer. Legg til et med `tema Radiofarmakaanskaffelse`."
+    ]
