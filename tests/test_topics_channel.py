@@ -328,3 +328,26 @@ async def test_a_norwegian_group_uses_its_own_words(transcript):
     assert english == [
         "Gruppen har ingen faste temaer. Legg til et med `tema Radiofarmakaanskaffelse`."
     ]
+
+
+async def test_two_seminars_on_one_day_are_told_apart_by_the_time(transcript):
+    await setup(transcript)
+    await transcript.say(
+        channel.message("seminarium 7/12 kl 8-9: Linköping; 7/12 kl 13-14: Kalmar")
+    )
+
+    which = await transcript.say(channel.message("seminarium ta bort 7/12"))
+    removed = await transcript.say(channel.message("seminarium ta bort 7/12 kl 13"))
+    listed = await transcript.say(channel.message("seminarier"))
+
+    assert which == [
+        "Det finns flera seminarier den dagen. Skriv tiden också, till exempel `seminarium ta "
+        "bort 7/12 kl 8`. Inget har ändrats.\n"
+        "- 7/12, kl. 8-9 – leds av Linköping\n"
+        "- 7/12, kl. 13-14 – leds av Kalmar"
+    ]
+    assert removed == [
+        "Seminariet måndag 7 december kl. 13.00–14.00 (Kalmar) är borttaget, och påminnelserna "
+        "om det skickas inte."
+    ]
+    assert listed == ["Kommande seminarier:\n- 7/12, kl. 8-9 – leds av Linköping"]

@@ -1558,11 +1558,16 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "seminar_which": {
         "sv": "Det finns flera seminarier den dagen. Skriv tiden också, till exempel "
-        "`seminarium ta bort 7/12 kl 8`:\n{seminars}",
+        "`seminarium ta bort {day} kl {hour}`. Inget har ändrats.\n{seminars}",
         "nb": "Det finnes flere seminarer den dagen. Skriv klokkeslettet også, for eksempel "
-        "`seminar slett 7/12 kl 8`:\n{seminars}",
+        "`seminar slett {day} kl {hour}`. Ingenting er endret.\n{seminars}",
         "en": "There are several seminars that day. Write the time too, for example `seminar "
-        "remove 7/12 at 8`:\n{seminars}",
+        "remove {day} at {hour}`. Nothing was changed.\n{seminars}",
+    },
+    "seminar_too_many": {
+        "sv": "Högst {limit} seminarier åt gången. Inget har sparats.",
+        "nb": "Høyst {limit} seminarer om gangen. Ingenting er lagret.",
+        "en": "At most {limit} seminars at a time. Nothing was saved.",
     },
     "forbidden_seminars": {
         "sv": "Bara ordföranden eller sekreteraren kan ta bort seminarier ({officers}).",

@@ -130,7 +130,7 @@ class Seminars:
         if not entries:
             return self._refused(group, "seminar_usage", {})
         if len(entries) > MAX_BATCH:
-            return Refusal("meeting_too_many", {"limit": MAX_BATCH})
+            return Refusal("seminar_too_many", {"limit": MAX_BATCH})
         now, context = self._clock.now(), self._context(group)
         wanted: list[SeminarTime] = []
         for entry in entries:
@@ -198,7 +198,15 @@ class Seminars:
                 )
             if len(that_day) > 1:
                 listed = "\n".join(f"- {quote(seminar_line(s, group), 400)}" for s in that_day)
-                return Refusal("seminar_which", {"seminars": listed})
+                first = that_day[0].starts_at.astimezone(zone)
+                return Refusal(
+                    "seminar_which",
+                    {
+                        "seminars": listed,
+                        "day": f"{first.day}/{first.month}",
+                        "hour": f"{first.hour}" if first.minute == 0 else f"{first:%H.%M}",
+                    },
+                )
             removed = await uow.seminars.remove(group.id, that_day[0].id)
             assert removed is not None  # the group is locked: it was there a moment ago
             uow.agenda_changed(group.id)
