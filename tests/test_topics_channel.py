@@ -47,11 +47,18 @@ async def setup(transcript) -> None:
 
 
 def section_three(minutes: str) -> list[str]:
-    """The minutes' lines from section 3 up to section 4, blank lines left out."""
-    lines = [line for line in minutes.split("\n") if line.strip()]
-    start = next(i for i, line in enumerate(lines) if line.startswith("**3. "))
-    end = next(i for i, line in enumerate(lines) if line.startswith("**4. "))
+    """The minutes' lines from section 3 up to section 4 as a person reads them, whether the
+    draft is a message or a card: no blank lines, no Markdown marks, no bullet signs."""
+    lines = [_plain(line) for line in minutes.split("\n") if line.strip()]
+    start = next(i for i, line in enumerate(lines) if line.startswith("3. "))
+    end = next(i for i, line in enumerate(lines) if line.startswith("4. "))
     return lines[start:end]
+
+
+def _plain(line: str) -> str:
+    line = line.strip().replace("**", "")
+    line = line.removeprefix("- ").removeprefix("• ")
+    return line[1:-1] if len(line) > 2 and line[0] == line[-1] == "*" else line
 
 
 def agenda_part(agenda: str, first: str, last: str) -> list[str]:
@@ -115,17 +122,17 @@ async def test_a_standing_topic_is_on_every_agenda_and_in_the_minutes_until_done
         "dagordning, men står kvar i minnesanteckningarna från mötena där det var med."
     ]
     assert section_three(minutes) == [
-        "**3. Utvecklingsområde för RAG nuklearmedicin**",
-        "- **Lägesrapport**",
-        "*Linköping*",
+        "3. Utvecklingsområde för RAG nuklearmedicin",
+        "Lägesrapport",
+        "Linköping",
         "ej rapporterat",
-        "*Jönköping*",
+        "Jönköping",
         "ej rapporterat",
-        "*Kalmar*",
+        "Kalmar",
         "ej rapporterat",
-        "- **Radiofarmakaupphandling**",
+        "Radiofarmakaupphandling",
         "Upphandlingsprocessen pågår.",
-        "- **Mål 2026**",
+        "Mål 2026",
     ]
     assert section_three(kept) == section_three(minutes)
     assert agenda_part(next_agenda, "Kalmar: ej rapporterat", "4. Övrigt") == [
@@ -202,12 +209,12 @@ async def test_seminars_by_command_and_as_the_minutes_list_them(transcript, cloc
     [minutes] = await transcript.say(channel.message("minnesanteckningar"))
 
     assert section_three(minutes)[-6:] == [
-        "- **Seminarier**",
-        "- 7/12, kl. 8-9 – leds av Fysiologiska kliniken i Linköping",
-        "- 14/12, kl. 8.30-9.30: PET-CT i praktiken – leds av Kalmar",
-        "- 11/1, kl. 8-9 – leds av fysiker från samtliga regioner",
-        "- 8/2, kl. 8-9 – leds av Fysiologiska kliniken i Kalmar",
-        "- 8/3, kl. 8-9 – leds av Röntgen i Jönköping",
+        "Seminarier",
+        "7/12, kl. 8-9 – leds av Fysiologiska kliniken i Linköping",
+        "14/12, kl. 8.30-9.30: PET-CT i praktiken – leds av Kalmar",
+        "11/1, kl. 8-9 – leds av fysiker från samtliga regioner",
+        "8/2, kl. 8-9 – leds av Fysiologiska kliniken i Kalmar",
+        "8/3, kl. 8-9 – leds av Röntgen i Jönköping",
     ]
 
 
