@@ -146,6 +146,13 @@ class SqlRecords:
                 )
                 for row in (await session.execute(filed)).scalars():
                     who.scrub(row, "created_by", f"{table.__tablename__.replace('_', ' ')} authors")
+            # standing topics and seminar series: who added the open ones and those ahead
+            open_topics = select(StandingTopicRow).where(StandingTopicRow.closed_at.is_(None))
+            for topic in (await session.execute(open_topics)).scalars():
+                who.scrub(topic, "created_by", "standing topic authors")
+            ahead = select(SeminarRow).where(SeminarRow.ends_at > now)
+            for seminar in (await session.execute(ahead)).scalars():
+                who.scrub(seminar, "created_by", "seminar authors")
             for member in members:
                 who.changed(member.group_id, "members")
                 await session.delete(member)
