@@ -1,18 +1,18 @@
-"""Standing topics and the seminar series in the group's channel, turn by turn (TestAdapter,
-real SQLite). It is Friday 20 November 2026; the group meets on Thursday 26 November and
-Thursday 10 December, 13-14 on Teams.
+"""Standing topics and the seminar series in the group's channel, turn by turn (TestAdapter, real
+SQLite). It is Friday 20 November 2026; the group meets on Thursday 26 November and Thursday 10
+December, 13-14 on Teams.
 
 Covers: ``ämne Radiofarmakaupphandling`` adds a standing topic (a second time, in other case,
 refused kindly; a region's name refused as a topic), ``ämnen`` lists them; the topic is on the
 agenda after the Lägesrapport slots and in the meeting's minutes as a heading with the note
 written under it in other case; ``ämne klart`` closes it: gone from the next agenda, still in
-the minutes of the meeting it was part of; an unknown topic is answered with the list.
-Seminars by command and as the 2022-10-11 minutes' own pasted list (pasting it again adds
-nothing twice), ``seminarier`` lists them, they are on the agenda and in the minutes under
-Utvecklingsområde; a past day, a missing time or unit and a taken time are refused in Swedish
-with nothing saved; removal is for the chair (once there is one), says what it removed, and
-drops the seminar's queued reminder. A Norwegian group's `tema`, `tema ferdig`, `temaer`,
-`seminar` (a topic after `tema:`) and `seminarer`, answered in Norwegian.
+the minutes of the meeting it was part of; an unknown topic is answered with the list. Seminars
+by command and as the 2022-10-11 minutes' own pasted list (pasting it again adds nothing twice;
+its heading copied along is left out), ``seminarier`` lists them, they are on the agenda and in
+the minutes under Utvecklingsområde; a past day, a missing time or unit and a taken time are
+refused in Swedish with nothing saved; removal is for the chair (once there is one), says what
+it removed, and drops the seminar's queued reminder. A Norwegian group's `tema`, `tema ferdig`,
+`temaer`, `seminar` (a topic after `tema:`) and `seminarer`, answered in Norwegian.
 """
 
 from __future__ import annotations
@@ -358,3 +358,22 @@ async def test_two_seminars_on_one_day_are_told_apart_by_the_time(transcript):
         "om det skickas inte."
     ]
     assert listed == ["Kommande seminarier:\n- 7/12, kl. 8-9 – leds av Linköping"]
+
+
+async def test_the_list_copied_with_its_heading_from_the_minutes(transcript):
+    await setup(transcript)
+
+    pasted = await transcript.say(
+        channel.message(
+            "seminarium\n- Gemensamma utbildningar/seminarier\n"
+            "7/12, 8–9 – leds av Fysiologiska kliniken i Linköping\n"
+            "11/1, 8–9 – leds av fysiker från samtliga regioner"
+        )
+    )
+
+    assert pasted == [
+        "Inlagt i seminarieserien:\n"
+        "- 7/12, kl. 8-9 – leds av Fysiologiska kliniken i Linköping\n"
+        "- 11/1, kl. 8-9 – leds av fysiker från samtliga regioner\n\n"
+        "Jag påminner kanalen en vecka och en dag före varje seminarium."
+    ]

@@ -2,10 +2,11 @@
 
 ``seminarium 7/12 kl 8-9: Fysiologiska kliniken i Linköping`` adds one; the list the group's
 minutes write ("7/12, 8–9 – leds av Fysiologiska kliniken i Linköping", one per line, a topic
-before "leds av" or after "ämne:") adds several, all or none. The day and time are read as
-meeting times are (``meetings.read_span``); a seminar in the past is refused with an example
-day ahead. Pasting the list again adds nothing twice. ``seminarier`` lists the coming ones,
-``seminarium ta bort 7/12`` removes one (the chair or secretary, once there is a chair).
+before "leds av" or after "ämne:") adds several, all or none; a heading copied with the list is
+left out. The day and time are read as meeting times are (``meetings.read_span``); a seminar in
+the past is refused with an example day ahead. Pasting the list again adds nothing twice.
+``seminarier`` lists the coming ones, ``seminarium ta bort 7/12`` removes one (the chair or
+secretary, once there is a chair).
 
 Upcoming seminars are on the agenda and in the minutes (under Utvecklingsområde, where the
 group's minutes keep "Gemensamma utbildningar/seminarier"), in the group's calendar file, and
@@ -127,6 +128,9 @@ class Seminars:
     async def schedule(self, group: Group, actor: Actor, text: str) -> ScheduledSeminars | Refusal:
         """Read every entry and store them all, or none with the first reason."""
         entries = split_entries(text)
+        if len(entries) > 1 and not any(char.isdigit() for char in entries[0]):
+            # The list copied with its heading ("- Gemensamma utbildningar/seminarier").
+            entries = entries[1:]
         if not entries:
             return self._refused(group, "seminar_usage", {})
         if len(entries) > MAX_BATCH:
