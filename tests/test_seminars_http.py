@@ -6,7 +6,8 @@ December 8-9 and Monday 14 December 8-9. Covers: nothing posted before its time;
 post a week before (Monday 30 November 09:00) and the working day before (Friday 4 December
 09:00), each once; the second seminar removed on Saturday 5 December gets no reminder on 7
 December; the group's calendar file has one VEVENT per meeting and per seminar, with stable
-UIDs (the same in a second download), and no longer the removed seminar.
+UIDs (the same in a second download), and no longer the removed seminar. On SQLite and
+PostgreSQL.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 
 from bot.app import SCHEDULER, create_app
+from bot.settings import Settings
 from tests.date_corpus import local
 from tests.support.connector import FakeConnector
 from tests.support.server import serve
@@ -32,10 +34,13 @@ def uids(ics: str) -> list[str]:
 
 
 async def test_reminders_a_week_and_a_day_before_and_the_calendar_file(
-    settings, clock, connector: FakeConnector
+    database_url, clock, connector: FakeConnector
 ):
     channel = TeamsSpace.channel(connector.url)
-    app = create_app(settings.model_copy(update={"public_url": "http://x"}), clock=clock)
+    settings = Settings(
+        _env_file=None, database_url=database_url, scheduler=False, public_url="http://x"
+    )
+    app = create_app(settings, clock=clock)
     async with serve(app) as bot:
         await bot.post_activity(channel.message("mötestider 26/11 kl 13-14 Teams"))
         await bot.post_activity(
