@@ -47,6 +47,8 @@ from bot.domain.proceedings import Proceedings, file_stem, version_stamp
 from bot.domain.records import Retention
 from bot.domain.roles import Roles
 from bot.domain.schedule import LeadTimes
+from bot.domain.seminars import Seminars
+from bot.domain.topics import Topics
 from bot.handlers.base import Services
 from bot.handlers.registry import REGISTRY
 from bot.minutes_pdf import PDF_TYPE, WeasyPrinter, minutes_pdf
@@ -119,6 +121,8 @@ def build_dependencies(
             roles=Roles(transactions, clock),
             preferences=Preferences(transactions, leads, clock),
             proceedings=Proceedings(transactions, clock, WeasyPrinter(), roster),
+            topics=Topics(transactions, clock),
+            seminars=Seminars(transactions, clock),
             clock=clock,
             public_url=settings.public_url,
             help_text=REGISTRY.help_text,
@@ -444,7 +448,8 @@ def _link_gone() -> web.Response:
 
 
 async def calendar(request: web.Request) -> web.Response:
-    """The group's upcoming meetings, or one meeting (cancelled too), as an .ics file."""
+    """The group's upcoming meetings and seminars, or one meeting (cancelled too), as an
+    .ics file."""
     token = request.match_info["token"]
     use_case = request.app[DEPS].services.meetings
     group = await use_case.group_of_calendar(token) if len(token) >= 20 else None
@@ -454,10 +459,11 @@ async def calendar(request: web.Request) -> web.Response:
         meeting = await use_case.get(group, int(request.match_info["meeting"]))
         if meeting is None:
             raise web.HTTPNotFound()
-        meetings = [meeting]
+        meetings, seminars = [meeting], []
     else:
         meetings = await use_case.upcoming(group)
-    body = meetings_calendar(group, meetings, request.app[CLOCK].now())
+        seminars = await request.app[DEPS].services.seminars.upcoming(group)
+    body = meetings_calendar(group, meetings, request.app[CLOCK].now(), seminars=seminars)
     return web.Response(
         body=body,
         content_type="text/calendar",

@@ -27,6 +27,7 @@ from bot.domain.agenda import (
     previous_minutes_line,
     report_cut_note,
     section_heading,
+    seminar_line,
 )
 from bot.domain.capture import REPORT_LIMIT, TEXT_LIMIT
 from bot.domain.i18n import format_day, message
@@ -317,6 +318,14 @@ def agenda_card(agenda: Agenda) -> Card:
         body += user_text(slot.report.text)
         if slot.cut:
             body.append(_line(_plain(report_cut_note(slot, agenda)), isSubtle=True, wrap=True))
+    body += [
+        _line(topic, spacing="small", weight="bolder", size="small") for topic in agenda.topics
+    ]
+    if agenda.seminars:
+        body.append(
+            _line(message(lang, "agenda_seminars"), spacing="small", weight="bolder", size="small")
+        )
+        body += [_bullet(seminar_line(seminar, agenda.group)) for seminar in agenda.seminars]
     if agenda.development:
         body.append(
             _line(message(lang, "agenda_proposed"), spacing="small", weight="bolder", size="small")

@@ -6,8 +6,9 @@ anyway) under a lease, and marked sent with the Teams activity id it got. A sent
 content changed gets a new ``revision`` and goes back to pending: the sender then updates the
 posted message in place.
 
-The post kinds say what a tick must load for them to plan (``PlanningNeeds``); the outbox
-loads it in chunks of groups, a few set-based queries per chunk, and queues what they decide.
+The post kinds say what a tick must load for them to plan (``PlanningNeeds``: meetings,
+seminars, overdue items); the outbox loads it in chunks of groups, a few set-based queries
+per chunk, and queues what they decide.
 
 Statuses: pending -> sent | skipped (nothing to say) | dropped (no longer useful) | failed.
 """
@@ -27,7 +28,8 @@ from bot.domain.ports import PostedMessage
 from bot.domain.schedule import GroupPlan, OutboxEntry, PlannedPost, PlanningNeeds, PostKind
 from storage.db import Database
 from storage.mappers import to_group, to_meeting
-from storage.tables import ActionItemRow, GroupRow, MeetingRow, OutboxRow
+from storage.tables import ActionItemRow, GroupRow, MeetingRow, OutboxRow, SeminarRow
+from storage.topics import to_seminar
 from storage.upsert import insert_for
 
 log = logging.getLogger(__name__)
@@ -154,6 +156,15 @@ class SqlOutbox:
         )
 
     @staticmethod
+    def _seminars_needed(now: datetime, needs: PlanningNeeds) -> Any:
+        """The seminars the kinds plan from."""
+        if needs.seminars_horizon is None:
+            return false()
+        return (SeminarRow.starts_at > now - needs.lookback) & (
+            SeminarRow.starts_at <= now + needs.seminars_horizon
+        )
+
+    @staticmethod
     def _overdue_needed(now: datetime, needs: PlanningNeeds) -> Any:
         """The open items already due, when a kind plans from them."""
         if not needs.earliest_overdue:
@@ -193,8 +204,23 @@ class SqlOutbox:
                     )
                 ).all()
             )
+        seminars: dict[int, list[Any]] = {}
+        if needs.seminars_horizon is not None:
+            for seminar in (
+                await session.execute(
+                    select(SeminarRow)
+                    .where(SeminarRow.group_id.in_(chunk), self._seminars_needed(now, needs))
+                    .order_by(SeminarRow.starts_at)
+                )
+            ).scalars():
+                seminars.setdefault(seminar.group_id, []).append(to_seminar(seminar))
         return [
-            GroupPlan(to_group(row), tuple(meetings.get(row.id, ())), earliest.get(row.id))
+            GroupPlan(
+                to_group(row),
+                tuple(meetings.get(row.id, ())),
+                earliest.get(row.id),
+                tuple(seminars.get(row.id, ())),
+            )
             for row in groups
         ]
 
@@ -228,7 +254,16 @@ class SqlOutbox:
                 .join(GroupRow, GroupRow.id == ActionItemRow.group_id)
                 .where(GroupRow.active.is_(True), self._overdue_needed(now, needs))
             )
-            ids = (await session.execute(with_meetings.union(with_overdue))).scalars().all()
+            with_seminars = (
+                select(SeminarRow.group_id)
+                .join(GroupRow, GroupRow.id == SeminarRow.group_id)
+                .where(GroupRow.active.is_(True), self._seminars_needed(now, needs))
+            )
+            ids = (
+                (await session.execute(with_meetings.union(with_overdue, with_seminars)))
+                .scalars()
+                .all()
+            )
         return sorted(ids)
 
     async def _insert(

@@ -43,6 +43,8 @@ from storage.tables import (
     MinutesVersionRow,
     OutboxRow,
     RosterNameRow,
+    SeminarRow,
+    StandingTopicRow,
     StatusReportRow,
 )
 
@@ -60,6 +62,9 @@ _EXPORTED = {
     "minutes_versions": MinutesVersionRow,
     "minutes_archive": MinutesArchiveRow,
     "audit_log": AuditRow,
+    # standing topics and seminar series
+    "standing_topics": StandingTopicRow,
+    "seminars": SeminarRow,
 }
 _SECRET_COLUMNS = {"reference", "calendar_token"}
 # A minutes version's link secret is not part of the record (and could be revoked since).
@@ -156,6 +161,13 @@ class SqlRecords:
                 )
                 for row in (await session.execute(filed)).scalars():
                     who.scrub(row, "created_by", f"{table.__tablename__.replace('_', ' ')} authors")
+            # standing topics and seminar series: who added the open ones and those ahead
+            open_topics = select(StandingTopicRow).where(StandingTopicRow.closed_at.is_(None))
+            for topic in (await session.execute(open_topics)).scalars():
+                who.scrub(topic, "created_by", "standing topic authors")
+            ahead = select(SeminarRow).where(SeminarRow.ends_at > now)
+            for seminar in (await session.execute(ahead)).scalars():
+                who.scrub(seminar, "created_by", "seminar authors")
             for member in members:
                 who.changed(member.group_id, "members")
                 await session.delete(member)

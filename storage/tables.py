@@ -346,3 +346,38 @@ class SendSlotRow(Base):
     id: Mapped[int] = mapped_column(Id, primary_key=True)
     scope: Mapped[str] = mapped_column(String(500))
     at: Mapped[datetime]
+
+
+# --- standing topics and seminar series ------------------------------------------------------
+
+
+class StandingTopicRow(Base):
+    """A topic on every agenda and in every meeting's minutes while open (closed_at NULL)."""
+
+    __tablename__ = "standing_topics"
+    __table_args__ = (Index("ix_standing_topics_group_folded", "group_id", "folded"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    group_id: Mapped[int] = mapped_column(Id, ForeignKey("groups.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    # The name folded (case and accents aside): notes and ``klart`` find the topic by it.
+    folded: Mapped[str] = mapped_column(String(200))
+    created_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime]
+    closed_at: Mapped[datetime | None]
+
+
+class SeminarRow(Base):
+    """One seminar of the group's series; one per start time in a group."""
+
+    __tablename__ = "seminars"
+    __table_args__ = (UniqueConstraint("group_id", "starts_at"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    group_id: Mapped[int] = mapped_column(Id, ForeignKey("groups.id", ondelete="CASCADE"))
+    starts_at: Mapped[datetime] = mapped_column(index=True)
+    ends_at: Mapped[datetime]
+    unit: Mapped[str] = mapped_column(String(300))
+    topic: Mapped[str | None] = mapped_column(String(300))
+    created_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime]

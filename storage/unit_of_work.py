@@ -39,6 +39,7 @@ from storage.repositories import (
     complete_claim,
 )
 from storage.tables import OutboxRow
+from storage.topics import SqlSeminarRepository, SqlTopicRepository
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,8 @@ class SqlUnitOfWork:
         self.minutes = SqlMinutesRepository(session)
         self.archive = SqlMinutesArchiveRepository(session)
         self.audit_log = SqlAuditLog(session)
+        self.topics = SqlTopicRepository(session)
+        self.seminars = SqlSeminarRepository(session)
         self._agendas: set[int] = set()
         self._replans: list[tuple[int, Meeting | None]] = []
         self._audit: list[_AuditLine] = []

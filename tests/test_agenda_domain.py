@@ -2,7 +2,9 @@
 
 Covers: the agenda for the reference meeting (14 January 2026: Linköping and Jönköping
 reported, Kalmar not; an action item carried over and overdue; a proposed point under
-Övrigt; the next meeting times as the minutes write them), in Swedish and English; reading
+Övrigt; the next meeting times as the minutes write them), in Swedish and English; the
+group's standing topics (one closed before the meeting left out) and its coming seminars (one
+over before the meeting left out) under Utvecklingsområde after the Lägesrapport; reading
 meeting times in the group's notations (";", commas, a pasted list, en dash, "kl. 13.00 –
 14.00", a room, "plats meddelas senare", no end time) and refusing an entry without a time.
 """
@@ -21,6 +23,8 @@ from bot.domain.model import (
     AgendaPoint,
     Meeting,
     MeetingStatus,
+    Seminar,
+    StandingTopic,
     StatusReport,
 )
 from tests.test_schedule import a_group, at
@@ -105,6 +109,50 @@ def test_the_agenda_of_the_reference_meeting():
         "5. Nya mötestider",
         "- 11/2, kl. 13-14, Teams",
         "- 11/3, kl. 11-12, Teams",
+    ]
+
+
+def agenda_with_topics_and_seminars(language: str = "sv"):
+    """The reference meeting's agenda with the group's standing topics and seminars."""
+    made = at("2025-12-01 10:00")
+    topics = [
+        StandingTopic(1, 1, "Radiofarmakaupphandling", "Edyta", made),
+        StandingTopic(2, 1, "Mål 2026", "Edyta", made),
+        StandingTopic(3, 1, "Gemensam IT-plattform", "Edyta", made, at("2026-01-02 10:00")),
+    ]
+    seminars = [
+        Seminar(n, 1, at(start), at(start) + timedelta(hours=1), unit, topic, "Edyta", made)
+        for n, start, unit, topic in (
+            (1, "2026-01-13 08:00", "Röntgen i Jönköping", None),  # over before the meeting
+            (2, "2026-02-08 08:00", "Fysiologiska kliniken i Kalmar", None),
+            (3, "2026-01-19 08:30", "fysiker från samtliga regioner", "Dosimetri"),
+        )
+    ]
+    base = reference_agenda(language)
+    return build_agenda(
+        base.group,
+        REFERENCE,
+        [slot.report for slot in base.slots if slot.report is not None],
+        [*base.development, *base.other],
+        [carried.item for carried in base.items],
+        [REFERENCE, *LATER],
+        at("2026-01-12 09:00"),
+        topics=topics,
+        seminars=seminars,
+    )
+
+
+def test_standing_topics_and_seminars_follow_the_reports():
+    lines = agenda_text(agenda_with_topics_and_seminars()).split("\n")
+
+    start = lines.index("  - **Kalmar**: *ej rapporterat*")
+    assert lines[start : lines.index("- Öppna åtgärdspunkter")] == [
+        "  - **Kalmar**: *ej rapporterat*",
+        "- Radiofarmakaupphandling",
+        "- Mål 2026",
+        "- Seminarier",
+        "  - 19/1, kl. 8.30-9.30: Dosimetri – leds av fysiker från samtliga regioner",
+        "  - 8/2, kl. 8-9 – leds av Fysiologiska kliniken i Kalmar",
     ]
 
 

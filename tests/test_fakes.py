@@ -118,6 +118,8 @@ PORTS = {
     ports.NoteRepository: fakes.FakeNoteRepository,
     ports.MinutesRepository: fakes.FakeMinutesRepository,
     ports.MinutesArchiveRepository: fakes.FakeMinutesArchiveRepository,  # issue #12
+    ports.TopicRepository: fakes.FakeTopicRepository,
+    ports.SeminarRepository: fakes.FakeSeminarRepository,
     ports.UnitOfWork: fakes.FakeUnitOfWork,
     ports.Transactions: fakes.FakeTransactions,
 }

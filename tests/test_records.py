@@ -7,8 +7,8 @@ points; the group's `logg` says what went (SQLite and PostgreSQL). `ragbot expor
 writes every table of the group as JSON (report history included, the conversation reference
 and calendar secret left out) and refuses a group it cannot name exactly. `ragbot
 forget-user "Sara Axelsson"` takes her name off open items (owner, text), her current report,
-her member row and her dialog draft, keeps it on a closed item, reports each change, and
-the group's log records the removal.
+the open topic and coming seminar she added, her member row and her dialog draft, keeps it on
+a closed item, reports each change, and the group's log records the removal.
 """
 
 from __future__ import annotations
@@ -103,6 +103,9 @@ async def test_export_writes_the_whole_group_as_json(
 ):
     async with serve(create_app(settings, clock=clock)) as bot:
         await _seed(bot, connector.url)
+        channel = TeamsSpace.channel(connector.url)
+        await _say(bot, channel.message("ämne Radiofarmakaupphandling"))
+        await _say(bot, channel.message("seminarium 7/12 kl 8-9: Fysiologiska kliniken"))
     env = bot_environment(settings.database_url, free_port())
     out = tmp_path / "export.json"
 
@@ -121,6 +124,8 @@ async def test_export_writes_the_whole_group_as_json(
     assert [i["number"] for i in document["action_items"]] == [1, 2, 3]
     assert [len(document[name]) for name in ("decisions", "agenda_points", "meetings")] == [1, 1, 0]
     assert {m["name"] for m in document["members"]} == {"Edyta Johansson", "Sara Axelsson"}
+    assert [t["name"] for t in document["standing_topics"]] == ["Radiofarmakaupphandling"]
+    assert [s["unit"] for s in document["seminars"]] == ["Fysiologiska kliniken"]
     assert unknown == 2
     assert "--group 'RAG ortopedi' must name exactly one group" in refusal
 
@@ -133,6 +138,8 @@ async def test_forget_user_removes_a_name_from_open_data_and_reports_it(
         await _seed(bot, connector.url)
         await _say(bot, channel.message("åtgärd Mats kollar med Sara Axelsson", user=SARA))
         await _say(bot, channel.message("klar 4", user=EDYTA))
+        await _say(bot, channel.message("ämne Radiofarmakaupphandling", user=SARA))
+        await _say(bot, channel.message("seminarium 7/12 kl 8-9: Röntgen i Jönköping", user=SARA))
     env = bot_environment(settings.database_url, free_port())
 
     code, output = await run_command(env, "forget-user", "Sara Axelsson")
@@ -141,7 +148,8 @@ async def test_forget_user_removes_a_name_from_open_data_and_reports_it(
     assert output.splitlines()[-2:] == [
         "dialog state: dialog drafts: 1",
         "group 1: action item owners: 2, action item texts: 2, agenda points authors: 1, "
-        "decisions authors: 1, members: 1, status report authors: 1",
+        "decisions authors: 1, members: 1, seminar authors: 1, standing topic authors: 1, "
+        "status report authors: 1",
     ]
     items = await _rows(
         sqlite_url,

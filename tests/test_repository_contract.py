@@ -32,6 +32,9 @@ Covered, per repository:
   case aside), alphabetical, per group; a later mark for a name replaces the earlier one
   (first-marked order kept), per meeting.
 - notes: per meeting, oldest first.
+- standing topics: oldest first, open and closed; ``close`` stamps an open topic of the group
+  once. Seminars: upcoming (not over) soonest first, per group; ``remove`` gives what it
+  removed, None for another group's or a removed one.
 - minutes versions: numbered per meeting from 1; ``approve`` stamps once (a second approval
   and an unknown version give None, the first stamp stays); found by their token.
 - minutes archive: ``of_group`` lists every version of the group (by meeting, then number),
@@ -1569,3 +1572,74 @@ async def test_a_reading_unit_cannot_commit(tx, clock):
 
     async with tx.reading() as uow:
         assert await uow.items.list_all(group.id) == []
+
+
+# Standing topics and the seminar series
+
+
+async def test_topics_are_listed_oldest_first_and_closed_once(tx, clock):
+    group = await new_group(tx, clock)
+    other = await new_group(tx, clock, "19:other@thread.tacv2")
+    async with tx.writing() as uow:
+        procurement = await uow.topics.add(
+            group.id, "Radiofarmakaupphandling", EDYTA.name, clock.now()
+        )
+        await uow.topics.add(other.id, "Annan grupps ämne", SARA.name, clock.now())
+        await uow.commit()
+    clock.advance(HOUR)
+    async with tx.writing() as uow:
+        goals = await uow.topics.add(group.id, "Mål 2026", SARA.name, clock.now())
+        closed = await uow.topics.close(group.id, procurement.id, clock.now())
+        again = await uow.topics.close(group.id, procurement.id, clock.now())
+        elsewhere = await uow.topics.close(other.id, goals.id, clock.now())
+        await uow.commit()
+
+    async with tx.reading() as uow:
+        assert await uow.topics.all(group.id) == [closed, goals]
+    assert (procurement.name, procurement.created_by, procurement.closed_at) == (
+        "Radiofarmakaupphandling",
+        EDYTA.name,
+        None,
+    )
+    assert closed == replace(procurement, closed_at=clock.now())
+    assert (again, elsewhere, goals.closed_at) == (None, None, None)
+
+
+async def test_seminars_are_upcoming_soonest_first_until_over_and_removed_per_group(tx, clock):
+    group = await new_group(tx, clock)
+    other = await new_group(tx, clock, "19:other@thread.tacv2")
+    now = clock.now()
+    async with tx.writing() as uow:
+        later, sooner = await uow.seminars.add(
+            group.id,
+            [
+                (now + 2 * DAY, now + 2 * DAY + HOUR, "Fysiologiska kliniken i Kalmar", None),
+                (now + DAY, now + DAY + HOUR, "Fysiologiska kliniken i Linköping", "PET-CT"),
+            ],
+            EDYTA.name,
+            now,
+        )
+        [theirs] = await uow.seminars.add(
+            other.id, [(now + DAY, now + DAY + HOUR, "Röntgen i Jönköping", None)], SARA.name, now
+        )
+        await uow.commit()
+
+    async with tx.reading() as uow:
+        assert await uow.seminars.upcoming(group.id, now) == [sooner, later]
+        assert await uow.seminars.upcoming(group.id, now + DAY + 2 * HOUR) == [later]
+        assert await uow.seminars.get(group.id, sooner.id) == sooner
+        assert await uow.seminars.get(group.id, theirs.id) is None
+    assert (sooner.unit, sooner.topic, sooner.created_by, sooner.starts_at) == (
+        "Fysiologiska kliniken i Linköping",
+        "PET-CT",
+        EDYTA.name,
+        now + DAY,
+    )
+    async with tx.writing() as uow:
+        assert await uow.seminars.remove(group.id, theirs.id) is None
+        assert await uow.seminars.remove(group.id, sooner.id) == sooner
+        assert await uow.seminars.remove(group.id, sooner.id) is None
+        await uow.commit()
+    async with tx.reading() as uow:
+        assert await uow.seminars.upcoming(group.id, now) == [later]
+        assert await uow.seminars.upcoming(other.id, now) == [theirs]

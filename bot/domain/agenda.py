@@ -6,7 +6,9 @@ The template is the one in the group's own minutes:
 2. Föregående mötesanteckningar – the previous meeting's approved minutes (a PDF/A link), or
    that they are not approved yet
 3. Utvecklingsområde – Lägesrapport with one slot per region (the report, or "ej rapporterat"),
-   then proposed development points and the open action items carried over
+   then the group's standing topics, the coming seminars (where the group's minutes list
+   "Gemensamma utbildningar/seminarier"), proposed development points and the open action
+   items carried over
 4. Övrigt (proposed points)
 5. Nya mötestider
 
@@ -28,6 +30,8 @@ from bot.domain.model import (
     Group,
     Meeting,
     Section,
+    Seminar,
+    StandingTopic,
     StatusReport,
     is_overdue,
 )
@@ -71,6 +75,9 @@ class Agenda:
     more_items: int = 0
     # Under 2. Föregående mötesanteckningar; None when there was no meeting before.
     previous: PreviousMinutes | None = None
+    # The standing topics of this meeting, and the seminars not over when it starts.
+    topics: tuple[str, ...] = ()
+    seminars: tuple[Seminar, ...] = ()
 
     @property
     def language(self) -> str:
@@ -122,9 +129,12 @@ def build_agenda(
     upcoming: list[Meeting],
     now: datetime,
     previous: PreviousMinutes | None = None,
+    topics: list[StandingTopic] | None = None,
+    seminars: list[Seminar] | None = None,
 ) -> Agenda:
     """The agenda for ``meeting`` from the reports and points filed for it, the group's open
-    action items, its upcoming meetings and the previous meeting's minutes."""
+    action items, its upcoming meetings, the previous meeting's minutes, its standing topics
+    and its seminars."""
     by_region = {report.region: report for report in reports if report.meeting_id == meeting.id}
     slots = [RegionSlot(region, by_region.get(region)) for region in group.regions]
     # A report for a region the group no longer lists is still shown, after the others.
@@ -145,6 +155,13 @@ def build_agenda(
             m for m in upcoming if m.starts_at > meeting.starts_at and not m.cancelled
         ),
         previous=previous,
+        topics=tuple(topic.name for topic in topics or () if topic.active_for(meeting)),
+        seminars=tuple(
+            sorted(
+                (s for s in seminars or () if s.ends_at > meeting.starts_at),
+                key=lambda s: s.starts_at,
+            )
+        ),
     )
 
 
@@ -238,6 +255,10 @@ def agenda_text(agenda: Agenda) -> str:
         lines.append(f"  - **{escape_markdown(slot.region)}**: {text}")
         if slot.cut:
             lines.append(f"    {report_cut_note(slot, agenda)}")
+    lines += [f"- {escape_markdown(topic)}" for topic in agenda.topics]
+    if agenda.seminars:
+        lines.append(f"- {message(lang, 'agenda_seminars')}")
+        lines += [f"  - {escape_markdown(seminar_line(s, agenda.group))}" for s in agenda.seminars]
     if agenda.development:
         lines.append(f"- {message(lang, 'agenda_proposed')}")
         lines += [f"  - {escape_markdown(point.text)}" for point in agenda.development]
@@ -274,6 +295,21 @@ def meeting_time_line(meeting: Meeting, group: Group) -> str:
     joiner = "at" if group.language == "en" else "kl."
     span = f"{_clock(start)}-{_clock(end)}"
     return f"{start.day}/{start.month}, {joiner} {span}, {place}"
+
+
+def seminar_line(seminar: Seminar, group: Group) -> str:
+    """ "7/12, kl. 8-9 – leds av Fysiologiska kliniken i Linköping", as the group's minutes
+    list its seminars; a topic after the time: "7/12, kl. 8-9: PET-CT – leds av …"."""
+    zone = ZoneInfo(group.timezone)
+    start, end = seminar.starts_at.astimezone(zone), seminar.ends_at.astimezone(zone)
+    return message(
+        group.language,
+        "seminar_line",
+        day=f"{start.day}/{start.month}",
+        span=f"{_clock(start)}-{_clock(end)}",
+        topic=f": {seminar.topic}" if seminar.topic else "",
+        unit=seminar.unit,
+    )
 
 
 def _clock(moment: datetime) -> str:

@@ -1440,6 +1440,259 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "The minutes of {day} are not approved yet.",
     },
     # --- end minutes archive ---
+    # --- standing topics and seminar series ------------------------------------------------
+    "help_line_topics": {
+        "sv": "**{topic}** `Radiofarmakaupphandling` – ett stående ämne på varje dagordning och "
+        "i minnesanteckningarna, **{topic_done}** `Radiofarmakaupphandling` avslutar det, "
+        "**{topics}** listar dem",
+        "nb": "**{topic}** `Radiofarmakaanskaffelse` – et fast tema på hver dagsorden og i "
+        "referatet, **{topic_done}** `Radiofarmakaanskaffelse` avslutter det, **{topics}** "
+        "viser dem",
+        "en": "**{topic}** `Radiopharmaceutical procurement` – a standing topic on every agenda "
+        "and in the minutes, **{topic_done}** `Radiopharmaceutical procurement` ends it, "
+        "**{topics}** lists them",
+    },
+    "help_line_seminars": {
+        "sv": "**{seminar}** `{ex_day} kl 8-9: Fysiologiska kliniken i Linköping` – "
+        "seminarieserien (också som listan i minnesanteckningarna, ett per rad; påminnelse en "
+        "vecka och en dag före), **{seminars}** listar dem, **{seminar_remove}** `{ex_day}`",
+        "nb": "**{seminar}** `{ex_day} kl 8-9: Fysiologisk avdeling i Linköping` – "
+        "seminarrekken (også som listen i referatet, ett per linje; påminnelse en uke og en "
+        "dag før), **{seminars}** viser dem, **{seminar_remove}** `{ex_day}`",
+        "en": "**{seminar}** `{ex_day} at 8-9: Clinical Physiology, Linköping` – the seminar "
+        "series (also as the minutes list it, one per line; a reminder a week and a day "
+        "before), **{seminars}** lists them, **{seminar_remove}** `{ex_day}`",
+    },
+    "topic_added": {
+        "sv": "**{name}** står nu som ämne på varje dagordning och i minnesanteckningarna under "
+        "Utvecklingsområde, tills någon skriver `ämne klart {name}`. Anteckningar under "
+        "ämnet: `anteckning {name}: text`.",
+        "nb": "**{name}** står nå som tema på hver dagsorden og i referatet under "
+        "Utviklingsområde, til noen skriver `tema ferdig {name}`. Notater under temaet: "
+        "`notat {name}: tekst`.",
+        "en": "**{name}** is now a topic on every agenda and in the minutes under Development "
+        "area, until someone writes `topic done {name}`. Notes under it: `note {name}: text`.",
+    },
+    "topic_exists": {
+        "sv": "**{name}** finns redan bland gruppens ämnen. Inget har ändrats.",
+        "nb": "**{name}** finnes allerede blant gruppens temaer. Ingenting er endret.",
+        "en": "**{name}** is already one of the group's topics. Nothing was changed.",
+    },
+    "topic_is_part": {
+        "sv": "”{name}” är redan en del av mallen (ett avsnitt eller en region), så det blir "
+        "inget eget ämne. Inget har sparats.",
+        "nb": "«{name}» er allerede en del av malen (en del eller en region), så det blir ikke "
+        "et eget tema. Ingenting er lagret.",
+        "en": "“{name}” is already part of the template (a section or a region), so it can't "
+        "be a topic of its own. Nothing was saved.",
+    },
+    "topic_usage": {
+        "sv": "Skriv ämnets namn, till exempel `ämne Radiofarmakaupphandling`.",
+        "nb": "Skriv temaets navn, for eksempel `tema Radiofarmakaanskaffelse`.",
+        "en": "Write the topic's name, for example `topic Radiopharmaceutical procurement`.",
+    },
+    "topic_closed": {
+        "sv": "Ämnet **{name}** är avslutat: det kommer inte med på nästa dagordning, men står "
+        "kvar i minnesanteckningarna från mötena där det var med.",
+        "nb": "Temaet **{name}** er avsluttet: det kommer ikke med på neste dagsorden, men står "
+        "igjen i referatene fra møtene der det var med.",
+        "en": "The topic **{name}** is done: it is not on the next agenda, but stays in the "
+        "minutes of the meetings it was part of.",
+    },
+    "topic_unknown": {
+        "sv": "Jag hittar inget öppet ämne ”{name}”. Gruppens ämnen: {topics}. Inget har ändrats.",
+        "nb": "Jeg finner ikke noe åpent tema «{name}». Gruppens temaer: {topics}. Ingenting er "
+        "endret.",
+        "en": "I can't find an open topic “{name}”. The group's topics: {topics}. Nothing was "
+        "changed.",
+    },
+    "topic_unknown_none": {
+        "sv": "Jag hittar inget öppet ämne ”{name}”: gruppen har inga ämnen just nu. Inget har "
+        "ändrats.",
+        "nb": "Jeg finner ikke noe åpent tema «{name}»: gruppen har ingen temaer nå. Ingenting "
+        "er endret.",
+        "en": "I can't find an open topic “{name}”: the group has no topics now. Nothing was "
+        "changed.",
+    },
+    "topic_close_usage": {
+        "sv": "Skriv vilket ämne som är klart, till exempel `ämne klart Radiofarmakaupphandling`. "
+        "Gruppens ämnen: {topics}.",
+        "nb": "Skriv hvilket tema som er ferdig, for eksempel `tema ferdig "
+        "Radiofarmakaanskaffelse`. Gruppens temaer: {topics}.",
+        "en": "Write which topic is done, for example `topic done Radiopharmaceutical "
+        "procurement`. The group's topics: {topics}.",
+    },
+    "topics_listed": {
+        "sv": "Gruppens ämnen, på varje dagordning:\n{topics}",
+        "nb": "Gruppens temaer, på hver dagsorden:\n{topics}",
+        "en": "The group's topics, on every agenda:\n{topics}",
+    },
+    "topics_none": {
+        "sv": "Gruppen har inga stående ämnen. Lägg till ett med `ämne Radiofarmakaupphandling`.",
+        "nb": "Gruppen har ingen faste temaer. Legg til et med `tema Radiofarmakaanskaffelse`.",
+        "en": "The group has no standing topics. Add one with `topic Radiopharmaceutical "
+        "procurement`.",
+    },
+    "agenda_seminars": {"sv": "Seminarier", "nb": "Seminarer", "en": "Seminars"},
+    "seminar_summary": {"sv": "Seminarium", "nb": "Seminar", "en": "Seminar"},
+    # "7/12, kl. 8-9 – leds av Fysiologiska kliniken i Linköping" ({topic} is ": PET-CT" or "").
+    "seminar_line": {
+        "sv": "{day}, kl. {span}{topic} – leds av {unit}",
+        "nb": "{day}, kl. {span}{topic} – ledes av {unit}",
+        "en": "{day}, at {span}{topic} – led by {unit}",
+    },
+    "seminar_reminder": {
+        "sv": "Påminnelse: seminarium {when}, {day}{topic} – leds av {unit}.",
+        "nb": "Påminnelse: seminar {when}, {day}{topic} – ledes av {unit}.",
+        "en": "Reminder: seminar {when}, {day}{topic} – led by {unit}.",
+    },
+    "in_a_week": {"sv": "om en vecka", "nb": "om en uke", "en": "in a week"},
+    "seminars_added": {
+        "sv": "Inlagt i seminarieserien:\n{seminars}\n\nJag påminner kanalen en vecka och en dag "
+        "före varje seminarium.",
+        "nb": "Lagt inn i seminarrekken:\n{seminars}\n\nJeg minner kanalen på det en uke og en "
+        "dag før hvert seminar.",
+        "en": "Added to the seminar series:\n{seminars}\n\nI will remind the channel a week and "
+        "a day before each seminar.",
+    },
+    "seminars_also_already": {
+        "sv": "Fanns redan:\n{seminars}",
+        "nb": "Fantes allerede:\n{seminars}",
+        "en": "Already there:\n{seminars}",
+    },
+    "seminars_already": {
+        "sv": "De här seminarierna fanns redan, så inget nytt har sparats:\n{seminars}",
+        "nb": "Disse seminarene fantes allerede, så ikke noe nytt er lagret:\n{seminars}",
+        "en": "These seminars were already there, so nothing new was saved:\n{seminars}",
+    },
+    "seminars_listed": {
+        "sv": "Kommande seminarier:\n{seminars}",
+        "nb": "Kommende seminarer:\n{seminars}",
+        "en": "Coming seminars:\n{seminars}",
+    },
+    "seminars_none": {
+        "sv": "Inga seminarier är inplanerade. Lägg till med till exempel `seminarium {ex_day} "
+        "kl 8-9: Fysiologiska kliniken i Linköping`.",
+        "nb": "Ingen seminarer er planlagt. Legg til med for eksempel `seminar {ex_day} kl 8-9: "
+        "Fysiologisk avdeling i Linköping`.",
+        "en": "No seminars are planned. Add one with for example `seminar {ex_day} at 8-9: "
+        "Clinical Physiology, Linköping`.",
+    },
+    "seminar_removed": {
+        "sv": "Seminariet {when} ({unit}) är borttaget, och påminnelserna om det skickas inte.",
+        "nb": "Seminaret {when} ({unit}) er slettet, og påminnelsene om det sendes ikke.",
+        "en": "The seminar {when} ({unit}) is removed, and its reminders will not be sent.",
+    },
+    "seminar_usage": {
+        "sv": "Skriv dag, tid och vem som leder seminariet, till exempel `seminarium {ex_day} "
+        "kl 8-9: Fysiologiska kliniken i Linköping`. Inget har sparats.",
+        "nb": "Skriv dag, tid og hvem som leder seminaret, for eksempel `seminar {ex_day} kl "
+        "8-9: Fysiologisk avdeling i Linköping`. Ingenting er lagret.",
+        "en": "Write the day, the time and who leads the seminar, for example `seminar "
+        "{ex_day} at 8-9: Clinical Physiology, Linköping`. Nothing was saved.",
+    },
+    "seminar_no_time": {
+        "sv": "Jag hittar ingen tid i ”{entry}”. Skriv till exempel `seminarium {ex_day} kl 8-9: "
+        "Fysiologiska kliniken i Linköping`. Inget har sparats.",
+        "nb": "Jeg finner ikke noe klokkeslett i «{entry}». Skriv for eksempel `seminar {ex_day} "
+        "kl 8-9: Fysiologisk avdeling i Linköping`. Ingenting er lagret.",
+        "en": "I can't find a time in “{entry}”. Write for example `seminar {ex_day} at 8-9: "
+        "Clinical Physiology, Linköping`. Nothing was saved.",
+    },
+    "seminar_no_day": {
+        "sv": "Jag hittar inget datum i ”{entry}”. Skriv till exempel `seminarium {ex_day} kl "
+        "8-9: Fysiologiska kliniken i Linköping`. Inget har sparats.",
+        "nb": "Jeg finner ingen dato i «{entry}». Skriv for eksempel `seminar {ex_day} kl 8-9: "
+        "Fysiologisk avdeling i Linköping`. Ingenting er lagret.",
+        "en": "I can't find a date in “{entry}”. Write for example `seminar {ex_day} at 8-9: "
+        "Clinical Physiology, Linköping`. Nothing was saved.",
+    },
+    "seminar_unreadable": {
+        "sv": "Jag förstår inte datumet ”{phrase}” i ”{entry}”. Skriv till exempel `seminarium "
+        "{ex_day} kl 8-9: Fysiologiska kliniken i Linköping`. Inget har sparats.",
+        "nb": "Jeg forstår ikke datoen «{phrase}» i «{entry}». Skriv for eksempel `seminar "
+        "{ex_day} kl 8-9: Fysiologisk avdeling i Linköping`. Ingenting er lagret.",
+        "en": "I don't understand the date “{phrase}” in “{entry}”. Write for example `seminar "
+        "{ex_day} at 8-9: Clinical Physiology, Linköping`. Nothing was saved.",
+    },
+    "seminar_no_unit": {
+        "sv": "Vem leder seminariet ”{entry}”? Skriv enheten efter tiden, till exempel "
+        "`seminarium {ex_day} kl 8-9: Fysiologiska kliniken i Linköping`. Inget har sparats.",
+        "nb": "Hvem leder seminaret «{entry}»? Skriv enheten etter klokkeslettet, for eksempel "
+        "`seminar {ex_day} kl 8-9: Fysiologisk avdeling i Linköping`. Ingenting er lagret.",
+        "en": "Who leads the seminar “{entry}”? Write the unit after the time, for example "
+        "`seminar {ex_day} at 8-9: Clinical Physiology, Linköping`. Nothing was saved.",
+    },
+    "seminar_past": {
+        "sv": "Seminariet {when} har redan varit, så det kan inte läggas in. Skriv till exempel "
+        "`seminarium {ex_day} kl 8-9: Fysiologiska kliniken i Linköping`. Inget har sparats.",
+        "nb": "Seminaret {when} har allerede vært, så det kan ikke legges inn. Skriv for "
+        "eksempel `seminar {ex_day} kl 8-9: Fysiologisk avdeling i Linköping`. Ingenting er "
+        "lagret.",
+        "en": "The seminar {when} is in the past, so it can't be added. Write for example "
+        "`seminar {ex_day} at 8-9: Clinical Physiology, Linköping`. Nothing was saved.",
+    },
+    "seminar_too_far": {
+        "sv": "Seminariet {when} ligger mer än tre år fram. Stämmer datumet? Inget har sparats.",
+        "nb": "Seminaret {when} ligger mer enn tre år frem. Stemmer datoen? Ingenting er lagret.",
+        "en": "The seminar {when} is more than three years ahead. Is the date right? Nothing "
+        "was saved.",
+    },
+    "seminar_taken": {
+        "sv": "Det finns redan ett seminarium {when}, som leds av {unit}. Ta bort det först om "
+        "det ska bytas. Inget har sparats.",
+        "nb": "Det finnes allerede et seminar {when}, som ledes av {unit}. Slett det først hvis "
+        "det skal byttes. Ingenting er lagret.",
+        "en": "There is already a seminar {when}, led by {unit}. Remove it first to replace it. "
+        "Nothing was saved.",
+    },
+    "seminar_remove_usage": {
+        "sv": "Skriv dagen för seminariet som ska bort, till exempel `seminarium ta bort "
+        "{ex_day}`.",
+        "nb": "Skriv dagen for seminaret som skal slettes, for eksempel `seminar slett {ex_day}`.",
+        "en": "Write the day of the seminar to remove, for example `seminar remove {ex_day}`.",
+    },
+    "seminar_remove_unreadable": {
+        "sv": "Jag förstår inte datumet ”{phrase}”. Skriv till exempel `seminarium ta bort "
+        "{ex_day}`. Inget har ändrats.",
+        "nb": "Jeg forstår ikke datoen «{phrase}». Skriv for eksempel `seminar slett {ex_day}`. "
+        "Ingenting er endret.",
+        "en": "I don't understand the date “{phrase}”. Write for example `seminar remove "
+        "{ex_day}`. Nothing was changed.",
+    },
+    "seminar_not_found": {
+        "sv": "Det finns inget kommande seminarium {day}. Kommande seminarier:\n{seminars}",
+        "nb": "Det finnes ikke noe kommende seminar {day}. Kommende seminarer:\n{seminars}",
+        "en": "There is no coming seminar on {day}. Coming seminars:\n{seminars}",
+    },
+    "seminar_not_found_none": {
+        "sv": "Det finns inget kommande seminarium {day}: inga seminarier är inplanerade.",
+        "nb": "Det finnes ikke noe kommende seminar {day}: ingen seminarer er planlagt.",
+        "en": "There is no coming seminar on {day}: no seminars are planned.",
+    },
+    "seminar_which": {
+        "sv": "Det finns flera seminarier den dagen. Skriv tiden också, till exempel "
+        "`seminarium ta bort {day} kl {hour}`. Inget har ändrats.\n{seminars}",
+        "nb": "Det finnes flere seminarer den dagen. Skriv klokkeslettet også, for eksempel "
+        "`seminar slett {day} kl {hour}`. Ingenting er endret.\n{seminars}",
+        "en": "There are several seminars that day. Write the time too, for example `seminar "
+        "remove {day} at {hour}`. Nothing was changed.\n{seminars}",
+    },
+    "seminar_too_many": {
+        "sv": "Högst {limit} seminarier åt gången. Inget har sparats.",
+        "nb": "Høyst {limit} seminarer om gangen. Ingenting er lagret.",
+        "en": "At most {limit} seminars at a time. Nothing was saved.",
+    },
+    "forbidden_seminars": {
+        "sv": "Bara ordföranden eller sekreteraren kan ta bort seminarier ({officers}).",
+        "nb": "Bare lederen eller sekretæren kan slette seminarer ({officers}).",
+        "en": "Only the chair or the secretary can remove seminars ({officers}).",
+    },
+    "audit_seminar_removed": {
+        "sv": "tog bort seminariet {seminar}",
+        "nb": "slettet seminaret {seminar}",
+        "en": "removed the seminar {seminar}",
+    },
 }
 
 

@@ -83,8 +83,9 @@ def normalise_place(text: str) -> str | None:
     return place
 
 
-def read_meeting(text: str, context: DateContext) -> MeetingTime | Refusal:
-    """One entry: "23/11, kl. 13-14, Teams" -> a MeetingTime (not yet checked for the past)."""
+def read_span(text: str, context: DateContext) -> tuple[datetime, datetime, str] | Refusal:
+    """An entry's day and time range, and what follows the time: "23/11, kl. 13-14, Teams"
+    -> (start, end, ", Teams"), not yet checked for the past. Seminars are read so too."""
     entry = _BULLET.sub("", text).strip()
     found = _TIME_RANGE.search(entry)
     if found is None:
@@ -105,12 +106,20 @@ def read_meeting(text: str, context: DateContext) -> MeetingTime | Refusal:
     zone = context.timezone
     starts_at = datetime.combine(day.day, start_time, zone)
     ends_at = datetime.combine(day.day, end_time, zone) if end_time else starts_at + DEFAULT_LENGTH
-    place = normalise_place(entry[found.end() :])
+    utc = context.now.tzinfo
+    return starts_at.astimezone(utc), ends_at.astimezone(utc), entry[found.end() :]
+
+
+def read_meeting(text: str, context: DateContext) -> MeetingTime | Refusal:
+    """One entry: "23/11, kl. 13-14, Teams" -> a MeetingTime (not yet checked for the past)."""
+    read = read_span(text, context)
+    if isinstance(read, Refusal):
+        return read
+    starts_at, ends_at, rest = read
+    place = normalise_place(rest)
     if place is not None and len(place) > MAX_PLACE:
         return Refusal("too_long", {"length": grouped(len(place)), "limit": grouped(MAX_PLACE)})
-    return MeetingTime(
-        starts_at.astimezone(context.now.tzinfo), ends_at.astimezone(context.now.tzinfo), place
-    )
+    return MeetingTime(starts_at, ends_at, place)
 
 
 def split_entries(text: str) -> list[str]:

@@ -6,7 +6,8 @@ group's own template (see ``/shared/reference``):
     1. Mötets öppnande
     2. Föregående mötesanteckningar      (action items closed since the last meeting)
     3. Utvecklingsområde för <group>     Lägesrapport, one sub-heading per region; then the
-                                         group's topics with their text
+                                         group's topics with their text (its standing topics
+                                         first), then the coming seminars
     4. Övrigt
     5. Nya mötestider                    "11/2, kl. 13-14, Teams"
     Sammanställt av / <name> / Ordförande, <group>
@@ -22,13 +23,13 @@ what every rendering draws from: ``minutes_markdown`` here, Word in ``bot/docume
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.domain.agenda import meeting_time_line, shorten
+from bot.domain.agenda import meeting_time_line, seminar_line, shorten
 from bot.domain.i18n import MESSAGES, format_day, message
 from bot.domain.model import (
     ActionItem,
@@ -39,6 +40,7 @@ from bot.domain.model import (
     Meeting,
     MeetingNote,
     Section,
+    Seminar,
     StatusReport,
 )
 from bot.domain.replies import due_phrase
@@ -140,6 +142,10 @@ class Captured:
     # Who signs: the chair, else the person asking for the draft.
     signer: str
     signer_is_chair: bool
+    # The group's standing topics for this meeting (as first written), oldest first, and
+    # the seminars not over when it started.
+    topics: list[str] = field(default_factory=list)
+    seminars: list[Seminar] = field(default_factory=list)
 
 
 def attendance_lists(marks: list[Attendance], roster: list[str]) -> tuple[list[str], list[str]]:
@@ -179,6 +185,13 @@ def build_minutes(group: Group, meeting: Meeting, captured: Captured) -> Minutes
         (message(lang, "minutes_absent_label"), tuple(absent)),
     )
     parts = _Parts(group)
+    for topic in captured.topics:  # first, so a note's topic is written as the group wrote it
+        parts.topic(topic)
+    parts.seminars = [
+        seminar_line(s, group)
+        for s in sorted(captured.seminars, key=lambda s: s.starts_at)
+        if s.ends_at > meeting.starts_at
+    ]
     for note in captured.notes:
         parts.add(note.part, Block(Kind.PARAGRAPH, note.text))
     for point in sorted(captured.points, key=lambda p: p.id):
@@ -307,6 +320,7 @@ class _Parts:
         self._blocks: dict[str, list[Block]] = {}
         self._topics: dict[str, str] = {}  # folded topic -> as first written
         self._closed: list[Block] = []
+        self.seminars: list[str] = []
 
     def topic(self, name: str) -> str:
         return self._topics.setdefault(_key(name), " ".join(name.split()))
@@ -354,6 +368,9 @@ class _Parts:
                 for topic in self._topics.values():
                     blocks.append(Block(Kind.TOPIC, topic))
                     blocks += self._blocks.get(TOPIC + topic, [])
+                if self.seminars:
+                    blocks.append(Block(Kind.TOPIC, message(lang, "agenda_seminars")))
+                    blocks += [Block(Kind.BULLET, line) for line in self.seminars]
             blocks += self._blocks.get(section.value, [])
             sections.append(MinutesSection(f"{number}. {title}", tuple(blocks)))
         return tuple(sections)

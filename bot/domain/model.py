@@ -343,6 +343,42 @@ class MinutesArchive:
 # --- end minutes archive -------------------------------------------------------------------
 
 
+# --- standing topics and seminar series ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StandingTopic:
+    """A topic the group keeps on every agenda and in every meeting's minutes (under
+    Utvecklingsområde) from when it was added until it is closed."""
+
+    id: int
+    group_id: int
+    name: str  # as the group first wrote it
+    created_by: str
+    created_at: datetime
+    closed_at: datetime | None = None
+
+    def active_for(self, meeting: Meeting) -> bool:
+        """On the agenda and in the minutes of ``meeting``: one starting after the topic was
+        added and before it was closed."""
+        start = meeting.starts_at
+        return self.created_at <= start and (self.closed_at is None or start < self.closed_at)
+
+
+@dataclass(frozen=True)
+class Seminar:
+    """One seminar of the group's series: when, which unit leads it, and its topic if given."""
+
+    id: int
+    group_id: int
+    starts_at: datetime
+    ends_at: datetime
+    unit: str
+    topic: str | None
+    created_by: str
+    created_at: datetime
+
+
 @dataclass(frozen=True)
 class Refusal:
     """Why an input was not stored, as an i18n key and the values its text needs."""

@@ -37,6 +37,8 @@ from bot.domain.model import (
     Role,
     RoleHolder,
     Section,
+    Seminar,
+    StandingTopic,
     StatusReport,
 )
 from bot.domain.notice import Notice
@@ -401,6 +403,43 @@ class MinutesPrinter(Protocol):
 # --- end minutes archive ---
 
 
+# --- standing topics and seminar series ------------------------------------------------------
+
+
+class TopicRepository(Protocol):
+    async def add(self, group_id: int, name: str, by: str, now: datetime) -> StandingTopic: ...
+
+    async def close(self, group_id: int, topic_id: int, now: datetime) -> StandingTopic | None:
+        """Close an open topic; None if there is no such open topic."""
+        ...
+
+    async def all(self, group_id: int) -> list[StandingTopic]:
+        """Every topic of the group, open and closed, oldest first."""
+        ...
+
+
+class SeminarRepository(Protocol):
+    async def add(
+        self,
+        group_id: int,
+        seminars: list[tuple[datetime, datetime, str, str | None]],
+        by: str,
+        now: datetime,
+    ) -> list[Seminar]:
+        """Store (start, end, unit, topic) entries, in the order given."""
+        ...
+
+    async def get(self, group_id: int, seminar_id: int) -> Seminar | None: ...
+
+    async def upcoming(self, group_id: int, now: datetime) -> list[Seminar]:
+        """The seminars not yet over, soonest first."""
+        ...
+
+    async def remove(self, group_id: int, seminar_id: int) -> Seminar | None:
+        """Delete a seminar; None if there was none."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction of a use case: the repositories inside it, and what must happen with
     the change when it commits.
@@ -425,6 +464,8 @@ class UnitOfWork(Protocol):
     minutes: MinutesRepository
     archive: MinutesArchiveRepository
     audit_log: AuditLog
+    topics: TopicRepository
+    seminars: SeminarRepository
 
     def agenda_changed(self, group_id: int) -> None:
         """What a posted agenda of the group shows has changed: update it in place."""

@@ -37,6 +37,7 @@ from typing import Any
 from bot.domain.capture import check_text
 from bot.domain.i18n import format_when, join_words, message
 from bot.domain.minutes import (
+    TOPIC,
     Captured,
     Minutes,
     attendance_lists,
@@ -61,6 +62,7 @@ from bot.domain.model import (
 from bot.domain.ports import Clock, MinutesPrinter, Roster, Transactions, UnitOfWork
 from bot.domain.replies import local
 from bot.domain.text import fold, quote
+from bot.domain.topics import active_topics, standing_name
 
 # After this long a held meeting is no longer the one attendance and notes are for.
 JUST_HELD = timedelta(days=7)
@@ -228,6 +230,8 @@ class Proceedings:
             if found is None:
                 return Refusal("minutes_no_meeting")
             meeting = found[0]
+            if part.startswith(TOPIC):  # a standing topic is written as the group first wrote it
+                part = TOPIC + standing_name(await uow.topics.all(group.id), head)
             await uow.notes.add(group.id, meeting.id, part, body.strip(), actor.name, now)
             versions = await uow.minutes.versions(group.id, meeting.id)
             await uow.commit()
@@ -457,6 +461,8 @@ async def _build(
         next_meetings=[m for m in upcoming if m.starts_at > meeting.starts_at],
         signer=signer,
         signer_is_chair=Role.CHAIR in holders,
+        topics=active_topics(await uow.topics.all(group.id), meeting),
+        seminars=await uow.seminars.upcoming(group.id, meeting.starts_at),
     )
     return build_minutes(group, meeting, captured)
 

@@ -3,10 +3,10 @@
 A new group has no chair, and anyone may do anything, as in a new team. Once someone is
 chair (``roll ordförande @Edyta``, or ``roll ordförande mig``), the guarded actions are for
 the chair and the secretary only: changing settings, regions and roles, deleting an action
-item, reading the log, and revoking the minutes links. Every refusal names who can. There
-is one chair and one secretary; appointing a new one makes the old one a member, so the
-chair hands over with one command.
-Every guarded change is recorded in the audit log (who, when, what), which ``logg`` shows.
+item or a seminar, reading the log, and revoking the minutes links. Every refusal names who
+can. There is one chair and one secretary; appointing a new one makes the old one a member,
+so the chair hands over with one command. Every guarded change is recorded in the audit log
+(who, when, what), which ``logg`` shows.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ class Guarded(StrEnum):
     DELETE = "delete"
     LOG = "log"
     LINKS = "links"  # revoking the minutes links (issue #12)
+    SEMINARS = "seminars"  # removing a seminar from the series
 
 
 _ROLE_WORDS = {
@@ -55,6 +56,7 @@ _FORBIDDEN = {
     Guarded.DELETE: "forbidden_delete",
     Guarded.LOG: "forbidden_log",
     Guarded.LINKS: "forbidden_links",
+    Guarded.SEMINARS: "forbidden_seminars",
 }
 # The audit log's actions (stored as written) and how the log reads them.
 _AUDIT_LINES = {
@@ -67,6 +69,7 @@ _AUDIT_LINES = {
     "purge": "audit_purge",
     "minutes_approved": "audit_minutes_approved",
     "minutes_links_revoked": "audit_minutes_links_revoked",
+    "seminar_removed": "audit_seminar_removed",
 }
 # Who may do the guarded actions once there is a chair (the justerare only approves minutes).
 OFFICERS = (Role.CHAIR, Role.SECRETARY)

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
-from bot.domain.model import Group, Meeting
+from bot.domain.model import Group, Meeting, Seminar
 
 POST_HOUR = time(9, 0)
 DAY = timedelta(days=1)
@@ -50,6 +50,7 @@ class PostKind(StrEnum):
     NUDGE = "nudge"
     OVERDUE = "overdue"
     REPLY = "reply"
+    SEMINAR = "seminar"
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,8 @@ class GroupPlan:
     meetings: tuple[Meeting, ...]
     # The earliest due time among the group's open action items, if any.
     earliest_due: datetime | None = None
+    # Seminars starting after now - lookback and up to the seminar horizon ahead.
+    seminars: tuple[Seminar, ...] = ()
 
 
 def reach(lead: timedelta) -> timedelta:
@@ -182,6 +185,8 @@ class PlanningNeeds:
     own_horizon: timedelta | None
     # The earliest due time among the group's open items already due.
     earliest_overdue: bool
+    # Seminars starting after now - lookback and up to now + this; None: no seminars.
+    seminars_horizon: timedelta | None = None
 
 
 def retry_delay(attempts: int, draw: float, *, base: float = 2.0, cap: float = 900.0) -> float:

@@ -26,6 +26,8 @@ from bot.domain.ports import Clock
 from bot.domain.preferences import Preferences
 from bot.domain.proceedings import Proceedings
 from bot.domain.roles import Guarded, Roles
+from bot.domain.seminars import Seminars
+from bot.domain.topics import Topics
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,8 @@ class Services:
     roles: Roles
     preferences: Preferences
     proceedings: Proceedings
+    topics: Topics
+    seminars: Seminars
     clock: Clock
     # Where people reach the bot's own pages (calendar links).
     public_url: str

@@ -17,7 +17,9 @@ from bot.handlers import (
     reporters,
     reports,
     roles,
+    seminars,
     settings,
+    topics,
 )
 from bot.handlers import help as help_feature
 from bot.handlers.base import CommandHandler, Feature, Handler
@@ -29,6 +31,8 @@ FEATURES: tuple[Feature, ...] = (
     meetings.FEATURE,
     agenda.FEATURE,
     minutes.FEATURE,
+    topics.FEATURE,
+    seminars.FEATURE,
     settings.FEATURE,
     regions.FEATURE,
     reporters.FEATURE,

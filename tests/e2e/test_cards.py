@@ -25,7 +25,7 @@ from bot.domain.i18n import message
 from bot.domain.minutes import Block, Kind, Minutes, MinutesSection
 from bot.domain.model import ActionItem
 from tests.e2e.conftest import E2E, node_tool
-from tests.test_agenda_domain import reference_agenda
+from tests.test_agenda_domain import agenda_with_topics_and_seminars, reference_agenda
 from tests.test_schedule import a_group, at
 
 NOW = at("2026-01-12 10:00")
@@ -85,6 +85,7 @@ def every_card() -> dict[str, dict[str, Any]]:
         "agenda-sv": cards.agenda_card(reference_agenda("sv")),
         "agenda-nb": cards.agenda_card(reference_agenda("nb")),
         "agenda-en": cards.agenda_card(reference_agenda("en")),
+        "agenda-topics-seminars": cards.agenda_card(agenda_with_topics_and_seminars("sv")),
         # Long reports cut and items left out to fit Teams' message size.
         "agenda-shortened": cards.agenda_card(reference_agenda("sv").shortened(120, 0)),
         "report-form-empty": cards.report_form("Kalmar", meeting, None, "sv"),

@@ -1,5 +1,5 @@
 """What the post-kind tests share: a Swedish group, its Monday meeting and the data a post is
-composed from, held in memory (``Stored`` has the four repositories a kind reads)."""
+composed from, held in memory (``Stored`` has the repositories a kind reads)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from bot.domain.model import (
     Meeting,
     MeetingStatus,
     MinutesVersion,
+    Seminar,
+    StandingTopic,
     StatusReport,
 )
 from bot.domain.schedule import LeadTimes, OutboxEntry, PlannedPost
@@ -55,6 +57,18 @@ MEETING = Meeting(
     place="Teams",
     status=MeetingStatus.SCHEDULED,
     updated_at=at("2026-01-01 09:00"),
+)
+
+# Tuesday 24 November 2026, 8:00-9:00, added long before.
+SEMINAR = Seminar(
+    id=11,
+    group_id=1,
+    starts_at=at("2026-11-24 08:00"),
+    ends_at=at("2026-11-24 09:00"),
+    unit="Fysiologiska kliniken i Linköping",
+    topic=None,
+    created_by="Edyta Johansson",
+    created_at=at("2026-10-01 10:00"),
 )
 
 
@@ -102,10 +116,20 @@ class Stored:
     report_list: list[StatusReport] = field(default_factory=list)
     item_list: list[ActionItem] = field(default_factory=list)
     point_list: list[AgendaPoint] = field(default_factory=list)
+    topic_list: list[StandingTopic] = field(default_factory=list)
+    seminar_list: list[Seminar] = field(default_factory=list)
 
     @property
     def meetings(self) -> Stored:
         return self
+
+    @property
+    def topics(self) -> Topics:
+        return Topics(self.topic_list)
+
+    @property
+    def seminars(self) -> Seminars:
+        return Seminars(self.seminar_list)
 
     reports = items = points = minutes = meetings
     public_url = "https://ragbot.example"
@@ -135,3 +159,22 @@ class Stored:
 
     async def versions(self, group_id: int, meeting_id: int) -> list[MinutesVersion]:
         return []  # no minutes: the agenda's kind tests have no meeting before
+
+
+@dataclass
+class Topics:
+    topic_list: list[StandingTopic]
+
+    async def all(self, group_id: int) -> list[StandingTopic]:
+        return list(self.topic_list)
+
+
+@dataclass
+class Seminars:
+    seminar_list: list[Seminar]
+
+    async def get(self, group_id: int, seminar_id: int) -> Seminar | None:
+        return next((s for s in self.seminar_list if s.id == seminar_id), None)
+
+    async def upcoming(self, group_id: int, now: datetime) -> list[Seminar]:
+        return sorted((s for s in self.seminar_list if s.ends_at > now), key=lambda s: s.starts_at)

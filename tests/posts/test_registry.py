@@ -1,6 +1,7 @@
 """The registry of post kinds: every kind in it plans and composes a post of the same Monday
-meeting (or overdue item); a queued post of a kind the registry does not know is an error,
-never a nudge, and the scheduler records it as failed with a log line instead of sending."""
+meeting (or overdue item, or Tuesday's seminar); a queued post of a kind the registry does not
+know is an error, never a nudge, and the scheduler records it as failed with a log line
+instead of sending."""
 
 from __future__ import annotations
 
@@ -13,17 +14,21 @@ from bot.domain.notices import Notices
 from bot.domain.ports import PostedMessage
 from bot.domain.schedule import GroupPlan, OutboxEntry, PostKind
 from bot.scheduler import Scheduler
-from tests.posts.support import DEFAULTS, GROUP, MEETING, Stored, at, item, queued
+from tests.posts.support import DEFAULTS, GROUP, MEETING, SEMINAR, Stored, at, item, queued
 from tests.support.clock import FakeClock
 from tests.support.fakes import FakeTransactions
 
-# Monday 12:50: every kind has a post of the meeting (or of the item overdue since Friday) due.
+# Monday 12:50: every kind has a post of the meeting (or of the item overdue since Friday, or
+# of Tuesday morning's seminar) due.
 NOW = at("2026-11-23 12:50")
-PLAN = GroupPlan(GROUP, (MEETING,), earliest_due=at("2026-11-20 00:00"))
+PLAN = GroupPlan(GROUP, (MEETING,), earliest_due=at("2026-11-20 00:00"), seminars=(SEMINAR,))
 
 
 def stored() -> Stored:
-    return Stored(item_list=[item(3, "Beställa kontrastmedel", "2026-11-20 00:00")])
+    return Stored(
+        item_list=[item(3, "Beställa kontrastmedel", "2026-11-20 00:00")],
+        seminar_list=[SEMINAR],
+    )
 
 
 def digest() -> OutboxEntry:

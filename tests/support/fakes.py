@@ -49,6 +49,8 @@ from bot.domain.model import (
     Role,
     RoleHolder,
     Section,
+    Seminar,
+    StandingTopic,
     StatusReport,
 )
 from bot.domain.ports import HANDLING, Clock
@@ -128,6 +130,8 @@ class _Store:
     minutes: dict[int, MinutesVersion] = field(default_factory=dict)
     # minutes archive (issue #12): version id -> its PDF/A.
     archive: dict[int, MinutesArchive] = field(default_factory=dict)
+    topics: dict[int, StandingTopic] = field(default_factory=dict)
+    seminars: dict[int, Seminar] = field(default_factory=dict)
     last_id: int = 0
 
     def copy(self) -> _Store:
@@ -146,6 +150,8 @@ class _Store:
             notes=dict(self.notes),
             minutes=dict(self.minutes),
             archive=dict(self.archive),
+            topics=dict(self.topics),
+            seminars=dict(self.seminars),
             last_id=self.last_id,
         )
 
@@ -795,6 +801,73 @@ def _filed(rows: Iterable[_Filed], group_id: int, meeting_id: int | None) -> lis
     return [row for row in rows if row.group_id == group_id and row.meeting_id == meeting_id]
 
 
+# --- standing topics and seminar series ------------------------------------------------------
+
+
+class FakeTopicRepository(_Repository):
+    async def add(self, group_id: int, name: str, by: str, now: datetime) -> StandingTopic:
+        self._store.require_group(group_id)
+        topic = StandingTopic(self._store.next_id(), group_id, name, by, now)
+        self._store.topics[topic.id] = topic
+        return topic
+
+    async def close(self, group_id: int, topic_id: int, now: datetime) -> StandingTopic | None:
+        topic = self._store.topics.get(topic_id)
+        if topic is None or topic.group_id != group_id or topic.closed_at is not None:
+            return None
+        closed = self._store.topics[topic_id] = replace(topic, closed_at=now)
+        return closed
+
+    async def all(self, group_id: int) -> list[StandingTopic]:
+        return sorted(
+            (t for t in self._store.topics.values() if t.group_id == group_id),
+            key=lambda t: (t.created_at, t.id),
+        )
+
+
+class FakeSeminarRepository(_Repository):
+    async def add(
+        self,
+        group_id: int,
+        seminars: list[tuple[datetime, datetime, str, str | None]],
+        by: str,
+        now: datetime,
+    ) -> list[Seminar]:
+        self._store.require_group(group_id)
+        taken = {(s.group_id, s.starts_at) for s in self._store.seminars.values()}
+        added = []
+        for starts_at, ends_at, unit, topic in seminars:
+            if (group_id, starts_at) in taken:  # the SQL table's unique constraint
+                raise ValueError(f"a seminar at {starts_at} already")
+            taken.add((group_id, starts_at))
+            seminar = Seminar(
+                self._store.next_id(), group_id, starts_at, ends_at, unit, topic, by, now
+            )
+            self._store.seminars[seminar.id] = seminar
+            added.append(seminar)
+        return added
+
+    async def get(self, group_id: int, seminar_id: int) -> Seminar | None:
+        seminar = self._store.seminars.get(seminar_id)
+        return seminar if seminar is not None and seminar.group_id == group_id else None
+
+    async def upcoming(self, group_id: int, now: datetime) -> list[Seminar]:
+        return sorted(
+            (
+                s
+                for s in self._store.seminars.values()
+                if s.group_id == group_id and s.ends_at > now
+            ),
+            key=lambda s: s.starts_at,
+        )
+
+    async def remove(self, group_id: int, seminar_id: int) -> Seminar | None:
+        seminar = await self.get(group_id, seminar_id)
+        if seminar is not None:
+            del self._store.seminars[seminar_id]
+        return seminar
+
+
 class FakeUnitOfWork:
     """One transaction over a copy of the store; ``commit`` hands the copy back."""
 
@@ -818,6 +891,8 @@ class FakeUnitOfWork:
         self.minutes = FakeMinutesRepository(store)
         self.archive = FakeMinutesArchiveRepository(store)
         self.audit_log = FakeAuditLog(store)
+        self.topics = FakeTopicRepository(store)
+        self.seminars = FakeSeminarRepository(store)
         # Said in this unit of work and not committed yet.
         self.agenda_updates: list[int] = []
         self.replans: list[Replan] = []

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from bot.domain.model import Group, Meeting
 from bot.domain.notice import Notice
-from bot.domain.posts import agenda, nudge, overdue, reminder, reply
+from bot.domain.posts import agenda, nudge, overdue, reminder, reply, seminar
 from bot.domain.posts.base import Kind, MeetingKind, Needs, NoticeRepositories
 from bot.domain.schedule import (
     LOOKBACK,
@@ -27,7 +27,8 @@ from bot.domain.schedule import (
 
 # In the order a meeting's posts are queued: its agenda before its reminders.
 KINDS: dict[str, Kind] = {
-    kind.name: kind for kind in (agenda.KIND, reminder.KIND, nudge.KIND, overdue.KIND, reply.KIND)
+    kind.name: kind
+    for kind in (agenda.KIND, reminder.KIND, nudge.KIND, overdue.KIND, reply.KIND, seminar.KIND)
 }
 # The longest lead times a group may choose: how far ahead to look for one with its own.
 LONGEST = LeadTimes(MAX_LEAD, (MAX_LEAD,))
@@ -86,9 +87,11 @@ def planning_needs(leads: LeadTimes, kinds: dict[str, Kind] = KINDS) -> Planning
     def ahead(lead_times: LeadTimes) -> Needs:
         needs = [kind.needs(lead_times) for kind in kinds.values()]
         reaches = [need.meetings_ahead for need in needs if need.meetings_ahead is not None]
+        seminars = [need.seminars_ahead for need in needs if need.seminars_ahead is not None]
         return Needs(
             meetings_ahead=max(reaches) if reaches else None,
             earliest_overdue=any(need.earliest_overdue for need in needs),
+            seminars_ahead=max(seminars) if seminars else None,
         )
 
     default, own = ahead(leads), ahead(LONGEST)
@@ -97,6 +100,7 @@ def planning_needs(leads: LeadTimes, kinds: dict[str, Kind] = KINDS) -> Planning
         horizon=default.meetings_ahead,
         own_horizon=own.meetings_ahead,
         earliest_overdue=default.earliest_overdue,
+        seminars_horizon=default.seminars_ahead,
     )
 
 

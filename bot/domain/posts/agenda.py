@@ -24,8 +24,8 @@ from bot.domain.schedule import LeadTimes, OutboxEntry, PlannedPost, PostKind
 async def current_agenda(
     data: NoticeRepositories, group: Group, meeting: Meeting, now: datetime
 ) -> Agenda:
-    """The agenda as it stands now: reports, points, open items, the meetings ahead and the
-    previous meeting's minutes."""
+    """The agenda as it stands now: reports, points, open items, the meetings ahead, the
+    previous meeting's minutes, the standing topics and the seminars."""
     return build_agenda(
         group,
         meeting,
@@ -34,7 +34,9 @@ async def current_agenda(
         await data.items.list_open(group.id),
         await data.meetings.upcoming(group.id, now),
         now,
-        await previous_minutes(data, group, meeting),
+        previous=await previous_minutes(data, group, meeting),
+        topics=await data.topics.all(group.id),
+        seminars=await data.seminars.upcoming(group.id, meeting.starts_at),
     )
 
 

@@ -2,10 +2,10 @@
 is useful, from a group, its meetings or items and *now*) and composes them at sending time
 from current data, or None when there is nothing left to say.
 
-A kind also says what the outbox must load for it to plan (``Needs``): meetings up to some
-way ahead, or the earliest due time of a group's overdue items. Composing reads through
-``NoticeRepositories``: the repositories of a reading unit of work, and the public URL the
-links in a post point to.
+A kind also says what the outbox must load for it to plan (``Needs``): meetings or seminars
+up to some way ahead, or the earliest due time of a group's overdue items. Composing reads
+through ``NoticeRepositories``: the repositories of a reading unit of work, and the public URL
+the links in a post point to.
 """
 
 from __future__ import annotations
@@ -22,7 +22,9 @@ from bot.domain.ports import (
     AgendaPointRepository,
     MeetingRepository,
     MinutesRepository,
+    SeminarRepository,
     StatusReportRepository,
+    TopicRepository,
     UnitOfWork,
 )
 from bot.domain.schedule import GroupPlan, LeadTimes, OutboxEntry, PlannedPost
@@ -36,6 +38,8 @@ class NoticeRepositories(Protocol):
     items: ActionItemRepository
     points: AgendaPointRepository
     minutes: MinutesRepository
+    topics: TopicRepository
+    seminars: SeminarRepository
     # Where the links in a post point (the deployment's public URL).
     public_url: str
 
@@ -49,11 +53,22 @@ class NoticeData:
     items: ActionItemRepository
     points: AgendaPointRepository
     minutes: MinutesRepository
+    topics: TopicRepository
+    seminars: SeminarRepository
     public_url: str
 
     @classmethod
     def of(cls, uow: UnitOfWork, public_url: str) -> NoticeData:
-        return cls(uow.meetings, uow.reports, uow.items, uow.points, uow.minutes, public_url)
+        return cls(
+            uow.meetings,
+            uow.reports,
+            uow.items,
+            uow.points,
+            uow.minutes,
+            uow.topics,
+            uow.seminars,
+            public_url,
+        )
 
 
 @dataclass(frozen=True)
@@ -64,6 +79,8 @@ class Needs:
     meetings_ahead: timedelta | None = None
     # The earliest due time among the group's open items already due.
     earliest_overdue: bool = False
+    # Seminars starting up to this far ahead of now; None: no seminars.
+    seminars_ahead: timedelta | None = None
 
 
 class Kind(ABC):
