@@ -34,6 +34,7 @@ from bot.documents import DOCX_TYPE, minutes_docx, minutes_file_markdown
 from bot.domain.calendar import meetings_calendar
 from bot.domain.capture import Capture
 from bot.domain.conversations import Conversations
+from bot.domain.meeting_events import MeetingEvents
 from bot.domain.meetings import Meetings
 from bot.domain.minutes import from_content
 from bot.domain.model import GroupDefaults
@@ -46,7 +47,7 @@ from bot.domain.replies import local
 from bot.domain.roles import Roles
 from bot.domain.schedule import LeadTimes
 from bot.handlers.base import Services
-from bot.handlers.minutes import version_stamp
+from bot.handlers.minutes import minutes_message, version_stamp
 from bot.handlers.registry import REGISTRY
 from bot.proactive import PER_CONVERSATION, PER_TENANT, TeamsNotifier
 from bot.ratelimit import LocalSendLimits, SendLimits
@@ -113,11 +114,14 @@ def build_dependencies(
         services=Services(
             capture=Capture(transactions, clock, roster),
             meetings=Meetings(transactions, clock),
-            notices=Notices(transactions, clock),
+            notices=Notices(
+                transactions, clock, lambda view: minutes_message(view, settings.public_url)
+            ),
             roles=Roles(transactions, clock),
             preferences=Preferences(transactions, leads, clock),
             proceedings=Proceedings(transactions, clock),
             clock=clock,
+            meeting_events=MeetingEvents(transactions, clock),
             public_url=settings.public_url,
             help_text=REGISTRY.help_text,
             vocabulary=REGISTRY.vocabulary,

@@ -21,6 +21,7 @@ from bot.domain.model import Actor, AuditNote, Meeting
 from bot.domain.ports import HANDLING, Clock
 from storage.db import Database
 from storage.governance import SqlAuditLog, SqlRoleRepository
+from storage.meeting_events import SqlTeamsMeetingRepository
 from storage.minutes import SqlAttendanceRepository, SqlMinutesRepository, SqlNoteRepository
 from storage.outbox import drop_unsent, mark_agenda_changed
 from storage.repositories import (
@@ -60,6 +61,7 @@ class SqlUnitOfWork:
         self.notes = SqlNoteRepository(session)
         self.minutes = SqlMinutesRepository(session)
         self.audit_log = SqlAuditLog(session)
+        self.teams_meetings = SqlTeamsMeetingRepository(session)
         self._agendas: set[int] = set()
         self._replans: list[tuple[int, Meeting | None]] = []
         self._audit: list[_AuditLine] = []

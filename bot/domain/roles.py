@@ -63,6 +63,8 @@ _AUDIT_LINES = {
     "forget": "audit_forget",
     "purge": "audit_purge",
     "minutes_approved": "audit_minutes_approved",
+    # --- meeting events ---
+    "meeting_chat": "audit_meeting_chat",
 }
 # Who may do the guarded actions once there is a chair (the justerare only approves minutes).
 OFFICERS = (Role.CHAIR, Role.SECRETARY)

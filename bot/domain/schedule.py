@@ -50,6 +50,7 @@ class PostKind(StrEnum):
     NUDGE = "nudge"
     OVERDUE = "overdue"
     REPLY = "reply"
+    MINUTES_DRAFT = "minutes_draft"
 
 
 @dataclass(frozen=True)
