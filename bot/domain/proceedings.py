@@ -80,7 +80,8 @@ class Proceedings:
         names = [" ".join(part.split()) for part in _SEPARATORS.split(text)]
         names = [name for name in names if name]
         if not names:
-            return Refusal("attendance_usage")
+            # --- meeting events --- alone, it shows the list so far (joins included).
+            return await self.attendance(group)
         for name in names:
             problem = check_text(name, NAME_LIMIT)
             if problem:
@@ -115,6 +116,26 @@ class Proceedings:
             names_added = join_words([quote(name) for name in added], lang)
             reply += "\n\n" + message(lang, "attendance_added", names=names_added)
         return reply
+
+    async def attendance(self, group: Group) -> str | Refusal:
+        """``närvarande`` alone: the meeting's attendance so far (those Teams saw join and
+        those marked by chat), and everyone else on the roster as absent."""
+        async with self._transactions.reading() as uow:
+            found = await minutes_meeting(uow, group, self._clock.now())
+            if found is None:
+                return Refusal("attendance_usage")
+            meeting = found[0]
+            marks = await uow.attendance.for_meeting(group.id, meeting.id)
+            roster = await uow.attendance.roster(group.id)
+        here, away = attendance_lists(marks, sorted(roster, key=fold))
+        nobody = message(group.language, "nobody")
+        return message(
+            group.language,
+            "attendance_saved",
+            meeting=_when(meeting, group),
+            present=quote(", ".join(here), 2000) or nobody,
+            absent=quote(", ".join(away), 2000) or nobody,
+        )
 
     async def add_note(self, group: Group, actor: Actor, text: str) -> str | Refusal:
         """``anteckning <section, region or topic>: text``."""
