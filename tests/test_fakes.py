@@ -117,6 +117,8 @@ PORTS = {
     ports.AttendanceRepository: fakes.FakeAttendanceRepository,
     ports.NoteRepository: fakes.FakeNoteRepository,
     ports.MinutesRepository: fakes.FakeMinutesRepository,
+    # --- meeting events ---
+    ports.TeamsMeetingRepository: fakes.FakeTeamsMeetingRepository,
     ports.UnitOfWork: fakes.FakeUnitOfWork,
     ports.Transactions: fakes.FakeTransactions,
 }
