@@ -33,10 +33,12 @@ from storage.tables import (
     BotStateRow,
     DecisionRow,
     GroupRow,
+    MeetingChatLinkRow,
     MeetingRow,
     MemberRow,
     OutboxRow,
     StatusReportRow,
+    TeamsMeetingRow,
 )
 
 FORGOTTEN = "(borttagen)"
@@ -48,6 +50,9 @@ _EXPORTED = {
     "agenda_points": AgendaPointRow,
     "members": MemberRow,
     "audit_log": AuditRow,
+    # --- meeting events ---
+    "teams_meetings": TeamsMeetingRow,
+    "meeting_chat_links": MeetingChatLinkRow,
 }
 _SECRET_COLUMNS = {"reference", "calendar_token"}
 
@@ -141,6 +146,9 @@ class SqlRecords:
                 )
                 for row in (await session.execute(filed)).scalars():
                     who.scrub(row, "created_by", f"{table.__tablename__.replace('_', ' ')} authors")
+            # --- meeting events --- who linked a meeting chat to the group.
+            for link in (await session.execute(select(MeetingChatLinkRow))).scalars():
+                who.scrub(link, "linked_by", "meeting chat links")
             for member in members:
                 who.changed(member.group_id, "members")
                 await session.delete(member)

@@ -12,7 +12,8 @@ and corrects it; the draft is not posted before its delay; the optional start po
 event sent twice is handled once; a join before the start; an end without a start; a meeting
 chat linked by `koppla` (and refused to a non-officer); a chat's meeting placed by its time;
 an unplanned meeting becoming a meeting with Teams' times; events nobody can place are
-answered 200 and store nothing; the minutes-draft setting off, and a cancelled meeting.
+answered 200 and store nothing; the minutes-draft setting off, and a cancelled meeting; the
+links in `ragbot export`, and who linked a chat forgotten by `forget-user`.
 """
 
 from __future__ import annotations
@@ -24,7 +25,14 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.app import SCHEDULER, create_app
-from storage.tables import AttendanceRow, MeetingRow, OutboxRow, TeamsMeetingRow
+from storage.records import SqlRecords
+from storage.tables import (
+    AttendanceRow,
+    MeetingChatLinkRow,
+    MeetingRow,
+    OutboxRow,
+    TeamsMeetingRow,
+)
 from tests.date_corpus import local
 from tests.support.clock import FakeClock
 from tests.support.connector import FakeConnector
@@ -370,3 +378,28 @@ async def test_no_draft_when_the_setting_is_off_or_the_meeting_cancelled(
     assert after_off == 0
     assert [field(d, "Datum") for d in drafts] == ["2026-01-14, kl. 13.00 – 14.00"]
     assert too_late == "Utkastet kan skickas högst 24 timmar efter mötet. Inget har ändrats."
+
+
+async def test_the_links_are_exported_and_who_linked_is_forgotten(
+    app, clock, connector: FakeConnector, stored: Stored
+):
+    channel = TeamsSpace.channel(connector.url)
+    chat = TeamsSpace.group_chat(connector.url, conversation_id=MEETING_CHAT_ID)
+    async with serve(app) as bot:
+        await the_group(bot, channel, stored)
+        await bot.post_activity(chat.message("koppla RAG nuklearmedicin"))
+        clock.advance(local("2026-01-14 13:00") - clock.now())
+        await bot.post_activity(chat.meeting_start(clock.now(), meeting_id="chat-meeting"))
+    group = await stored.group(CHANNEL_ID)
+    records = SqlRecords(stored.database)
+
+    exported = await records.export(group.id)
+    forgotten = await records.forget("Edyta Johansson", clock.now())
+    async with stored.database.reading() as session:
+        linked_by = await session.scalar(select(MeetingChatLinkRow.linked_by))
+
+    assert [link["chat_key"] for link in exported["meeting_chat_links"]] == [MEETING_CHAT_ID]
+    assert [link["teams_meeting_id"] for link in exported["teams_meetings"]] == ["chat-meeting"]
+    assert exported["meeting_chat_links"][0]["linked_by"] == "Edyta Johansson"
+    assert forgotten[group.id]["meeting chat links"] == 1
+    assert linked_by == "(borttagen)"
