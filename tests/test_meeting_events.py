@@ -13,7 +13,8 @@ event sent twice is handled once; a join before the start; an end without a star
 chat linked by `koppla` (and refused to a non-officer); a chat's meeting placed by its time;
 an unplanned meeting becoming a meeting with Teams' times; events nobody can place are
 answered 200 and store nothing; the minutes-draft setting off, and a cancelled meeting; the
-links in `ragbot export`, and who linked a chat forgotten by `forget-user`.
+links in `ragbot export`, and who linked a chat forgotten by `forget-user`; odd payloads
+read defensively.
 """
 
 from __future__ import annotations
@@ -22,9 +23,12 @@ import re
 from datetime import timedelta
 
 import pytest
+from botbuilder.schema import Activity
 from sqlalchemy import func, select
 
+from bot.activities import meeting_event
 from bot.app import SCHEDULER, create_app
+from bot.domain.meeting_events import EventKind, Participant
 from storage.records import SqlRecords
 from storage.tables import (
     AttendanceRow,
@@ -39,14 +43,17 @@ from tests.support.connector import FakeConnector
 from tests.support.server import serve
 from tests.support.stored import Stored
 from tests.support.teams import (
+    BOT_ID,
     CHANNEL_ID,
     EDYTA,
     LINA_GUEST,
     MATS,
     MATS_BOSTROM,
     MEETING_CHAT_ID,
+    OTHER_TENANT_ID,
     ROBERT_OTHER_TENANT,
     SARA,
+    TEAMS_MEETING_ID,
     TeamsSpace,
 )
 
@@ -403,3 +410,45 @@ async def test_the_links_are_exported_and_who_linked_is_forgotten(
     assert exported["meeting_chat_links"][0]["linked_by"] == "Edyta Johansson"
     assert forgotten[group.id]["meeting chat links"] == 1
     assert linked_by == "(borttagen)"
+
+
+def test_odd_event_payloads_are_read_defensively():
+    """What Teams never sends but a fuzzer or a proxy might: the event is read as far as it
+    makes sense, never fails the turn."""
+    channel = TeamsSpace.channel()
+    now = local("2026-01-14 13:05")
+
+    def read(activity: dict, kind: EventKind):
+        return meeting_event(Activity().deserialize(activity), kind, now)
+
+    start = read(channel.meeting_start(local("2026-01-14 13:01")), EventKind.START)
+    unreadable_time = read(
+        channel.meeting_event("meetingStart", {"StartTime": "igår"}), EventKind.START
+    )
+    only_in_value = channel.meeting_event("meetingEnd", {"Id": "from-value"})
+    del only_in_value["channelData"]["meeting"]
+    odd_members = channel.meeting_event(
+        "meetingParticipantJoin",
+        {
+            "members": [
+                "Sara",
+                {"user": {"id": "29:1x", "name": 5}},
+                {"user": {"id": BOT_ID, "name": "RAG"}},
+                {"user": {"id": "29:1Ann", "name": "Ann Berg", "tenantId": OTHER_TENANT_ID}},
+            ]
+        },
+    )
+
+    assert (start.teams_meeting_id, start.at) == (TEAMS_MEETING_ID, local("2026-01-14 13:01"))
+    assert unreadable_time.at == now
+    assert read(only_in_value, EventKind.END).teams_meeting_id == "from-value"
+    assert read(channel.meeting_event("meetingStart", [], meeting_id=""), EventKind.START) is None
+    assert read(odd_members, EventKind.JOIN).participants == (
+        Participant("Ann Berg", None, "29:1Ann", OTHER_TENANT_ID),
+    )
+    assert (
+        read(
+            channel.meeting_event("meetingParticipantJoin", {"members": "x"}), EventKind.JOIN
+        ).participants
+        == ()
+    )
