@@ -13,7 +13,7 @@ from datetime import timedelta
 from bot.domain.model import MeetingStatus
 from bot.domain.posts import minutes_draft
 from bot.domain.schedule import GroupPlan
-from tests.posts.support import DEFAULTS, GROUP, MEETING, at, local
+from tests.posts.support import DEFAULTS, GROUP, MEETING, Stored, at, local, queued
 
 KIND = minutes_draft.KIND
 NOW = at("2026-11-23 15:00")
@@ -61,3 +61,15 @@ def test_no_draft_when_turned_off_cancelled_or_recorded_after_the_meeting():
     assert planned(group=off) == []
     assert planned(meeting=cancelled) == []
     assert planned(meeting=recorded_late) == []
+
+
+async def test_a_draft_queued_before_a_move_another_end_or_turning_it_off_is_not_sent():
+    [post] = planned()
+    ended_later = replace(MEETING, started_at=MEETING.starts_at, ended_at=at("2026-11-23 14:20"))
+    off = replace(GROUP, minutes_draft_delay=None)
+
+    moved = await KIND.compose(Stored().moved(at("2026-11-24 13:00")), GROUP, queued(post), NOW)
+    other_end = await KIND.compose(Stored([ended_later]), GROUP, queued(post), NOW)
+    turned_off = await KIND.compose(Stored(), off, queued(post), NOW)
+
+    assert (moved, other_end, turned_off) == (None, None, None)
