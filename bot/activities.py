@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from datetime import UTC, datetime
 from typing import Any
 
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity, ConversationReference
 
+from bot.domain.meeting_events import EventKind, MeetingEvent, Participant
 from bot.domain.model import Actor, ConversationAddress, ConversationType, Mention
 
 _SPACES = re.compile(r"[ \t\xa0]+")
@@ -131,3 +133,56 @@ def card_strings(value: object, depth: int = 0) -> list[str]:
     if isinstance(value, list):
         return [text for item in value for text in card_strings(item, depth + 1)]
     return []
+
+
+# --- meeting events ---
+def meeting_event(activity: Activity, kind: EventKind, now: datetime) -> MeetingEvent | None:
+    """A Teams meeting event as the domain reads it, or None without a meeting id.
+
+    Teams names the meeting in ``channelData.meeting.id`` (start and end also carry it as
+    ``value.Id``); start and end give ``value.StartTime`` / ``value.EndTime``, joins and leaves
+    ``value.members``, each ``{"user": {"id", "name", "aadObjectId", "tenantId"}, "meeting":
+    {"inMeeting", "role"}}``. The bot itself among the members is left out. A time that cannot
+    be read is the time the bot got the event.
+    """
+    value = _mapping(activity.value)
+    meeting_id = _text(_mapping(_mapping(activity.channel_data).get("meeting")).get("id"))
+    meeting_id = meeting_id or _text(value.get("Id")) or _text(value.get("id"))
+    if meeting_id is None:
+        return None
+    at = now
+    if kind in (EventKind.START, EventKind.END):
+        field = "StartTime" if kind is EventKind.START else "EndTime"
+        at = _moment(value.get(field)) or now
+    bot_id = activity.recipient.id if activity.recipient else None
+    people = []
+    members = value.get("members")
+    for member in members if isinstance(members, list) else []:
+        user = _mapping(_mapping(member).get("user"))
+        teams_id = _text(user.get("id"))
+        if teams_id and (teams_id == bot_id or teams_id.startswith("28:")):
+            continue
+        name = _text(user.get("name"))
+        if name is None:
+            continue
+        people.append(
+            Participant(
+                name=name,
+                aad_id=_text(user.get("aadObjectId")) or _text(user.get("objectId")),
+                teams_id=teams_id,
+                tenant_id=_text(user.get("tenantId")),
+            )
+        )
+    return MeetingEvent(kind, meeting_id[:400], at, tuple(people))
+
+
+def _moment(value: object) -> datetime | None:
+    """An ISO time as Teams writes it ("2026-01-14T12:00:03.1234567Z"), in UTC."""
+    if not isinstance(value, str):
+        return None
+    text = re.sub(r"(\.\d{6})\d+", r"\1", value.strip())
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)

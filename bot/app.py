@@ -37,6 +37,7 @@ from bot.domain.calendar import meetings_calendar
 from bot.domain.capture import Capture
 from bot.domain.conversations import Conversations
 from bot.domain.i18n import LANGUAGES, message
+from bot.domain.meeting_events import MeetingEvents
 from bot.domain.meetings import Meetings
 from bot.domain.minutes import from_content
 from bot.domain.model import GroupDefaults
@@ -50,6 +51,7 @@ from bot.domain.schedule import LeadTimes
 from bot.domain.seminars import Seminars
 from bot.domain.topics import Topics
 from bot.handlers.base import Services
+from bot.handlers.minutes import minutes_view_card
 from bot.handlers.registry import REGISTRY
 from bot.minutes_pdf import PDF_TYPE, WeasyPrinter, minutes_pdf
 from bot.proactive import PER_CONVERSATION, PER_TENANT, TeamsNotifier
@@ -117,13 +119,19 @@ def build_dependencies(
         services=Services(
             capture=Capture(transactions, clock, roster),
             meetings=Meetings(transactions, clock),
-            notices=Notices(transactions, clock, settings.public_url),
+            notices=Notices(
+                transactions,
+                clock,
+                settings.public_url,
+                lambda view: minutes_view_card(view, settings.public_url),
+            ),
             roles=Roles(transactions, clock),
             preferences=Preferences(transactions, leads, clock),
             proceedings=Proceedings(transactions, clock, WeasyPrinter(), roster),
             topics=Topics(transactions, clock),
             seminars=Seminars(transactions, clock),
             clock=clock,
+            meeting_events=MeetingEvents(transactions, clock),
             public_url=settings.public_url,
             help_text=REGISTRY.help_text,
             vocabulary=REGISTRY.vocabulary,

@@ -35,12 +35,14 @@ from bot.activities import (
     actor_of,
     card_strings,
     conversation_address,
+    meeting_event,
     mentions_of,
     strip_bot_mention,
 )
 from bot.domain.commands import EMPTY, UNKNOWN, Command
 from bot.domain.conversations import Conversations
 from bot.domain.i18n import message
+from bot.domain.meeting_events import EventKind
 from bot.domain.model import (
     Actor,
     ConversationType,
@@ -161,7 +163,9 @@ class RagBot(TeamsActivityHandler):
         if handler.needs_group and group is None:
             await _say(turn_context, message(place.language, "no_group"))
             return
-        turn = Turn(group or place, actor, personal, command, tuple(mentions_of(activity)))
+        turn = Turn(
+            group or place, actor, personal, command, tuple(mentions_of(activity)), place=place
+        )
         reply = await self._call(handler, turn)
         if paused is not None and isinstance(reply, StartDialog):
             # A new report replaces the one under way, which was never saved.
@@ -237,6 +241,45 @@ class RagBot(TeamsActivityHandler):
             return False
         region, _ = split_region_and_text(command.args)
         return not isinstance(self._services.capture.resolve_region(group, region), Refusal)
+
+    # --- meeting events -------------------------------------------------------------------
+
+    async def on_teams_meeting_start_event(
+        self, meeting: object, turn_context: TurnContext
+    ) -> None:
+        await self._meeting_event(turn_context, EventKind.START)
+
+    async def on_teams_meeting_end_event(self, meeting: object, turn_context: TurnContext) -> None:
+        await self._meeting_event(turn_context, EventKind.END)
+
+    async def on_teams_meeting_participants_join_event(
+        self, meeting: object, turn_context: TurnContext
+    ) -> None:
+        await self._meeting_event(turn_context, EventKind.JOIN)
+
+    async def on_teams_meeting_participants_leave_event(
+        self, meeting: object, turn_context: TurnContext
+    ) -> None:
+        await self._meeting_event(turn_context, EventKind.LEAVE)
+
+    async def _meeting_event(self, turn_context: TurnContext, kind: EventKind) -> None:
+        """A meeting event, recorded without a word to anyone (but the optional start post);
+        one that cannot be read or placed is logged, and Teams gets its 200 all the same."""
+        event = meeting_event(turn_context.activity, kind, self._services.clock.now())
+        if event is None:
+            log.info("a %s event without a meeting id; ignored", kind)
+            return
+        place, _ = await self._remember(turn_context)
+        handled = await self._services.meeting_events.handle(place, event)
+        log.info(
+            "%s of Teams meeting %.40s: meeting %s (%s)",
+            kind,
+            event.teams_meeting_id,
+            handled.meeting.id if handled.meeting else None,
+            handled.note,
+        )
+        if handled.post:
+            await _say(turn_context, handled.post)
 
     # --- installation, invokes, errors -----------------------------------------------------
 

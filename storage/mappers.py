@@ -46,6 +46,8 @@ def to_group(row: GroupRow) -> Group:
             for region, person in row.region_reporters.items()
         },
         overdue_posts=row.overdue_posts,
+        minutes_draft_delay=to_timedelta(row.minutes_draft_minutes),
+        meeting_start_post=row.meeting_start_post,
     )
 
 
@@ -82,6 +84,8 @@ def to_meeting(row: MeetingRow) -> Meeting:
         place=row.place,
         status=MeetingStatus(row.status),
         updated_at=row.updated_at,
+        started_at=row.started_at,
+        ended_at=row.ended_at,
     )
 
 

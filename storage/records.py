@@ -36,6 +36,7 @@ from storage.tables import (
     BotStateRow,
     DecisionRow,
     GroupRow,
+    MeetingChatLinkRow,
     MeetingNoteRow,
     MeetingRow,
     MemberRow,
@@ -46,6 +47,7 @@ from storage.tables import (
     SeminarRow,
     StandingTopicRow,
     StatusReportRow,
+    TeamsMeetingRow,
 )
 
 FORGOTTEN = "(borttagen)"
@@ -65,6 +67,9 @@ _EXPORTED = {
     # standing topics and seminar series
     "standing_topics": StandingTopicRow,
     "seminars": SeminarRow,
+    # --- meeting events ---
+    "teams_meetings": TeamsMeetingRow,
+    "meeting_chat_links": MeetingChatLinkRow,
 }
 _SECRET_COLUMNS = {"reference", "calendar_token"}
 # A minutes version's link secret is not part of the record (and could be revoked since).
@@ -168,6 +173,9 @@ class SqlRecords:
             ahead = select(SeminarRow).where(SeminarRow.ends_at > now)
             for seminar in (await session.execute(ahead)).scalars():
                 who.scrub(seminar, "created_by", "seminar authors")
+            # --- meeting events --- who linked a meeting chat to the group.
+            for link in (await session.execute(select(MeetingChatLinkRow))).scalars():
+                who.scrub(link, "linked_by", "meeting chat links")
             for member in members:
                 who.changed(member.group_id, "members")
                 await session.delete(member)

@@ -163,6 +163,16 @@ class SqlGroupRepository(_Repository):
     async def set_overdue_posts(self, group_id: int, on: bool, now: datetime) -> Group:
         return await self._change(group_id, now, overdue_posts=on)
 
+    # --- meeting events ---
+    async def set_minutes_draft(
+        self, group_id: int, delay: timedelta | None, now: datetime
+    ) -> Group:
+        minutes = as_minutes(delay) if delay is not None else None
+        return await self._change(group_id, now, minutes_draft_minutes=minutes)
+
+    async def set_meeting_start_post(self, group_id: int, on: bool, now: datetime) -> Group:
+        return await self._change(group_id, now, meeting_start_post=on)
+
     async def _change(self, group_id: int, now: datetime, **values: Any) -> Group:
         await self._session.execute(
             update(GroupRow).where(GroupRow.id == group_id).values(updated_at=now, **values)
@@ -234,6 +244,15 @@ class SqlMemberRepository(_Repository):
                 set_={"name": actor.name, "teams_id": actor.teams_id, "last_seen_at": now},
             )
         )
+
+    async def by_teams_id(self, group_id: int, teams_id: str) -> Member | None:
+        row = await self._session.scalar(
+            select(MemberRow)
+            .where(MemberRow.group_id == group_id, MemberRow.teams_id == teams_id)
+            .order_by(MemberRow.last_seen_at.desc())
+            .limit(1)
+        )
+        return Member(row.user_id, row.name, row.teams_id, row.last_seen_at) if row else None
 
     async def latest_group_of(self, user_id: str) -> int | None:
         return await self._session.scalar(
@@ -307,6 +326,19 @@ class SqlMeetingRepository(_Repository):
             .execution_options(populate_existing=True)
         )
         return [to_meeting(row) for row in rows.scalars()]
+
+    async def record_held(
+        self,
+        group_id: int,
+        meeting_id: int,
+        *,
+        started_at: datetime | None = None,
+        ended_at: datetime | None = None,
+    ) -> Meeting:
+        values = {"started_at": started_at, "ended_at": ended_at}
+        return await self._change(
+            group_id, meeting_id, **{k: v for k, v in values.items() if v is not None}
+        )
 
     async def _change(self, group_id: int, meeting_id: int, **values: Any) -> Meeting:
         await lock_group(self._session, group_id)

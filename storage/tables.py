@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -76,6 +77,13 @@ class GroupRow(Base):
     calendar_token: Mapped[str | None] = mapped_column(String(64), unique=True)
     # False: the group asked for no daily post of overdue action items.
     overdue_posts: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    # --- meeting events ---
+    # Minutes after a meeting's end that its minutes draft is posted; NULL: never by itself.
+    minutes_draft_minutes: Mapped[int | None] = mapped_column(
+        Integer, default=30, server_default="30"
+    )
+    # True: a short post when Teams says a meeting has started.
+    meeting_start_post: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
@@ -110,6 +118,9 @@ class MeetingRow(Base):
     created_at: Mapped[datetime]
     # Set when scheduled, moved or cancelled: reminders due before it are not sent.
     updated_at: Mapped[datetime]
+    # When Teams said it actually started and ended (meeting events).
+    started_at: Mapped[datetime | None]
+    ended_at: Mapped[datetime | None]
 
 
 class StatusReportRow(Base):
@@ -263,6 +274,32 @@ class MinutesArchiveRow(Base):
 
 
 # --- end minutes archive -------------------------------------------------------------------
+# --- meeting events ---
+class TeamsMeetingRow(Base):
+    """A Teams meeting (its id in the events Teams sends) and the group's meeting it is."""
+
+    __tablename__ = "teams_meetings"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    teams_meeting_id: Mapped[str] = mapped_column(String(400), unique=True)
+    group_id: Mapped[int] = _group_fk()
+    meeting_id: Mapped[int] = mapped_column(Id, ForeignKey("meetings.id", ondelete="CASCADE"))
+    # True: the events made the meeting (it was not planned), so its times are Teams' own.
+    opened: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime]
+
+
+class MeetingChatLinkRow(Base):
+    """A meeting's own chat linked to the group it is a meeting of (``koppla <group>``)."""
+
+    __tablename__ = "meeting_chat_links"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    # The chat's group key (its conversation id).
+    chat_key: Mapped[str] = mapped_column(String(400), unique=True)
+    group_id: Mapped[int] = _group_fk()
+    linked_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime]
 
 
 class OutboxRow(Base):

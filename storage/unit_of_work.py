@@ -21,6 +21,7 @@ from bot.domain.model import Actor, AuditNote, Meeting
 from bot.domain.ports import HANDLING, Clock
 from storage.db import Database
 from storage.governance import SqlAuditLog, SqlRoleRepository
+from storage.meeting_events import SqlTeamsMeetingRepository
 from storage.minutes import (
     SqlAttendanceRepository,
     SqlMinutesArchiveRepository,
@@ -69,6 +70,7 @@ class SqlUnitOfWork:
         self.audit_log = SqlAuditLog(session)
         self.topics = SqlTopicRepository(session)
         self.seminars = SqlSeminarRepository(session)
+        self.teams_meetings = SqlTeamsMeetingRepository(session)
         self._agendas: set[int] = set()
         self._replans: list[tuple[int, Meeting | None]] = []
         self._audit: list[_AuditLine] = []

@@ -120,6 +120,8 @@ PORTS = {
     ports.MinutesArchiveRepository: fakes.FakeMinutesArchiveRepository,  # issue #12
     ports.TopicRepository: fakes.FakeTopicRepository,
     ports.SeminarRepository: fakes.FakeSeminarRepository,
+    # --- meeting events ---
+    ports.TeamsMeetingRepository: fakes.FakeTeamsMeetingRepository,
     ports.UnitOfWork: fakes.FakeUnitOfWork,
     ports.Transactions: fakes.FakeTransactions,
 }

@@ -44,6 +44,24 @@ def test_the_filled_in_manifest_is_valid(manifest):
     assert not any(p in json.dumps(manifest) for p in PLACEHOLDERS)
 
 
+# --- meeting events ---
+def test_the_manifest_asks_for_what_meeting_events_need(manifest):
+    """Start and end in a meeting's chat and in a channel meeting, and who joins and leaves
+    (learn.microsoft.com, "Meeting apps APIs": receive real-time Teams meeting events); the
+    resource-specific permissions name the app's Entra id in webApplicationInfo."""
+    permissions = manifest["authorization"]["permissions"]["resourceSpecific"]
+
+    assert {(p["name"], p["type"]) for p in permissions} == {
+        ("OnlineMeeting.ReadBasic.Chat", "Application"),
+        ("ChannelMeeting.ReadBasic.Group", "Application"),
+        ("OnlineMeetingParticipant.Read.Chat", "Application"),
+        ("ChannelMeetingParticipant.Read.Group", "Application"),
+    }
+    assert {"team", "groupChat"} <= set(manifest["bots"][0]["scopes"])
+    assert manifest["webApplicationInfo"]["id"] == APP_ID
+    assert _errors(manifest) == []
+
+
 def test_a_broken_manifest_fails_validation(manifest):
     manifest["manifestVersion"] = "1.18"
     manifest["bots"][0]["botId"] = "not-a-guid"

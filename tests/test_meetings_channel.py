@@ -239,6 +239,9 @@ async def test_settings_are_shown_and_lead_times_changed(transcript):
         "`inställningar påminnelser 1 dag, 15 minuter`",
         "- Försenade åtgärdspunkter, vardagar kl. 09.00: på – ändra med "
         "`inställningar försenade av`",
+        "- Utkast till minnesanteckningar: 30 minuter efter mötet – ändra med "
+        "`inställningar utkast 30 minuter` eller `av`",
+        "- Inlägg när ett Teams-möte startar: av – ändra med `inställningar mötesstart på`",
         "",
         "Tiderna är standard.",
     ]
@@ -255,7 +258,7 @@ async def test_settings_are_shown_and_lead_times_changed(transcript):
     ]
     assert await transcript.say(channel.message("inställningar färg blå")) == [
         "”färg” kan jag inte ställa in. Det går att ändra `språk`, `tidszon`, `dagordning`, "
-        "`påminnelser`, `försenade` eller `standard`."
+        "`påminnelser`, `försenade`, `utkast`, `mötesstart` eller `standard`."
     ]
     [reset] = await transcript.say(channel.message("inställningar standard"))
     assert reset == shown

@@ -35,6 +35,11 @@ Covered, per repository:
 - standing topics: oldest first, open and closed; ``close`` stamps an open topic of the group
   once. Seminars: upcoming (not over) soonest first, per group; ``remove`` gives what it
   removed, None for another group's or a removed one.
+- meeting events: the minutes-draft delay (None: never, whole minutes) and the start post
+  are stored per group; ``by_teams_id`` finds the member seen last with that Teams id, per
+  group; ``record_held`` stores the actual start and end given and leaves the other; a Teams
+  meeting's link is found by its id and a new link replaces the old; a meeting chat's link
+  to a group likewise.
 - minutes versions: numbered per meeting from 1; ``approve`` stamps once (a second approval
   and an unknown version give None, the first stamp stays); found by their token.
 - minutes archive: ``of_group`` lists every version of the group (by meeting, then number),
@@ -77,6 +82,7 @@ from bot.domain.model import (
     Role,
     RoleHolder,
     Section,
+    TeamsMeetingLink,
 )
 from bot.domain.ports import Transactions
 from storage.db import Database, create_engine
@@ -87,6 +93,8 @@ from tests.support.fakes import FakeTransactions
 DEFAULTS = GroupDefaults(language="sv", timezone="Europe/Stockholm")
 HOUR = timedelta(hours=1)
 DAY = timedelta(days=1)
+MINUTE = timedelta(minutes=1)
+SECOND = timedelta(seconds=1)
 
 SARA = Actor("aad-sara", "Sara Axelsson", teams_id="29:sara")
 EDYTA = Actor("aad-edyta", "Edyta Johansson", teams_id="29:edyta")
@@ -1643,3 +1651,85 @@ async def test_seminars_are_upcoming_soonest_first_until_over_and_removed_per_gr
     async with tx.reading() as uow:
         assert await uow.seminars.upcoming(group.id, now) == [later]
         assert await uow.seminars.upcoming(other.id, now) == [theirs]
+
+
+# --- meeting events ---
+
+
+async def test_the_minutes_draft_delay_and_the_start_post_are_stored(tx, clock):
+    group = await new_group(tx, clock)
+    assert (group.minutes_draft_delay, group.meeting_start_post) == (30 * MINUTE, False)
+    async with tx.writing() as uow:
+        await uow.groups.set_minutes_draft(group.id, HOUR + 30 * SECOND, clock.now())
+        await uow.groups.set_meeting_start_post(group.id, True, clock.now())
+        await uow.commit()
+    async with tx.reading() as uow:
+        changed = await uow.groups.get(group.id)
+    async with tx.writing() as uow:
+        off = await uow.groups.set_minutes_draft(group.id, None, clock.now())
+        await uow.commit()
+
+    assert (changed.minutes_draft_delay, changed.meeting_start_post) == (HOUR, True)
+    assert (off.minutes_draft_delay, off.meeting_start_post) == (None, True)
+
+
+async def test_by_teams_id_finds_the_member_seen_last_in_the_group(tx, clock):
+    group = await new_group(tx, clock)
+    other = await new_group(tx, clock, "19:other@thread.tacv2")
+    async with tx.writing() as uow:
+        await uow.members.seen(group.id, SARA, clock.now())
+        await uow.members.seen(other.id, EDYTA, clock.now())
+        await uow.commit()
+
+    async with tx.reading() as uow:
+        sara = await uow.members.by_teams_id(group.id, "29:sara")
+        assert await uow.members.by_teams_id(group.id, "29:edyta") is None
+        assert await uow.members.by_teams_id(group.id, "29:nobody") is None
+    assert (sara.user_id, sara.name) == ("aad-sara", "Sara Axelsson")
+
+
+async def test_record_held_stores_the_actual_start_and_end(tx, clock):
+    group = await new_group(tx, clock)
+    [meeting] = await new_meetings(tx, clock, group, -HOUR)
+    started, ended = clock.now() - 50 * MINUTE, clock.now() + 5 * MINUTE
+    async with tx.writing() as uow:
+        first = await uow.meetings.record_held(group.id, meeting.id, started_at=started)
+        second = await uow.meetings.record_held(group.id, meeting.id, ended_at=ended)
+        await uow.commit()
+    async with tx.reading() as uow:
+        stored = await uow.meetings.get(group.id, meeting.id)
+
+    assert (first.started_at, first.ended_at) == (started, None)
+    assert stored == second
+    assert (stored.started_at, stored.ended_at, stored.end) == (started, ended, ended)
+    assert (stored.starts_at, stored.ends_at, stored.updated_at) == (
+        meeting.starts_at,
+        meeting.ends_at,
+        meeting.updated_at,
+    )
+
+
+async def test_teams_meetings_and_meeting_chats_are_linked_and_relinked(tx, clock):
+    group = await new_group(tx, clock)
+    other = await new_group(tx, clock, "19:other@thread.tacv2")
+    first, second = await new_meetings(tx, clock, group, -HOUR, 7 * DAY)
+    async with tx.writing() as uow:
+        await uow.teams_meetings.link("MCM-1", TeamsMeetingLink(group.id, first.id), clock.now())
+        await uow.teams_meetings.link_chat("19:meeting_a@thread.v2", group.id, "Sara", clock.now())
+        await uow.commit()
+    async with tx.reading() as uow:
+        linked = await uow.teams_meetings.meeting_of("MCM-1")
+        chat = await uow.teams_meetings.chat_group("19:meeting_a@thread.v2")
+        assert await uow.teams_meetings.meeting_of("MCM-2") is None
+        assert await uow.teams_meetings.chat_group("19:meeting_b@thread.v2") is None
+    async with tx.writing() as uow:
+        again = TeamsMeetingLink(group.id, second.id, opened=True)
+        await uow.teams_meetings.link("MCM-1", again, clock.now())
+        await uow.teams_meetings.link_chat("19:meeting_a@thread.v2", other.id, "Edyta", clock.now())
+        await uow.commit()
+    async with tx.reading() as uow:
+        relinked = await uow.teams_meetings.meeting_of("MCM-1")
+        rechat = await uow.teams_meetings.chat_group("19:meeting_a@thread.v2")
+
+    assert (linked, chat) == (TeamsMeetingLink(group.id, first.id, opened=False), group.id)
+    assert (relinked, rechat) == (again, other.id)

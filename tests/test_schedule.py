@@ -4,7 +4,8 @@ Covers: the agenda two working days before at 09:00 and the reminders the day be
 minutes before, across the spring and autumn clock changes; Swedish holidays (Christmas,
 Midsummer Eve) and a Norwegian one (17 May) skipped; a meeting planned at short notice gets
 its agenda at once and no reminder whose time had passed; posts past their use are marked
-so; overdue-item posts on working days only; group lead times; retry backoff with jitter.
+so; overdue-item posts on working days only; group lead times; retry backoff with jitter;
+the minutes draft 30 minutes after the meeting by default.
 """
 
 from __future__ import annotations
@@ -75,12 +76,14 @@ def test_an_ordinary_monday_meeting():
         ("reminder", "Fri 2026-11-20 09:00"),
         ("reminder", "Mon 2026-11-23 12:45"),
         ("nudge", "Fri 2026-11-20 09:00"),
+        ("minutes_draft", "Mon 2026-11-23 14:30"),  # 30 minutes after the meeting
     ]
     assert [p.expires_at for p in posts] == [
         at("2026-11-23 13:00"),
         at("2026-11-23 12:45"),  # the day-before reminder is stale once the next one is due
         at("2026-11-23 13:00"),
         at("2026-11-23 13:00"),
+        at("2026-11-24 02:30"),
     ]
 
 
@@ -93,6 +96,7 @@ def test_the_day_after_the_spring_clock_change():
         ("reminder", "Fri 2026-03-27 09:00"),
         ("reminder", "Mon 2026-03-30 12:45"),
         ("nudge", "Fri 2026-03-27 09:00"),
+        ("minutes_draft", "Mon 2026-03-30 14:30"),
     ]
     assert [p.due_at.strftime("%H:%M") for p in posts[:3]] == ["08:00", "08:00", "10:45"]
 
@@ -168,6 +172,7 @@ def test_a_meeting_planned_at_short_notice_gets_its_agenda_at_once_and_only_late
     assert local_times(posts) == [
         ("agenda", "Sun 2026-11-22 18:30"),
         ("reminder", "Mon 2026-11-23 12:45"),
+        ("minutes_draft", "Mon 2026-11-23 14:30"),
     ]
 
 
@@ -222,6 +227,7 @@ def test_a_group_may_have_its_own_lead_times():
         ("agenda", "Mon 2026-11-16 09:00"),
         ("reminder", "Mon 2026-11-23 11:00"),
         ("nudge", "Fri 2026-11-20 09:00"),
+        ("minutes_draft", "Mon 2026-11-23 14:30"),
     ]
 
 

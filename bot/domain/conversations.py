@@ -63,8 +63,14 @@ class Conversations:
             await uow.commit(handles_activity=False)
 
     async def working_group(self, place: Group, actor: Actor) -> Group | None:
-        """The group a command acts for: where it was said, or from a 1:1 chat the group the
-        person was last seen in."""
+        """The group a command acts for: where it was said (a meeting chat: the group it is
+        linked to), or from a 1:1 chat the group the person was last seen in."""
+        if place.conversation_type is ConversationType.GROUP_CHAT:
+            # A meeting's chat linked to a group (``koppla``) acts for that group.
+            async with self._transactions.reading() as uow:
+                linked = await uow.teams_meetings.chat_group(place.key)
+                group = await uow.groups.get(linked) if linked is not None else None
+            return group if group is not None and group.active else place
         if place.conversation_type is not ConversationType.PERSONAL:
             return place
         async with self._transactions.reading() as uow:

@@ -359,6 +359,12 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "nb": "Siste endringer:",
         "en": "Latest changes:",
     },
+    # --- meeting events ---
+    "audit_meeting_chat": {
+        "sv": "kopplade mötets chatt {chat} till gruppen",
+        "nb": "koblet møtets chat {chat} til gruppen",
+        "en": "linked the meeting chat {chat} to the group",
+    },
     "audit_settings": {
         "sv": "ändrade inställningarna: {change}",
         "nb": "endret innstillingene: {change}",
@@ -1211,7 +1217,11 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "- Dagordningen skickas: {agenda} – ändra med `inställningar dagordning 3 dagar`\n"
         "- Påminnelser: {reminders} – ändra med `inställningar påminnelser 1 dag, 15 minuter`\n"
         "- Försenade åtgärdspunkter, vardagar kl. 09.00: {overdue} – ändra med "
-        "`inställningar försenade {overdue_switch}`\n\n"
+        "`inställningar försenade {overdue_switch}`\n"
+        "- Utkast till minnesanteckningar: {draft} – ändra med "
+        "`inställningar utkast 30 minuter` eller `av`\n"
+        "- Inlägg när ett Teams-möte startar: {start_post} – ändra med "
+        "`inställningar mötesstart {start_switch}`\n\n"
         "{own}",
         "nb": "**Innstillinger for {group}**\n\n"
         "- Språk: {language_name} – endre med `innstillinger språk svensk` (norsk, svensk, "
@@ -1221,7 +1231,11 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "- Dagsorden sendes: {agenda} – endre med `innstillinger dagsorden 3 dager`\n"
         "- Påminnelser: {reminders} – endre med `innstillinger påminnelser 1 dag, 15 minutter`\n"
         "- Forsinkede tiltakspunkter, hverdager kl. 09.00: {overdue} – endre med "
-        "`innstillinger forsinkede {overdue_switch}`\n\n"
+        "`innstillinger forsinkede {overdue_switch}`\n"
+        "- Utkast til referat: {draft} – endre med "
+        "`innstillinger utkast 30 minutter` eller `av`\n"
+        "- Innlegg når et Teams-møte starter: {start_post} – endre med "
+        "`innstillinger møtestart {start_switch}`\n\n"
         "{own}",
         "en": "**Settings of {group}**\n\n"
         "- Language: {language_name} – change with `settings language Swedish` (Swedish, "
@@ -1231,16 +1245,20 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "- The agenda is posted: {agenda} – change with `settings agenda 3 days`\n"
         "- Reminders: {reminders} – change with `settings reminders 1 day, 15 minutes`\n"
         "- Overdue action items, working days at 09:00: {overdue} – change with "
-        "`settings overdue {overdue_switch}`\n\n"
+        "`settings overdue {overdue_switch}`\n"
+        "- Minutes draft: {draft} – change with "
+        "`settings draft 30 minutes` or `off`\n"
+        "- A post when a Teams meeting starts: {start_post} – change with "
+        "`settings meetingstart {start_switch}`\n\n"
         "{own}",
     },
     "settings_unknown": {
         "sv": "”{what}” kan jag inte ställa in. Det går att ändra `språk`, `tidszon`, "
-        "`dagordning`, `påminnelser`, `försenade` eller `standard`.",
+        "`dagordning`, `påminnelser`, `försenade`, `utkast`, `mötesstart` eller `standard`.",
         "nb": "”{what}” kan jeg ikke stille inn. Det går an å endre `språk`, `tidssone`, "
-        "`dagsorden`, `påminnelser`, `forsinkede` eller `standard`.",
+        "`dagsorden`, `påminnelser`, `forsinkede`, `utkast`, `møtestart` eller `standard`.",
         "en": "I can't set ”{what}”. You can change `language`, `timezone`, `agenda`, "
-        "`reminders`, `overdue` or `default`.",
+        "`reminders`, `overdue`, `draft`, `meetingstart` or `default`.",
     },
     "settings_bad_language": {
         "sv": "”{text}” är inget språk jag kan: välj svenska, norska eller engelska. "
@@ -1264,6 +1282,80 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "nb": "Skriv `på` eller `av`, for eksempel `innstillinger forsinkede av`. "
         "Ingenting er endret.",
         "en": "Write `on` or `off`, for example `settings overdue off`. Nothing was changed.",
+    },
+    # --- meeting events ---
+    "minutes_draft_author": {"sv": "RAG-boten", "nb": "RAG-boten", "en": "the RAG bot"},
+    "minutes_draft_post": {
+        "sv": "Mötet är slut. Här är utkastet till minnesanteckningarna; rätta med "
+        "`närvarande`, `frånvarande` eller `anteckning` och visa det nya utkastet med "
+        "`minnesanteckningar`.",
+        "nb": "Møtet er slutt. Her er utkastet til referatet; rett med `til stede`, `forfall` "
+        "eller `notat` og vis det nye utkastet med `referat`.",
+        "en": "The meeting has ended. Here is the draft of the minutes; correct it with "
+        "`present`, `absent` or `note` and show the new draft with `minutes`.",
+    },
+    "draft_after": {
+        "sv": "{delay} efter mötet",
+        "nb": "{delay} etter møtet",
+        "en": "{delay} after the meeting",
+    },
+    "delay_hour": {"sv": "1 timme", "nb": "1 time", "en": "1 hour"},
+    "delay_hours": {"sv": "{hours} timmar", "nb": "{hours} timer", "en": "{hours} hours"},
+    "delay_minutes": {
+        "sv": "{minutes} minuter",
+        "nb": "{minutes} minutter",
+        "en": "{minutes} minutes",
+    },
+    "settings_draft_range": {
+        "sv": "Utkastet kan skickas högst {hours} timmar efter mötet. Inget har ändrats.",
+        "nb": "Utkastet kan sendes høyst {hours} timer etter møtet. Ingenting er endret.",
+        "en": "The draft can be posted at most {hours} hours after the meeting. "
+        "Nothing was changed.",
+    },
+    "meeting_started_post": {
+        "sv": "Mötet har börjat: {meeting}. Dagordningen: skriv `dagordning`. Under mötet: "
+        "`anteckning <punkt>: text` och `närvarande <namn>` (jag fyller i vilka som ansluter).",
+        "nb": "Møtet har begynt: {meeting}. Dagsorden: skriv `dagsorden`. Under møtet: "
+        "`notat <punkt>: tekst` og `til stede <navn>` (jeg fyller inn hvem som blir med).",
+        "en": "The meeting has started: {meeting}. The agenda: type `agenda`. During the "
+        "meeting: `note <item>: text` and `present <name>` (I fill in who joins).",
+    },
+    "link_usage": {
+        "sv": "Skriv gruppens namn, till exempel `koppla RAG nuklearmedicin`, i mötets chatt.",
+        "nb": "Skriv gruppens navn, for eksempel `koble RAG nuklearmedisin`, i møtets chat.",
+        "en": "Write the group's name, for example `link RAG nuclear medicine`, in the "
+        "meeting's chat.",
+    },
+    "link_not_chat": {
+        "sv": "`koppla` används i ett mötes chatt, inte i en kanal eller en privat chatt.",
+        "nb": "`koble` brukes i et møtes chat, ikke i en kanal eller en privat chat.",
+        "en": "`link` is for a meeting's chat, not a channel or a personal chat.",
+    },
+    "link_unknown_group": {
+        "sv": "Jag hittar ingen grupp som heter ”{name}”. Grupperna jag känner här: {groups}.",
+        "nb": "Jeg finner ingen gruppe som heter ”{name}”. Gruppene jeg kjenner her: {groups}.",
+        "en": "I find no group called ”{name}”. The groups I know here: {groups}.",
+    },
+    "link_forbidden": {
+        "sv": "Bara ordföranden eller sekreteraren i {group} kan koppla ett möte till gruppen.",
+        "nb": "Bare lederen eller sekretæren i {group} kan koble et møte til gruppen.",
+        "en": "Only the chair or the secretary of {group} can link a meeting to the group.",
+    },
+    "link_saved": {
+        "sv": "Den här chatten hör nu till {group}: det som skrivs här under mötet, och vilka "
+        "som ansluter, hamnar i gruppens minnesanteckningar.",
+        "nb": "Denne chatten hører nå til {group}: det som skrives her under møtet, og hvem "
+        "som blir med, havner i gruppens referat.",
+        "en": "This chat now belongs to {group}: what is written here during the meeting, and "
+        "who joins, goes into the group's minutes.",
+    },
+    "help_line_link": {
+        "sv": "**{link}** `RAG nuklearmedicin` – i ett Teams-mötes chatt: mötet hör till "
+        "gruppen (ordförande, sekreterare)",
+        "nb": "**{link}** `RAG nuklearmedisin` – i et Teams-møtes chat: møtet hører til gruppen "
+        "(leder, sekretær)",
+        "en": "**{link}** `RAG nuclear medicine` – in a Teams meeting's chat: the meeting "
+        "belongs to the group (chair, secretary)",
     },
     "switch_on": {"sv": "på", "nb": "på", "en": "on"},
     "switch_off": {"sv": "av", "nb": "av", "en": "off"},

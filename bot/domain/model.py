@@ -88,6 +88,12 @@ class Group:
     reporters: dict[str, Person] = field(default_factory=dict)
     # Whether the daily post of overdue action items goes out (``inställningar försenade``).
     overdue_posts: bool = True
+    # --- meeting events ---
+    # How long after a meeting ends its minutes draft is posted (``inställningar utkast``);
+    # None: not posted by itself.
+    minutes_draft_delay: timedelta | None = timedelta(minutes=30)
+    # Whether a short post greets a meeting Teams says has started (``inställningar mötesstart``).
+    meeting_start_post: bool = False
 
 
 @dataclass(frozen=True)
@@ -175,10 +181,18 @@ class Meeting:
     status: MeetingStatus
     # When it was scheduled, moved or cancelled last.
     updated_at: datetime
+    # When Teams said it actually started and ended (meeting events); None: not known.
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
 
     @property
     def cancelled(self) -> bool:
         return self.status is MeetingStatus.CANCELLED
+
+    @property
+    def end(self) -> datetime:
+        """When it ended as far as the bot knows: Teams' end if it said one, else the planned."""
+        return self.ended_at or self.ends_at
 
     @property
     def version(self) -> str:
@@ -186,6 +200,17 @@ class Meeting:
         is refused."""
         state = f"{self.status}|{self.starts_at}|{self.ends_at}|{self.place}|{self.updated_at}"
         return hashlib.sha256(state.encode()).hexdigest()[:16]
+
+
+# --- meeting events ---
+@dataclass(frozen=True)
+class TeamsMeetingLink:
+    """A Teams meeting (as its events name it) placed as one of a group's meetings; ``opened``
+    when the events made that meeting (an unplanned one), so its times are Teams' own."""
+
+    group_id: int
+    meeting_id: int
+    opened: bool = False
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ up: a reading unit of work, the clock and the public URL (for links), handed to 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bot.domain import posts
 from bot.domain.agenda import Agenda
 from bot.domain.model import Group, Meeting
@@ -16,16 +18,28 @@ from bot.domain.notice import Notice
 from bot.domain.ports import Clock, Transactions
 from bot.domain.posts.agenda import current_agenda
 from bot.domain.posts.base import NoticeData
+from bot.domain.proceedings import MinutesView
 from bot.domain.schedule import OutboxEntry
 
 __all__ = ["Notice", "Notices"]
 
 
+# How a stored minutes version is drawn as a card (the edge's, with its links).
+MinutesCard = Callable[[MinutesView], dict[str, object]]
+
+
 class Notices:
-    def __init__(self, transactions: Transactions, clock: Clock, public_url: str = "") -> None:
+    def __init__(
+        self,
+        transactions: Transactions,
+        clock: Clock,
+        public_url: str = "",
+        minutes_card: MinutesCard | None = None,
+    ) -> None:
         self._transactions = transactions
         self._clock = clock
         self._public_url = public_url
+        self._minutes_card = minutes_card
 
     async def agenda(self, group: Group, meeting: Meeting) -> Agenda:
         async with self._transactions.reading() as uow:
@@ -33,6 +47,15 @@ class Notices:
             return await current_agenda(data, group, meeting, self._clock.now())
 
     async def compose(self, group: Group, entry: OutboxEntry) -> Notice | None:
-        async with self._transactions.reading() as uow:
-            data = NoticeData.of(uow, self._public_url)
-            return await posts.compose(data, group, entry, self._clock.now())
+        now = self._clock.now()
+        if not posts.kind_named(entry.kind).writes:
+            async with self._transactions.reading() as uow:
+                return await posts.compose(NoticeData.of(uow, self._public_url), group, entry, now)
+        async with self._transactions.writing() as uow:
+            # A kind that writes (the minutes draft stores a version) is handed the unit.
+            notice = await posts.compose(uow, group, entry, now)  # type: ignore[arg-type]
+            await uow.commit(handles_activity=False)
+        if notice is not None and isinstance(notice.card, MinutesView) and self._minutes_card:
+            # The minutes go out as their card (download links, the Justera button).
+            notice = Notice(notice.text, card=self._minutes_card(notice.card))
+        return notice

@@ -40,6 +40,7 @@ from bot.domain.model import (
     Seminar,
     StandingTopic,
     StatusReport,
+    TeamsMeetingLink,
 )
 from bot.domain.notice import Notice
 from bot.domain.schedule import GroupPlan, OutboxEntry, PlannedPost, PlanningNeeds
@@ -106,6 +107,15 @@ class GroupRepository(Protocol):
         """Turn the group's daily post of overdue action items on or off."""
         ...
 
+    # --- meeting events ---
+    async def set_minutes_draft(
+        self, group_id: int, delay: timedelta | None, now: datetime
+    ) -> Group:
+        """How long after a meeting its minutes draft is posted (whole minutes); None: never."""
+        ...
+
+    async def set_meeting_start_post(self, group_id: int, on: bool, now: datetime) -> Group: ...
+
     async def calendar_token(self, group_id: int, new_token: str) -> str:
         """The group's calendar link secret, storing ``new_token`` if it has none yet."""
         ...
@@ -131,6 +141,10 @@ class MemberRepository(Protocol):
 
     async def seen(self, group_id: int, actor: Actor, now: datetime) -> None:
         """Store that ``actor`` spoke in the group at ``now`` (name and Teams id refreshed)."""
+        ...
+
+    async def by_teams_id(self, group_id: int, teams_id: str) -> Member | None:
+        """The member with this Teams user id ("29:…"), if the bot has seen them."""
         ...
 
     async def latest_group_of(self, user_id: str) -> int | None:
@@ -200,6 +214,39 @@ class MeetingRepository(Protocol):
 
     async def started(self, group_id: int, now: datetime, limit: int) -> list[Meeting]:
         """Up to ``limit`` scheduled meetings that have begun by ``now``, the latest first."""
+        ...
+
+    async def record_held(
+        self,
+        group_id: int,
+        meeting_id: int,
+        *,
+        started_at: datetime | None = None,
+        ended_at: datetime | None = None,
+    ) -> Meeting:
+        """Note when Teams said the meeting actually started or ended (those given)."""
+        ...
+
+
+# --- meeting events ---
+class TeamsMeetingRepository(Protocol):
+    """Which group's meeting a Teams meeting is, and which group a meeting chat belongs to."""
+
+    async def meeting_of(self, teams_meeting_id: str) -> TeamsMeetingLink | None:
+        """The meeting the Teams meeting was last placed as."""
+        ...
+
+    async def link(self, teams_meeting_id: str, link: TeamsMeetingLink, now: datetime) -> None:
+        """Place a Teams meeting as a meeting; a recurring Teams meeting keeps its id, so a
+        new occurrence's link replaces the old."""
+        ...
+
+    async def chat_group(self, chat_key: str) -> int | None:
+        """The group a meeting chat is linked to."""
+        ...
+
+    async def link_chat(self, chat_key: str, group_id: int, by: str, now: datetime) -> None:
+        """Link a meeting chat to a group (a new link replaces the old)."""
         ...
 
 
@@ -466,6 +513,7 @@ class UnitOfWork(Protocol):
     audit_log: AuditLog
     topics: TopicRepository
     seminars: SeminarRepository
+    teams_meetings: TeamsMeetingRepository
 
     def agenda_changed(self, group_id: int) -> None:
         """What a posted agenda of the group shows has changed: update it in place."""

@@ -41,6 +41,11 @@ _DEFAULT_WORDS = {"standard", "default", "aterstall", "reset"}
 _LANGUAGE_SETTING = {"sprak", "spraket", "language"}
 _TIMEZONE_SETTING = {"tidszon", "tidszonen", "tidssone", "tidssonen", "timezone", "tz"}
 _OVERDUE_SETTING = {"forsenade", "forsinkede", "overdue"}
+# --- meeting events ---
+_DRAFT_SETTING = {"utkast", "utkastet", "draft", "minutes"}
+_START_SETTING = {"motesstart", "motestart", "meetingstart", "start"}
+MAX_DRAFT_DELAY = timedelta(hours=24)
+_AT_ONCE = {"0", "direkt", "genast", "straks", "now", "immediately"}
 _LANGUAGE_WORDS: dict[str, Language] = {
     "svenska": "sv", "svensk": "sv", "swedish": "sv", "sv": "sv",
     "norska": "nb", "norsk": "nb", "bokmal": "nb", "norwegian": "nb", "nb": "nb", "no": "nb",
@@ -99,6 +104,13 @@ class Preferences:
             overdue=message(lang, "switch_on" if group.overdue_posts else "switch_off"),
             overdue_switch=message(lang, "switch_off" if group.overdue_posts else "switch_on"),
             own=message(lang, "settings_own" if _has_own(group) else "settings_defaults"),
+            draft=(
+                message(lang, "draft_after", delay=describe_delay(group.minutes_draft_delay, lang))
+                if group.minutes_draft_delay is not None
+                else message(lang, "switch_off")
+            ),
+            start_post=message(lang, "switch_on" if group.meeting_start_post else "switch_off"),
+            start_switch=message(lang, "switch_off" if group.meeting_start_post else "switch_on"),
         )
 
     async def change(self, group: Group, args: str, actor: Actor) -> Group | Refusal:
@@ -128,6 +140,15 @@ class Preferences:
             return await self._change(
                 group, actor, args, lambda g, now: g.set_overdue_posts(group.id, on, now)
             )
+        if word in _DRAFT_SETTING:
+            return await self._change_draft(group, actor, args, rest)
+        if word in _START_SETTING:
+            on = _SWITCH.get(fold(rest))
+            if on is None:
+                return Refusal("settings_bad_switch")
+            return await self._change(
+                group, actor, args, lambda g, now: g.set_meeting_start_post(group.id, on, now)
+            )
         if word not in _AGENDA_WORDS | _REMINDER_WORDS:
             return Refusal("settings_unknown", {"what": quote(what)})
         leads = parse_leads(rest)
@@ -143,6 +164,29 @@ class Preferences:
             return Refusal("settings_too_many", {"limit": MAX_REMINDERS})
         ordered = tuple(sorted(set(leads), reverse=True))
         return await self._set(group, actor, args, group.agenda_lead, ordered)
+
+    async def _change_draft(
+        self, group: Group, actor: Actor, args: str, rest: str
+    ) -> Group | Refusal:
+        """``inställningar utkast 30 minuter`` / ``1 timme`` / ``av``: when the minutes draft
+        is posted after a meeting (whole days are not working days here: it is exact)."""
+        delay: timedelta | None
+        word = fold(rest)
+        if _SWITCH.get(word) is False:
+            delay = None
+        elif word in _AT_ONCE:
+            delay = timedelta(0)
+        else:
+            leads = parse_leads(rest)
+            if leads is None or len(leads) != 1:
+                return Refusal("settings_bad_lead", {"text": quote(rest or "")})
+            delay = leads[0]
+            if delay > MAX_DRAFT_DELAY:
+                hours = MAX_DRAFT_DELAY // timedelta(hours=1)
+                return Refusal("settings_draft_range", {"hours": hours})
+        return await self._change(
+            group, actor, args, lambda g, now: g.set_minutes_draft(group.id, delay, now)
+        )
 
     async def _set(
         self,
@@ -172,6 +216,16 @@ class Preferences:
             uow.audit(group.id, actor, AuditNote.of("settings", change=" ".join(args.split())))
             await uow.commit()
         return changed
+
+
+def describe_delay(delay: timedelta, language: str) -> str:
+    """ "30 minuter", "1 timme", "2 timmar" (exact, never working days)."""
+    minutes = int(delay.total_seconds() // 60)
+    if minutes == 60:
+        return message(language, "delay_hour")
+    if minutes and minutes % 60 == 0:
+        return message(language, "delay_hours", hours=minutes // 60)
+    return message(language, "delay_minutes", minutes=minutes)
 
 
 def _time_zone(text: str) -> str | None:

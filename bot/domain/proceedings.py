@@ -270,16 +270,10 @@ class Proceedings:
                 return MinutesView(
                     group, meeting, version, from_content(version.content), len(versions)
                 )
-            minutes = await _build(uow, group, meeting, previous, actor, now)
-            content = to_content(minutes)
-            if versions and versions[-1].content == content:
-                version = versions[-1]
-            else:
-                version = await uow.minutes.add(
-                    group.id, meeting.id, content, actor.name, secrets.token_urlsafe(24), now
-                )
+            view = await store_draft(uow, group, meeting, previous, actor, now)
+            if view.version.number > len(versions):
                 await uow.commit()
-        return MinutesView(group, meeting, version, minutes, version.number)
+        return view
 
     async def approve(self, group: Group, actor: Actor, args: str) -> str | Refusal:
         """``justera [N]``: the chair or the justerare locks the latest version."""
@@ -436,6 +430,36 @@ async def minutes_meeting(
     if upcoming:
         return upcoming[0], started[0] if started else None
     return None
+
+
+async def store_draft(
+    uow: UnitOfWork,
+    group: Group,
+    meeting: Meeting,
+    previous: Meeting | None,
+    actor: Actor,
+    now: datetime,
+) -> MinutesView:
+    """The meeting's current draft, stored as a new version if it differs from the latest
+    (the caller commits); the same for ``minnesanteckningar`` and the draft posted after the
+    meeting."""
+    versions = await uow.minutes.versions(group.id, meeting.id)
+    minutes = await _build(uow, group, meeting, previous, actor, now)
+    content = to_content(minutes)
+    if versions and versions[-1].content == content:
+        version = versions[-1]
+    else:
+        version = await uow.minutes.add(
+            group.id, meeting.id, content, actor.name, secrets.token_urlsafe(24), now
+        )
+    return MinutesView(group, meeting, version, minutes, version.number)
+
+
+async def previous_meeting(uow: UnitOfWork, group: Group, meeting: Meeting) -> Meeting | None:
+    """The group's meeting before ``meeting`` (its minutes' item 2 refers to it)."""
+    begun = await uow.meetings.started(group.id, meeting.starts_at, 3)
+    earlier = [m for m in begun if m.id != meeting.id and m.starts_at < meeting.starts_at]
+    return earlier[0] if earlier else None
 
 
 async def _build(

@@ -70,6 +70,8 @@ _AUDIT_LINES = {
     "minutes_approved": "audit_minutes_approved",
     "minutes_links_revoked": "audit_minutes_links_revoked",
     "seminar_removed": "audit_seminar_removed",
+    # --- meeting events ---
+    "meeting_chat": "audit_meeting_chat",
 }
 # Who may do the guarded actions once there is a chair (the justerare only approves minutes).
 OFFICERS = (Role.CHAIR, Role.SECRETARY)

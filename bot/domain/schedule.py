@@ -51,6 +51,7 @@ class PostKind(StrEnum):
     OVERDUE = "overdue"
     REPLY = "reply"
     SEMINAR = "seminar"
+    MINUTES_DRAFT = "minutes_draft"
 
 
 @dataclass(frozen=True)

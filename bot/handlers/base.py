@@ -19,6 +19,7 @@ from bot.card_actions import CardAction
 from bot.domain.capture import Capture
 from bot.domain.commands import EMPTY, Command, Keywords, Vocabulary
 from bot.domain.i18n import message
+from bot.domain.meeting_events import MeetingEvents
 from bot.domain.meetings import Meetings
 from bot.domain.model import Actor, Group, Mention, Refusal
 from bot.domain.notices import Notices
@@ -72,6 +73,8 @@ class Services:
     topics: Topics
     seminars: Seminars
     clock: Clock
+    # --- meeting events ---
+    meeting_events: MeetingEvents
     # Where people reach the bot's own pages (calendar links).
     public_url: str
     # The help text in a language, built from every registered feature, with the example
@@ -93,6 +96,8 @@ class Turn:
     mentions: tuple[Mention, ...] = ()
     # A card press's data (``{"ragbot": action, ...inputs}``); empty for a typed command.
     value: Mapping[str, Any] = field(default_factory=dict)
+    # The group living where it was said, if not ``group`` (a meeting chat linked to a group).
+    place: Group | None = None
 
     @property
     def language(self) -> str:

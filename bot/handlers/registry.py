@@ -10,6 +10,7 @@ from bot.domain.commands import EMPTY, UNKNOWN, Vocabulary
 from bot.handlers import (
     actions,
     agenda,
+    meeting_events,
     meetings,
     minutes,
     records,
@@ -37,6 +38,8 @@ FEATURES: tuple[Feature, ...] = (
     regions.FEATURE,
     reporters.FEATURE,
     roles.FEATURE,
+    # --- meeting events ---
+    meeting_events.FEATURE,
     help_feature.FEATURE,
 )
 

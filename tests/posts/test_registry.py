@@ -41,7 +41,11 @@ def test_the_registry_names_each_kind_by_its_outbox_name():
     assert all(posts.kind_named(name).name == name for name in posts.KINDS)
 
 
-@pytest.mark.parametrize("name", [name for name, kind in posts.KINDS.items() if kind.planned])
+# A kind that stores as it composes (the minutes draft) needs a writing unit of work: its own
+# tests compose it through one.
+@pytest.mark.parametrize(
+    "name", [name for name, kind in posts.KINDS.items() if kind.planned and not kind.writes]
+)
 async def test_each_kind_plans_and_composes(name):
     kind = posts.KINDS[name]
 

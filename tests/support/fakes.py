@@ -52,6 +52,7 @@ from bot.domain.model import (
     Seminar,
     StandingTopic,
     StatusReport,
+    TeamsMeetingLink,
 )
 from bot.domain.ports import HANDLING, Clock
 from bot.domain.schedule import PlannedPost
@@ -132,6 +133,10 @@ class _Store:
     archive: dict[int, MinutesArchive] = field(default_factory=dict)
     topics: dict[int, StandingTopic] = field(default_factory=dict)
     seminars: dict[int, Seminar] = field(default_factory=dict)
+    # --- meeting events ---
+    # Teams meeting id -> (group id, meeting id); chat key -> group id.
+    teams_meetings: dict[str, TeamsMeetingLink] = field(default_factory=dict)
+    chat_links: dict[str, int] = field(default_factory=dict)
     last_id: int = 0
 
     def copy(self) -> _Store:
@@ -152,6 +157,8 @@ class _Store:
             archive=dict(self.archive),
             topics=dict(self.topics),
             seminars=dict(self.seminars),
+            teams_meetings=dict(self.teams_meetings),
+            chat_links=dict(self.chat_links),
             last_id=self.last_id,
         )
 
@@ -254,6 +261,17 @@ class FakeGroupRepository(_Repository):
     async def set_overdue_posts(self, group_id: int, on: bool, now: datetime) -> Group:
         return self._change(group_id, overdue_posts=on)
 
+    # --- meeting events ---
+    async def set_minutes_draft(
+        self, group_id: int, delay: timedelta | None, now: datetime
+    ) -> Group:
+        return self._change(
+            group_id, minutes_draft_delay=_whole_minutes(delay) if delay is not None else None
+        )
+
+    async def set_meeting_start_post(self, group_id: int, on: bool, now: datetime) -> Group:
+        return self._change(group_id, meeting_start_post=on)
+
     async def calendar_token(self, group_id: int, new_token: str) -> str:
         group = self._store.groups[group_id]
         if group.calendar_token is None:
@@ -307,6 +325,15 @@ class FakeMemberRepository(_Repository):
         else:
             row = _MemberRow(group_id, actor.id, actor.teams_id, actor.name, Role.MEMBER, now, now)
         self._store.members[group_id, actor.id] = row
+
+    async def by_teams_id(self, group_id: int, teams_id: str) -> Member | None:
+        rows = [
+            row
+            for row in self._store.members.values()
+            if row.group_id == group_id and row.teams_id == teams_id
+        ]
+        row = max(rows, key=lambda row: row.last_seen_at, default=None)
+        return Member(row.user_id, row.name, row.teams_id, row.last_seen_at) if row else None
 
     async def latest_group_of(self, user_id: str) -> int | None:
         candidates = [
@@ -448,6 +475,19 @@ class FakeMeetingRepository(_Repository):
             reverse=True,
         )
         return begun[:limit]
+
+    async def record_held(
+        self,
+        group_id: int,
+        meeting_id: int,
+        *,
+        started_at: datetime | None = None,
+        ended_at: datetime | None = None,
+    ) -> Meeting:
+        values = {"started_at": started_at, "ended_at": ended_at}
+        return self._change(
+            group_id, meeting_id, **{k: v for k, v in values.items() if v is not None}
+        )
 
     def _change(self, group_id: int, meeting_id: int, **values: object) -> Meeting:
         meeting = self._store.meetings.get(meeting_id)
@@ -868,6 +908,25 @@ class FakeSeminarRepository(_Repository):
         return seminar
 
 
+# --- meeting events ---
+class FakeTeamsMeetingRepository(_Repository):
+    async def meeting_of(self, teams_meeting_id: str) -> TeamsMeetingLink | None:
+        return self._store.teams_meetings.get(teams_meeting_id)
+
+    async def link(self, teams_meeting_id: str, link: TeamsMeetingLink, now: datetime) -> None:
+        self._store.require_group(link.group_id)
+        if link.meeting_id not in self._store.meetings:
+            raise LookupError(f"no meeting {link.meeting_id}")
+        self._store.teams_meetings[teams_meeting_id] = link
+
+    async def chat_group(self, chat_key: str) -> int | None:
+        return self._store.chat_links.get(chat_key)
+
+    async def link_chat(self, chat_key: str, group_id: int, by: str, now: datetime) -> None:
+        self._store.require_group(group_id)
+        self._store.chat_links[chat_key] = group_id
+
+
 class FakeUnitOfWork:
     """One transaction over a copy of the store; ``commit`` hands the copy back."""
 
@@ -893,6 +952,7 @@ class FakeUnitOfWork:
         self.audit_log = FakeAuditLog(store)
         self.topics = FakeTopicRepository(store)
         self.seminars = FakeSeminarRepository(store)
+        self.teams_meetings = FakeTeamsMeetingRepository(store)
         # Said in this unit of work and not committed yet.
         self.agenda_updates: list[int] = []
         self.replans: list[Replan] = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 TENANT_ID = "8d3a1c2e-5b4f-4e6a-9c7d-1f2e3a4b5c6d"
@@ -44,6 +45,24 @@ MATS_BOSTROM = {
     "name": "Mats Boström",
     "aadObjectId": "a1b2c3d4-0000-4000-8000-000000000007",
 }
+# --- meeting events ---
+# A Teams meeting's id as its events carry it (channelData.meeting.id), and a meeting chat.
+TEAMS_MEETING_ID = "MCMxOTptZWV0aW5nX05qQTVNVEkyWTJRdE56aGtaUzAwWVRJMUxUazBORGd0WmpRMU5URTJNVGsxWW"
+MEETING_CHAT_ID = "19:meeting_NjA5MTI2Y2QtNzhkZS00YTI1LTk0NDgtZjQ1NTE2MTk1YmM0@thread.v2"
+# A guest in the host tenant (her own account elsewhere) and a member of another region's
+# tenant: neither has an id the group knows.
+LINA_GUEST = {
+    "id": "29:1Lina-guest",
+    "name": "Lina Strömstedt Landberg",
+    "aadObjectId": "c0ffee00-0000-4000-8000-00000000000a",
+}
+ROBERT_OTHER_TENANT = {
+    "id": "29:1Robert-Cimerin",
+    "name": "Robert Cimerin",
+    "aadObjectId": "b0b0b0b0-0000-4000-8000-00000000000b",
+    "tenantId": OTHER_TENANT_ID,
+}
+
 # The RAG nuklearmedicin team as Teams lists it (the bot's roster): two Matses, as in the
 # group's minutes.
 TEAM = (EDYTA, MATS, MATS_BOSTROM, SARA)
@@ -197,6 +216,65 @@ class TeamsSpace:
         activity["membersAdded"] = [{"id": self.bot["id"]}]
         activity["channelData"]["eventType"] = "teamMemberAdded" if self.team_id else None
         return activity
+
+    # --- meeting events ---
+    def meeting_event(
+        self,
+        name: str,
+        value: dict[str, Any],
+        *,
+        meeting_id: str = TEAMS_MEETING_ID,
+        user: dict[str, str] = EDYTA,
+        activity_id: str | None = None,
+    ) -> dict[str, Any]:
+        """A meeting event as Teams sends it to a bot in the meeting: type ``event``, name
+        ``application/vnd.microsoft.<name>``, the meeting in ``channelData.meeting.id``."""
+        activity = self._base("event", user, activity_id)
+        activity["name"] = f"application/vnd.microsoft.{name}"
+        activity["value"] = value
+        activity["channelData"]["meeting"] = {"id": meeting_id}
+        activity["conversation"] = self._conversation(
+            "1768392000000" if self.kind == "channel" else None
+        )
+        return activity
+
+    def meeting_start(self, at: datetime, **options: Any) -> dict[str, Any]:
+        return self.meeting_event(
+            "meetingStart", self._details("StartTime", at, options), **options
+        )
+
+    def meeting_end(self, at: datetime, **options: Any) -> dict[str, Any]:
+        return self.meeting_event("meetingEnd", self._details("EndTime", at, options), **options)
+
+    def participants(
+        self, name: str, people: tuple[dict[str, str], ...], **options: Any
+    ) -> dict[str, Any]:
+        """``meetingParticipantJoin`` or ``meetingParticipantLeave`` for ``people``."""
+        members = [
+            {
+                "user": {
+                    "tenantId": person.get("tenantId", self.tenant_id),
+                    "objectId": person.get("aadObjectId"),
+                    "id": person["id"],
+                    "name": person["name"],
+                    "aadObjectId": person.get("aadObjectId"),
+                    "role": "user",
+                },
+                "meeting": {"inMeeting": name.endswith("Join"), "role": "Attendee"},
+            }
+            for person in people
+        ]
+        return self.meeting_event(name, {"members": members}, **options)
+
+    def _details(self, field_name: str, at: datetime, options: dict[str, Any]) -> dict[str, Any]:
+        stamp = at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f") + "1Z"  # Teams' 7 digits
+        return {
+            "MeetingType": "Scheduled",
+            "Title": "RAG nuklearmedicin",
+            "Id": options.get("meeting_id", TEAMS_MEETING_ID),
+            "JoinUrl": "https://teams.microsoft.com/l/meetup-join/19%3ameeting_NjA5MTI2Y2Q",
+            field_name: stamp,
+        }
 
     def invoke(self, name: str, value: dict[str, Any], *, user: dict[str, str] = EDYTA) -> dict:
         activity = self._base("invoke", user, None)

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from bot.domain.model import Group, Meeting
 from bot.domain.notice import Notice
-from bot.domain.posts import agenda, nudge, overdue, reminder, reply, seminar
+from bot.domain.posts import agenda, minutes_draft, nudge, overdue, reminder, reply, seminar
 from bot.domain.posts.base import Kind, MeetingKind, Needs, NoticeRepositories
 from bot.domain.schedule import (
     LOOKBACK,
@@ -28,7 +28,15 @@ from bot.domain.schedule import (
 # In the order a meeting's posts are queued: its agenda before its reminders.
 KINDS: dict[str, Kind] = {
     kind.name: kind
-    for kind in (agenda.KIND, reminder.KIND, nudge.KIND, overdue.KIND, reply.KIND, seminar.KIND)
+    for kind in (
+        agenda.KIND,
+        reminder.KIND,
+        nudge.KIND,
+        overdue.KIND,
+        reply.KIND,
+        seminar.KIND,
+        minutes_draft.KIND,
+    )
 }
 # The longest lead times a group may choose: how far ahead to look for one with its own.
 LONGEST = LeadTimes(MAX_LEAD, (MAX_LEAD,))

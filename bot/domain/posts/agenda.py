@@ -68,6 +68,8 @@ class AgendaKind(MeetingKind):
         due = schedule.post_time(meeting.starts_at, leads.agenda, zone, schedule.country_of(group))
         # An agenda planned after its time (a meeting booked at short notice) goes now.
         due = max(due, meeting.updated_at)
+        if due >= meeting.starts_at:
+            return []  # a meeting recorded once under way (Teams' unplanned one) has none
         return [self.post(f"agenda:{meeting.id}", group, meeting, due, meeting.starts_at)]
 
     async def compose(

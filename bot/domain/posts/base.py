@@ -89,6 +89,9 @@ class Kind(ABC):
     name: str
     # False for a kind the bot queues itself (a reply) instead of planning it.
     planned = True
+    # True for a kind that stores something as it composes (the minutes draft stores the
+    # version it posts): it is handed a writing unit of work, committed after composing.
+    writes = False
 
     @abstractmethod
     def needs(self, leads: LeadTimes) -> Needs:
