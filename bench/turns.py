@@ -27,6 +27,7 @@ import argparse
 import asyncio
 import itertools
 import os
+import signal
 import statistics
 import sys
 import tempfile
@@ -566,10 +567,10 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="fewer turns: a smoke run")
     parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--turns", type=int, default=20, help="a round at 1 conversation")
-    parser.add_argument("--concurrent-turns", type=int, default=100, help="a round at 50")
+    parser.add_argument("--turns", type=int, default=15, help="a round at 1 conversation")
+    parser.add_argument("--concurrent-turns", type=int, default=60, help="a round at 50")
     parser.add_argument(
-        "--memory-batch", type=int, default=2_000, help="turns a batch (three batches)"
+        "--memory-batch", type=int, default=1_400, help="turns a batch (three batches)"
     )
     parser.add_argument("--full", action="store_true", help="batches of 10,000 turns")
     parser.add_argument("--startup-runs", type=int, default=5)
@@ -579,6 +580,8 @@ def main() -> None:
     if options.quick:
         options.turns, options.concurrent_turns = 12, 50
         options.memory_batch, options.startup_runs = 1400, 3
+    # SIGTERM ends the run through the clean-up below (the PostgreSQL database is dropped).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     folder = tempfile.mkdtemp(prefix="ragbot-bench-")
     urls = {"SQLite": f"sqlite+aiosqlite:///{Path(folder) / 'ragbot.db'}"}
     server, created = None, None
