@@ -18,6 +18,7 @@ connection, a timeout after ``connection.timeout`` seconds, as msrest's default)
 from __future__ import annotations
 
 import asyncio
+import copy
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
@@ -27,6 +28,7 @@ import aiohttp
 import requests
 from botframework.connector.aio import ConnectorClient
 from botframework.connector.auth import AuthenticationConstants, ConnectorFactory
+from msrest import Serializer
 from msrest.exceptions import ClientRequestError
 from msrest.pipeline import AsyncHTTPPolicy, AsyncHTTPSender, AsyncPipeline, Request, Response
 from msrest.pipeline.universal import RawDeserializer
@@ -89,6 +91,29 @@ class _AiohttpSender(AsyncHTTPSender):
         except (aiohttp.ClientError, TimeoutError) as error:
             raise ClientRequestError("Error occurred in request.", error) from error
         return Response(request, answer)
+
+
+class _PlainContentSerializer(Serializer):
+    """msrest's serializer, but an activity's attachment content that is already plain JSON
+    (an Adaptive Card as a dict) is put into the body as it is: msrest would walk it three
+    times (rebuilding the model, validating it, serialising it), the largest part of a card
+    reply's CPU."""
+
+    def body(self, data: Any, data_type: str, **kwargs: Any) -> Any:
+        attachments = getattr(data, "attachments", None) if data_type == "Activity" else None
+        if not attachments or not all(isinstance(a.content, dict) for a in attachments):
+            return super().body(data, data_type, **kwargs)
+        contents = [attachment.content for attachment in attachments]
+        try:
+            for attachment in attachments:
+                attachment.content = None
+            body = super().body(data, data_type, **kwargs)
+        finally:
+            for attachment, content in zip(attachments, contents, strict=True):
+                attachment.content = content
+        for serialized, content in zip(body["attachments"], contents, strict=True):
+            serialized["content"] = content
+        return body
 
 
 class _BearerToken(AsyncHTTPPolicy):
@@ -166,6 +191,9 @@ class ConnectorClients:
         config.pipeline = AsyncPipeline(
             policies, _AiohttpSender(self.session, config.connection.timeout)
         )
+        plain = copy.copy(client.conversations._serialize)
+        plain.__class__ = _PlainContentSerializer
+        client.conversations._serialize = plain
         return client
 
     async def close(self) -> None:
