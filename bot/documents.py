@@ -13,9 +13,6 @@ from __future__ import annotations
 import io
 from datetime import datetime
 
-from docx import Document
-from docx.shared import Cm
-
 from bot.domain.minutes import Kind, Minutes, minutes_markdown
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -30,6 +27,10 @@ _STYLES = {
 def minutes_docx(minutes: Minutes, stamp: str, created_at: datetime) -> bytes:
     """The minutes as a Word document; ``stamp`` (the version and its approval) is the first
     line under the title."""
+    # python-docx is loaded when a file is first asked for, not at start-up.
+    from docx import Document
+    from docx.shared import Cm
+
     document = Document()
     properties = document.core_properties
     properties.title = minutes.title

@@ -8,16 +8,20 @@ instead of adding a second one. A cancelled meeting is exported with STATUS:CANC
 from __future__ import annotations
 
 from datetime import datetime
-
-import icalendar
+from typing import TYPE_CHECKING
 
 from bot.domain.i18n import message
 from bot.domain.model import Group, Meeting
+
+if TYPE_CHECKING:
+    import icalendar
 
 PRODUCT_ID = "-//RAG-boten//Meetings//SV"
 
 
 def _event(group: Group, meeting: Meeting, now: datetime, domain: str) -> icalendar.Event:
+    import icalendar  # loaded when a calendar is first asked for, not at start-up
+
     event = icalendar.Event()
     event.add("uid", f"meeting-{meeting.id}@{domain}")
     event.add("dtstamp", now)
@@ -36,6 +40,8 @@ def meetings_calendar(
     group: Group, meetings: list[Meeting], now: datetime, domain: str = "ragbot"
 ) -> bytes:
     """An RFC 5545 calendar with one event per meeting."""
+    import icalendar
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
