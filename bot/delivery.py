@@ -15,7 +15,6 @@ within the limit (lists are paged, agendas shortened); this is the net under tha
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -73,8 +72,7 @@ class ReliableAdapter(CloudAdapter):
         if activity.type not in (ActivityTypes.message, None):
             [response] = await super().send_activities(context, [activity])
             return response
-        if not _surely_fits(activity) and teams_size(activity.serialize()) > MESSAGE_LIMIT:
-            # Teams would answer 413
+        if _teams_size(activity) > MESSAGE_LIMIT:  # Teams would answer 413
             return await self._too_large(context, activity)
         loop = asyncio.get_running_loop()
         # One budget for the whole turn, and once a reply is queued the later ones follow it
@@ -122,34 +120,25 @@ class ReliableAdapter(CloudAdapter):
         return response
 
 
-# JSON characters an activity's envelope takes besides its text, attachments, entities and
-# channel data: ids (each at most 1,000 characters, see bot.app), names, the service URL (at
-# most 2,000) and the field names.
-_ENVELOPE = 10_000
-
-
-def _surely_fits(activity: Activity) -> bool:
-    """True when the activity is certainly within ``MESSAGE_LIMIT``, judged from the JSON of
-    its parts (the C encoder) instead of msrest's serialisation of the whole activity, which
-    costs a turn more than the rest of the check; False when it may not be, or when a part is
-    not plain JSON (the exact check decides then)."""
-    parts = [
-        activity.text,
-        activity.speak,
-        activity.summary,
-        activity.value,
-        activity.channel_data,
-        [
-            (a.content, a.content_url, a.thumbnail_url, a.name, a.content_type)
-            for a in activity.attachments or ()
-        ],
-    ]
+def _teams_size(activity: Activity) -> int:
+    """``teams_size`` of the activity as sent. An attachment's content that is plain JSON
+    already (an Adaptive Card as a dict) is left out of msrest's serialisation, which would
+    walk it item by item (most of a card reply's CPU), and put back into the result as it is:
+    the same JSON."""
+    attachments = activity.attachments or []
+    if not attachments or not all(isinstance(a.content, dict) for a in attachments):
+        return teams_size(activity.serialize())
+    contents = [attachment.content for attachment in attachments]
     try:
-        parts.append([entity.serialize() for entity in activity.entities or ()])
-        size = len(json.dumps(parts)) + _ENVELOPE
-    except (TypeError, ValueError, AttributeError):
-        return False
-    return size * 2 <= MESSAGE_LIMIT
+        for attachment in attachments:
+            attachment.content = None
+        serialized = activity.serialize()
+    finally:
+        for attachment, content in zip(attachments, contents, strict=True):
+            attachment.content = content
+    for item, content in zip(serialized["attachments"], contents, strict=True):
+        item["content"] = content
+    return teams_size(serialized)
 
 
 def _retry_after(error: HttpOperationError) -> float | None:
