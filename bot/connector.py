@@ -153,8 +153,9 @@ class ConnectorClients:
         session = self._session
         if session is None or session.closed or session._loop is not loop:
             # A new event loop (the tests run several in one process) gets its own session.
+            # trust_env: HTTPS_PROXY and NO_PROXY apply, as they did to requests.
             session = self._session = aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(limit=200, limit_per_host=100)
+                connector=aiohttp.TCPConnector(limit=200, limit_per_host=100), trust_env=True
             )
         return session
 
