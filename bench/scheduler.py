@@ -23,6 +23,7 @@ from pathlib import Path
 from sqlalchemy import insert
 
 from bot.app import build_dependencies, build_scheduler
+from bot.connector import ConnectorClients
 from bot.settings import Settings
 from storage.db import Database, create_engine
 from storage.migrate import upgrade
@@ -81,9 +82,12 @@ async def bulk_seed(
             await session.execute(insert(MeetingRow), meetings[start : start + 2000])
 
 
-def scheduler_for(database_url: str, clock: FakeClock, database: Database):
+def scheduler_for(
+    database_url: str, clock: FakeClock, database: Database, clients: ConnectorClients | None = None
+):
     settings = Settings(_env_file=None, database_url=database_url, scheduler=False)
-    return build_scheduler(settings, database, build_dependencies(settings, database, clock))
+    deps = build_dependencies(settings, database, clock, clients=clients)
+    return build_scheduler(settings, database, deps, clients=clients)
 
 
 async def tick_figures(database_url: str, groups: int) -> str:
@@ -116,11 +120,13 @@ async def delivery_figures(database_url: str, posts: int, tenants: int) -> str:
     # nothing else yet.
     await bulk_seed(database, posts, url=connector.url, tenants=tenants, days=1, first_day=4)
     clock = FakeClock(NOW)
-    scheduler = scheduler_for(database_url, clock, database)
+    clients = ConnectorClients()
+    scheduler = scheduler_for(database_url, clock, database, clients)
     queued = await scheduler.plan()
     started = time.perf_counter()
     report = await scheduler.deliver()
     seconds = time.perf_counter() - started
+    await clients.close()
     await engine.dispose()
     await connector.close()
     assert report.sent == queued.queued == len(connector.posted), (report, queued)

@@ -21,7 +21,6 @@ from bot.domain.ports import SystemClock
 from bot.domain.records import forget_person
 from bot.settings import Settings
 from storage.db import Database, create_engine
-from storage.migrate import upgrade
 from storage.records import SqlRecords
 from storage.unit_of_work import SqlTransactions
 
@@ -138,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
         stream=sys.stderr,
     )
     if args.command == "migrate":
+        from storage.migrate import upgrade  # Alembic: not loaded by `run` (start-up time)
+
         upgrade(settings.database_url)
         log.info("database schema is up to date")
         return 0

@@ -31,6 +31,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from yarl import URL
 
 from bot.auth import KeysUnavailable, build_authentication
+from bot.connector import ConnectorClients
 from bot.delivery import ReliableAdapter, Undelivered
 from bot.documents import DOCX_TYPE, minutes_docx, minutes_file_markdown
 from bot.domain.calendar import meetings_calendar
@@ -101,12 +102,16 @@ def create_app(settings: Settings, *, clock: Clock | None = None) -> web.Applica
 
 
 def build_dependencies(
-    settings: Settings, database: Database, clock: Clock, roster: Roster | None = None
+    settings: Settings,
+    database: Database,
+    clock: Clock,
+    roster: Roster | None = None,
+    clients: ConnectorClients | None = None,
 ) -> BotDependencies:
     transactions = SqlTransactions(database, clock)
     leads = lead_times(settings)
     # Its own adapter, like the scheduler's: reading a roster is not part of a user's turn.
-    roster = roster or TeamsRoster(build_adapter(settings), settings.bot_id, clock)
+    roster = roster or TeamsRoster(build_adapter(settings, clients), settings.bot_id, clock)
     return BotDependencies(
         conversations=Conversations(
             transactions,
@@ -146,11 +151,17 @@ def lead_times(settings: Settings) -> LeadTimes:
 
 
 def build_scheduler(
-    settings: Settings, database: Database, deps: BotDependencies, worker: str | None = None
+    settings: Settings,
+    database: Database,
+    deps: BotDependencies,
+    worker: str | None = None,
+    clients: ConnectorClients | None = None,
 ) -> Scheduler:
     # Its own adapter: a failed proactive post must not run the bot's turn error handler
     # (which would tell the channel "something went wrong").
-    notifier = TeamsNotifier(build_adapter(settings), settings.bot_id, send_limits(database))
+    notifier = TeamsNotifier(
+        build_adapter(settings, clients), settings.bot_id, send_limits(database)
+    )
     return Scheduler(
         outbox=SqlOutbox(database),
         groups=deps.conversations,
@@ -188,9 +199,9 @@ def build_bot(
     return RagBot(build_dependencies(settings, Database(engine), clock, roster))
 
 
-def build_adapter(settings: Settings) -> CloudAdapter:
+def build_adapter(settings: Settings, clients: ConnectorClients | None = None) -> CloudAdapter:
     _speed_up_connector_clients()
-    return CloudAdapter(build_authentication(settings))
+    return CloudAdapter(build_authentication(settings, clients))
 
 
 def _speed_up_connector_clients() -> None:
@@ -205,17 +216,19 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
     engine = create_engine(settings.database_url)
     # One Database per process: on SQLite its lock is what queues the writers.
     database = Database(engine)
-    deps = build_dependencies(settings, database, app[CLOCK])
+    # One connector client per service URL and one HTTP session for the whole process.
+    clients = ConnectorClients()
+    deps = build_dependencies(settings, database, app[CLOCK], clients=clients)
     bot = RagBot(deps)
     _speed_up_connector_clients()
     # Replies that the connector keeps refusing are queued, not lost (bot.delivery).
     adapter = ReliableAdapter(
-        build_authentication(settings),
+        build_authentication(settings, clients),
         Undelivered(bot.queue_reply, bot.too_large_text),
         budget=settings.reply_budget,
     )
     adapter.on_turn_error = bot.on_error
-    scheduler = build_scheduler(settings, database, deps)
+    scheduler = build_scheduler(settings, database, deps, clients=clients)
     app[ENGINE] = engine
     app[BOT] = bot
     app[DEPS] = deps
@@ -236,6 +249,7 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
         with contextlib.suppress(asyncio.CancelledError):
             await ticking
     await engine.dispose()
+    await clients.close()
 
 
 async def _stop_scheduler(app: web.Application) -> None:

@@ -39,9 +39,13 @@ from botframework.connector.auth import (
     ConnectorFactory,
     UserTokenClient,
 )
+from botframework.connector.auth._built_in_bot_framework_authentication import (
+    _BuiltinBotFrameworkAuthentication,
+)
 from botframework.connector.auth.jwt_token_extractor import JwtTokenExtractor, _OpenIdMetadata
 from botframework.connector.skills import BotFrameworkClient
 
+from bot.connector import ConnectorClients, ReusedConnectorFactory
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -87,10 +91,15 @@ def refusal_without_keys(auth_header: str, now: float) -> str | None:
 
 
 class StrictAuthentication(BotFrameworkAuthentication):
-    """botbuilder's authentication with one kind of failure per meaning."""
+    """botbuilder's authentication with one kind of failure per meaning; the connector clients
+    it hands out are kept per service URL (bot.connector), and so is the user token client."""
 
-    def __init__(self, inner: BotFrameworkAuthentication) -> None:
+    def __init__(
+        self, inner: BotFrameworkAuthentication, clients: ConnectorClients | None = None
+    ) -> None:
         self._inner = inner
+        self.clients = clients or ConnectorClients()
+        self._user_token_clients: dict[object, UserTokenClient] = {}
 
     async def authenticate_request(
         self, activity: Activity, auth_header: str
@@ -101,7 +110,7 @@ class StrictAuthentication(BotFrameworkAuthentication):
                 raise PermissionError(f"token not accepted ({reason})")
         try:
             # None, not "": the parameterised validation treats only None as "no token".
-            return await self._inner.authenticate_request(activity, auth_header or None)
+            result = await self._inner.authenticate_request(activity, auth_header or None)
         except (PermissionError, KeysUnavailable):
             raise
         except requests.RequestException as error:
@@ -110,6 +119,11 @@ class StrictAuthentication(BotFrameworkAuthentication):
             raise PermissionError(
                 f"token not accepted ({type(error).__name__}: {error})"
             ) from error
+        if result.connector_factory is not None:
+            result.connector_factory = ReusedConnectorFactory(
+                result.connector_factory, self.clients
+            )
+        return result
 
     async def authenticate_streaming_request(
         self, auth_header: str, channel_id_header: str
@@ -117,10 +131,19 @@ class StrictAuthentication(BotFrameworkAuthentication):
         return await self._inner.authenticate_streaming_request(auth_header, channel_id_header)
 
     def create_connector_factory(self, claims_identity: ClaimsIdentity) -> ConnectorFactory:
-        return self._inner.create_connector_factory(claims_identity)
+        return ReusedConnectorFactory(
+            self._inner.create_connector_factory(claims_identity), self.clients
+        )
 
     async def create_user_token_client(self, claims_identity: ClaimsIdentity) -> UserTokenClient:
-        return await self._inner.create_user_token_client(claims_identity)
+        """botbuilder builds one (credentials, an msrest client) for every turn; the bot never
+        signs users in, so one per app id serves."""
+        key = _BuiltinBotFrameworkAuthentication.get_app_id(claims_identity)
+        client = self._user_token_clients.get(key)
+        if client is None:
+            client = await self._inner.create_user_token_client(claims_identity)
+            self._user_token_clients[key] = client
+        return client
 
     def create_bot_framework_client(self) -> BotFrameworkClient:
         return self._inner.create_bot_framework_client()
@@ -204,8 +227,10 @@ def install_off_loop_key_cache() -> None:
         JwtTokenExtractor.metadataCache = _OffLoopMetadataCache(JwtTokenExtractor.metadataCache)
 
 
-def build_authentication(settings: Settings) -> StrictAuthentication:
+def build_authentication(
+    settings: Settings, clients: ConnectorClients | None = None
+) -> StrictAuthentication:
     install_off_loop_key_cache()
     return StrictAuthentication(
-        ConfigurationBotFrameworkAuthentication(settings.bot_framework_config())
+        ConfigurationBotFrameworkAuthentication(settings.bot_framework_config()), clients
     )

@@ -358,11 +358,16 @@ def fitted_agenda_card(agenda: Agenda) -> Card:
     if teams_size(card) <= CARD_BUDGET:
         return card
     items = len(agenda.items)
+    too_large = [agenda]
     for chars in (3000, 1500, 800, 400, 200, 100):
         for count in sorted({items, min(items, 60), min(items, 25), min(items, 10)}, reverse=True):
-            card = agenda_card(agenda.shortened(chars, count))
+            shorter = agenda.shortened(chars, count)
+            if shorter == too_large[-1]:
+                continue  # nothing was cut: drawn and measured already
+            card = agenda_card(shorter)
             if teams_size(card) <= CARD_BUDGET:
                 return card
+            too_large.append(shorter)
     return agenda_card(agenda.shortened(60, 0))
 
 

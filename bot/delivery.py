@@ -72,7 +72,7 @@ class ReliableAdapter(CloudAdapter):
         if activity.type not in (ActivityTypes.message, None):
             [response] = await super().send_activities(context, [activity])
             return response
-        if teams_size(activity.serialize()) > MESSAGE_LIMIT:  # Teams would answer 413
+        if _teams_size(activity) > MESSAGE_LIMIT:  # Teams would answer 413
             return await self._too_large(context, activity)
         loop = asyncio.get_running_loop()
         # One budget for the whole turn, and once a reply is queued the later ones follow it
@@ -118,6 +118,27 @@ class ReliableAdapter(CloudAdapter):
         note.service_url, note.channel_id = activity.service_url, activity.channel_id
         [response] = await super().send_activities(context, [note])
         return response
+
+
+def _teams_size(activity: Activity) -> int:
+    """``teams_size`` of the activity as sent. An attachment's content that is plain JSON
+    already (an Adaptive Card as a dict) is left out of msrest's serialisation, which would
+    walk it item by item (most of a card reply's CPU), and put back into the result as it is:
+    the same JSON."""
+    attachments = activity.attachments or []
+    if not attachments or not all(isinstance(a.content, dict) for a in attachments):
+        return teams_size(activity.serialize())
+    contents = [attachment.content for attachment in attachments]
+    try:
+        for attachment in attachments:
+            attachment.content = None
+        serialized = activity.serialize()
+    finally:
+        for attachment, content in zip(attachments, contents, strict=True):
+            attachment.content = content
+    for item, content in zip(serialized["attachments"], contents, strict=True):
+        item["content"] = content
+    return teams_size(serialized)
 
 
 def _retry_after(error: HttpOperationError) -> float | None:

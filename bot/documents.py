@@ -13,13 +13,11 @@ from __future__ import annotations
 import io
 from datetime import datetime
 
-from docx import Document
-from docx.shared import Cm
-
 from bot.domain.minutes import Kind, Minutes, minutes_markdown
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-_FIELD_WIDTHS = (Cm(3.5), Cm(12.5))
+# The fields table's columns, in centimetres: the label as narrow as the group's minutes.
+_FIELD_WIDTHS = (3.5, 12.5)
 _STYLES = {
     Kind.TOPIC: "Heading 2",
     Kind.SUBTOPIC: "Heading 3",
@@ -31,6 +29,10 @@ _STYLES = {
 def minutes_docx(minutes: Minutes, stamp: str, created_at: datetime) -> bytes:
     """The minutes as a Word document; ``stamp`` (the version and its approval) is the first
     line under the title."""
+    # python-docx is loaded when a file is first asked for, not at start-up.
+    from docx import Document
+    from docx.shared import Cm
+
     document = Document()
     properties = document.core_properties
     properties.title = minutes.title
@@ -42,12 +44,13 @@ def minutes_docx(minutes: Minutes, stamp: str, created_at: datetime) -> bytes:
     document.add_paragraph(stamp).runs[0].italic = True
     table = document.add_table(rows=0, cols=2)
     table.autofit = False  # the label column as narrow as the group's own minutes have it
+    widths = [Cm(width) for width in _FIELD_WIDTHS]
     # The grid's widths too: LibreOffice (and Word on reflow) lay a table out by its grid.
-    for column, width in zip(table.columns, _FIELD_WIDTHS, strict=True):
+    for column, width in zip(table.columns, widths, strict=True):
         column.width = width
     for label, values in minutes.fields:
         cells = table.add_row().cells
-        cells[0].width, cells[1].width = _FIELD_WIDTHS
+        cells[0].width, cells[1].width = widths
         cells[0].paragraphs[0].add_run(label).bold = True
         cells[1].paragraphs[0].text = "\n".join(values)
     for section in minutes.sections:

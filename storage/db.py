@@ -11,6 +11,7 @@ made concurrent commands take seconds (see bench/startup.py).
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -31,12 +33,40 @@ _IMMEDIATE = "ragbot_sqlite_immediate"
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_async_engine(url, pool_pre_ping=True, **kwargs)
+        engine = create_async_engine(url, **kwargs)
+        _ping_when_idle(engine)
+        return engine
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_async_engine(url, connect_args={"timeout": 30}, **kwargs)
     _configure_sqlite(engine)
     return engine
+
+
+# A pooled PostgreSQL connection unused for this many seconds is pinged before it is handed
+# out (a server restart or a dropped connection is then found before a turn uses it).
+# ``pool_pre_ping`` pinged at every checkout: a round trip for each of a turn's transactions.
+IDLE_PING_SECONDS = 10.0
+_RETURNED = "ragbot_returned_at"
+
+
+def _ping_when_idle(engine: AsyncEngine) -> None:
+    @event.listens_for(engine.sync_engine, "checkin")
+    def _on_checkin(_dbapi_connection: Any, record: Any) -> None:
+        if record is not None:
+            record.info[_RETURNED] = time.monotonic()
+
+    @event.listens_for(engine.sync_engine, "checkout")
+    def _on_checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        returned = record.info.get(_RETURNED)
+        if returned is not None and time.monotonic() - returned < IDLE_PING_SECONDS:
+            return
+        try:
+            alive = engine.dialect.do_ping(dbapi_connection)
+        except Exception as error:  # noqa: BLE001 - any failure: a fresh connection instead
+            raise DisconnectionError(str(error)) from error
+        if not alive:
+            raise DisconnectionError("connection did not answer a ping")
 
 
 def _configure_sqlite(engine: AsyncEngine) -> None:

@@ -32,7 +32,7 @@ from bot.domain.model import (
     Section,
     StatusReport,
 )
-from bot.domain.ports import CLAIM_LEASE
+from bot.domain.ports import CLAIM_LEASE, HANDLING
 from storage.db import Database
 from storage.mappers import (
     as_minutes,
@@ -667,6 +667,9 @@ class SqlActivityJournal:
             return taken.rowcount == 1
 
     async def done(self, key: str, now: datetime) -> None:
+        handling = HANDLING.get()
+        if handling is not None and handling.key == key and handling.stored:
+            return  # the turn's unit of work completed the claim with its change
         async with self._database.writing() as session:
             await complete_claim(session, key, now)
 

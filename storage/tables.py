@@ -19,6 +19,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    text,
     true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -107,7 +108,11 @@ class MemberRow(Base):
 
 class MeetingRow(Base):
     __tablename__ = "meetings"
-    __table_args__ = (Index("ix_meetings_group_starts", "group_id", "starts_at"),)
+    __table_args__ = (
+        Index("ix_meetings_group_starts", "group_id", "starts_at"),
+        # Performance: the meetings ahead (ends_at > now) without reading a group's past.
+        Index("ix_meetings_group_ends", "group_id", "ends_at"),
+    )
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)
     group_id: Mapped[int] = mapped_column(Id, ForeignKey("groups.id", ondelete="CASCADE"))
@@ -144,7 +149,17 @@ class StatusReportRow(Base):
 
 class ActionItemRow(Base):
     __tablename__ = "action_items"
-    __table_args__ = (UniqueConstraint("group_id", "number"),)
+    __table_args__ = (
+        UniqueConstraint("group_id", "number"),
+        # Performance: a group's open items in number order, however many it has closed.
+        Index(
+            "ix_action_items_open",
+            "group_id",
+            "number",
+            sqlite_where=text("closed_at IS NULL"),
+            postgresql_where=text("closed_at IS NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)
     group_id: Mapped[int] = _group_fk()

@@ -42,7 +42,6 @@ from tests.support.clock import FakeClock
 from tests.support.connector import FakeConnector
 from tests.support.server import serve
 from tests.support.stored import Stored
-from tests.support.transcript import describe
 from tests.support.teams import (
     BOT_ID,
     CHANNEL_ID,
@@ -57,6 +56,7 @@ from tests.support.teams import (
     TEAMS_MEETING_ID,
     TeamsSpace,
 )
+from tests.support.transcript import describe
 
 JOIN, LEAVE = "meetingParticipantJoin", "meetingParticipantLeave"
 

@@ -10,16 +10,20 @@ longer in the file.
 from __future__ import annotations
 
 from datetime import datetime
-
-import icalendar
+from typing import TYPE_CHECKING
 
 from bot.domain.i18n import message
 from bot.domain.model import Group, Meeting, Seminar
+
+if TYPE_CHECKING:
+    import icalendar
 
 PRODUCT_ID = "-//RAG-boten//Meetings//SV"
 
 
 def _event(group: Group, meeting: Meeting, now: datetime, domain: str) -> icalendar.Event:
+    import icalendar  # loaded when a calendar is first asked for, not at start-up
+
     event = icalendar.Event()
     event.add("uid", f"meeting-{meeting.id}@{domain}")
     event.add("dtstamp", now)
@@ -35,6 +39,8 @@ def _event(group: Group, meeting: Meeting, now: datetime, domain: str) -> icalen
 
 
 def _seminar_event(group: Group, seminar: Seminar, now: datetime, domain: str) -> icalendar.Event:
+    import icalendar
+
     event = icalendar.Event()
     event.add("uid", f"seminar-{seminar.id}@{domain}")
     event.add("dtstamp", now)
@@ -57,6 +63,8 @@ def meetings_calendar(
     seminars: list[Seminar] | None = None,
 ) -> bytes:
     """An RFC 5545 calendar with one event per meeting and per seminar."""
+    import icalendar
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")

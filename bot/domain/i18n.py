@@ -1827,7 +1827,7 @@ def clock_time(moment: datetime, language: str) -> str:
     """A time of day as each language writes it: "13.00" in Swedish and Norwegian (the
     languages' own standard), "13:00" in English."""
     separator = ":" if _language(language) == "en" else "."
-    return f"{moment:%H}{separator}{moment:%M}"
+    return f"{moment.hour:02d}{separator}{moment.minute:02d}"
 
 
 def at_time(language: str) -> str:

@@ -6,6 +6,7 @@ an index into the original: parsers match on the folded form and slice the origi
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Letters that Unicode does not decompose into a base letter plus a mark.
@@ -26,12 +27,13 @@ def fold(text: str) -> str:
     return "".join(fold_char(char) for char in text)
 
 
-_MARKUP = str.maketrans({char: "\\" + char for char in "\\`*_[]<>#|~"})
+_MARKUP = re.compile(r"([\\`*_\[\]<>#|~])")
 
 
 def escape_markdown(text: str) -> str:
-    """User text made safe inside a Teams message: Markdown and HTML characters escaped."""
-    return text.translate(_MARKUP)
+    """User text made safe inside a Teams message: Markdown and HTML characters escaped
+    (a backslash before each of \\`*_[]<>#|~)."""
+    return _MARKUP.sub(r"\\\1", text)
 
 
 def grouped(number: int) -> str:
@@ -44,4 +46,4 @@ def quote(text: str, limit: int = 60) -> str:
     flat = " ".join(text.split())
     if len(flat) > limit:
         flat = flat[: limit - 1] + "…"
-    return flat.translate(_MARKUP)
+    return escape_markdown(flat)
