@@ -135,11 +135,10 @@ class Proceedings:
         teams = await self._teams_names(group)
         now = self._clock.now()
         async with self._transactions.writing() as uow:
-            found = await minutes_meeting(uow, group, now)
-            if found is None:
+            opened = await _meeting_and_roster(uow, group, teams, now)
+            if opened is None:
                 return Refusal("minutes_no_meeting")
-            meeting = found[0]
-            roster = await _roster(uow, group, meeting, teams, now)
+            meeting, roster = opened
             added = []
             for name in names:
                 known = roster.get(fold(name))
@@ -162,11 +161,10 @@ class Proceedings:
         teams = await self._teams_names(group)
         now = self._clock.now()
         async with self._transactions.writing() as uow:
-            found = await minutes_meeting(uow, group, now)
-            if found is None:
+            opened = await _meeting_and_roster(uow, group, teams, now)
+            if opened is None:
                 return Refusal("minutes_no_meeting")
-            meeting = found[0]
-            await _roster(uow, group, meeting, teams, now)
+            meeting = opened[0]
             marks = await uow.attendance.for_meeting(group.id, meeting.id)
             listed = await uow.attendance.roster(group.id, as_of=meeting.ends_at)
             await uow.commit()
@@ -489,6 +487,17 @@ async def _build(
         seminars=await uow.seminars.upcoming(group.id, meeting.starts_at),
     )
     return build_minutes(group, meeting, captured)
+
+
+async def _meeting_and_roster(
+    uow: UnitOfWork, group: Group, teams: list[str], now: datetime
+) -> tuple[Meeting, dict[str, str]] | None:
+    """The meeting attendance is for (``minutes_meeting``) and the roster by folded name, with
+    the names Teams lists kept on it; None when there is no meeting."""
+    found = await minutes_meeting(uow, group, now)
+    if found is None:
+        return None
+    return found[0], await _roster(uow, group, found[0], teams, now)
 
 
 async def _roster(
