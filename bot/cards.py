@@ -468,12 +468,13 @@ def attendance_card(
 
 
 def minutes_card(
-    minutes: Minutes, stamp: str, notes: list[str], approve: tuple[str, int] | None
+    minutes: Minutes, stamp: str, notes: list[str], approve: tuple[str, int, int] | None
 ) -> Card:
     """A version of the minutes as the group's document reads: the title, its state
     (``stamp``), the fields, the numbered sections with their headings, text and lists, the
     signature; then ``notes`` (Markdown: the download links, where earlier versions are) and,
-    for a draft, the button that approves it (``approve``: its title and the version)."""
+    for a draft, the button that approves it (``approve``: its title, the meeting and the
+    version, so an old card never approves another meeting's minutes)."""
     body: list[Card] = [
         _line(minutes.title, size="large", weight="bolder", wrap=True),
         _line(stamp, spacing="none", isSubtle=True, italic=True, wrap=True),
@@ -508,8 +509,16 @@ def minutes_card(
     ]
     actions = None
     if approve is not None:
-        title, version = approve
-        actions = [_submit(title, CardAction.MINUTES_APPROVE, with_inputs=False, version=version)]
+        title, meeting, version = approve
+        actions = [
+            _submit(
+                title,
+                CardAction.MINUTES_APPROVE,
+                with_inputs=False,
+                meeting=meeting,
+                version=version,
+            )
+        ]
     return _card(body, actions)
 
 

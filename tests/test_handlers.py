@@ -134,7 +134,7 @@ def test_every_button_on_a_built_card_is_answered():
         cards.confirm_card("Flytta?", "Flytta", CardAction.MEETING_MOVE, "sv", meeting=1),
         cards.confirm_card("Ställa in?", "Ställ in", CardAction.MEETING_CANCEL, "sv", meeting=1),
         cards.attendance_card("Närvaro", ["Sara Axelsson"], [], 1, "sv"),
-        cards.minutes_card(Minutes("M", (), (), ("Sammanställt av",)), "Utkast", [], ("J", 1)),
+        cards.minutes_card(Minutes("M", (), (), ("Sammanställt av",)), "Utkast", [], ("J", 1, 1)),
     ]
 
     pressed = set()

@@ -464,7 +464,7 @@ async def test_a_correction_makes_a_new_version_and_the_old_one_stays(group, clo
 
 
 async def test_the_chair_approves_and_the_version_is_locked(group, clock):
-    clock.advance(timedelta(minutes=5))
+    clock.advance(timedelta(minutes=15))
     await group.say(channel.message("anteckning Övrigt: Studiebesök i vår."))
     assert await group.say(channel.message("justera")) == [
         "Det finns inget utkast att justera än. Visa det först med: minnesanteckningar"
@@ -474,15 +474,15 @@ async def test_the_chair_approves_and_the_version_is_locked(group, clock):
 
     assert await group.say(channel.message("justera 1")) == [
         "Version 1 av minnesanteckningarna från mötet onsdag 14 januari kl. 13.00 är justerad "
-        "av Edyta Johansson onsdag 14 januari kl. 14.55. Den är nu låst; senare ändringar blir "
+        "av Edyta Johansson onsdag 14 januari kl. 15.05. Den är nu låst; senare ändringar blir "
         "en ny version."
     ]
     assert await group.say(channel.message("justera")) == [
-        "Version 1 är redan justerad av Edyta Johansson onsdag 14 januari kl. 14.55 och är låst."
+        "Version 1 är redan justerad av Edyta Johansson onsdag 14 januari kl. 15.05 och är låst."
     ]
     [approved] = await group.say(channel.message("minnesanteckningar"))
     assert stamp(approved) == (
-        "Version 1, justerad av Edyta Johansson onsdag 14 januari kl. 14.55. Låst."
+        "Version 1, justerad av Edyta Johansson onsdag 14 januari kl. 15.05. Låst."
     )
     # The same minutes, stamped, and no button to approve them again.
     assert approved.split("\n")[2:-1] == draft.split("\n")[2:-2]
@@ -510,14 +510,14 @@ async def test_the_chair_approves_and_the_version_is_locked(group, clock):
     ]
     assert await group.say(channel.message("justera 2")) == [
         "Version 2 av minnesanteckningarna från mötet onsdag 14 januari kl. 13.00 är justerad "
-        "av Edyta Johansson onsdag 14 januari kl. 14.55. Den är nu låst; senare ändringar blir "
+        "av Edyta Johansson onsdag 14 januari kl. 15.05. Den är nu låst; senare ändringar blir "
         "en ny version."
     ]
     assert await group.say(channel.message("logg")) == [
         "Senaste ändringarna:\n"
-        "- 2026-01-14 14.55 – Edyta Johansson: justerade version 2 av minnesanteckningarna "
+        "- 2026-01-14 15.05 – Edyta Johansson: justerade version 2 av minnesanteckningarna "
         "från onsdag 14 januari kl. 13.00\n"
-        "- 2026-01-14 14.55 – Edyta Johansson: justerade version 1 av minnesanteckningarna "
+        "- 2026-01-14 15.05 – Edyta Johansson: justerade version 1 av minnesanteckningarna "
         "från onsdag 14 januari kl. 13.00\n"
         "- 2026-01-14 12.50 – Edyta Johansson: gjorde Edyta Johansson till ordförande\n"
         "- 2026-01-14 12.50 – Edyta Johansson: satte regionerna: Linköping, Jönköping, Kalmar"
@@ -525,7 +525,7 @@ async def test_the_chair_approves_and_the_version_is_locked(group, clock):
 
 
 async def test_approval_is_for_the_chair_and_the_justerare_only(group, clock):
-    clock.advance(timedelta(minutes=5))
+    clock.advance(timedelta(minutes=15))
     await group.say(channel.message("hej", user=SARA))
     [draft] = await group.say(channel.message("minnesanteckningar", user=MATS))
     assert stamp(draft).startswith("Utkast, version 1.")
@@ -573,4 +573,43 @@ async def test_without_a_meeting_there_are_no_minutes(transcript):
     assert await transcript.say(channel.message("närvarande Sara Axelsson")) == [
         "Det finns inget möte att föra minnesanteckningar för. Planera mötena med: "
         "mötestider 23/11 kl 13-14 Teams"
+    ]
+
+
+async def test_the_held_meeting_stays_the_one_and_another_is_named_by_its_day(group, clock):
+    """Approving before the meeting is refused; a week later the held meeting is still the
+    one notes and minutes are for; at the next meeting the previous minutes are approved by
+    their day, and an old card's button never approves the meeting under way."""
+    clock.advance(timedelta(minutes=5))  # 12.55, five minutes before the meeting
+    [early] = await group.say(channel.message("minnesanteckningar"))
+    assert "Datum  2026-01-14, kl. 13.00 – 14.00" in early
+    assert await group.say(channel.message("justera")) == [
+        "Mötet onsdag 14 januari kl. 13.00 har inte hållits än. Minnesanteckningarna justeras "
+        "efter mötet."
+    ]
+    clock.advance(timedelta(minutes=35))
+    await group.say(channel.message("anteckning Övrigt: Studiebesök i vår."))
+    _, old_button = await card_and_button(group, channel.message("minnesanteckningar"))
+
+    clock.advance(timedelta(days=10))  # 24/1: the next meeting is 11/2
+    assert await group.say(channel.message("anteckning Övrigt: Rättelse: i maj.")) == [
+        "Antecknat under **Övrigt**, mötet onsdag 14 januari kl. 13.00."
+    ]
+    clock.advance(local("2026-02-11 13:10") - clock.now())  # the next meeting is under way
+    [current] = await group.say(channel.message("minnesanteckningar"))
+    assert "Datum  2026-02-11, kl. 13.00 – 14.00" in current
+    [previous] = await group.say(channel.message("minnesanteckningar 14/1"))
+    assert stamp(previous).startswith("Utkast, version 3.")  # 12.55, the note, the correction
+    assert "Rättelse: i maj." in previous
+    # The card of version 2 of 14/1, pressed now: not the latest of 14/1, and not 11/2's.
+    assert await group.say(channel.card_submit(old_button)) == [
+        "Version 2 är inte den senaste; den senaste är version 3."
+    ]
+    assert await group.say(channel.message("justera 14/1")) == [
+        "Version 3 av minnesanteckningarna från mötet onsdag 14 januari kl. 13.00 är justerad "
+        "av Edyta Johansson onsdag 11 februari kl. 13.10. Den är nu låst; senare ändringar blir "
+        "en ny version."
+    ]
+    assert await group.say(channel.message("minnesanteckningar 3/3")) == [
+        "Gruppen har inget möte 3/3. Mötena visas med: mötestider"
     ]

@@ -923,6 +923,16 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "Action items done since the last meeting",
     },
     "minutes_item_done": {"sv": "klar {day}", "nb": "ferdig {day}", "en": "done {day}"},
+    "minutes_no_meeting_on_day": {
+        "sv": "Gruppen har inget möte {day}. Mötena visas med: mötestider",
+        "nb": "Gruppen har ikke noe møte {day}. Møtene vises med: møtetider",
+        "en": "The group has no meeting on {day}. Show the meetings with: meetings",
+    },
+    "minutes_not_held": {
+        "sv": "Mötet {meeting} har inte hållits än. Minnesanteckningarna justeras efter mötet.",
+        "nb": "Møtet {meeting} er ikke holdt ennå. Referatet godkjennes etter møtet.",
+        "en": "The meeting {meeting} has not been held yet. Its minutes are approved after it.",
+    },
     "minutes_no_meeting": {
         "sv": "Det finns inget möte att föra minnesanteckningar för. Planera mötena med: "
         "mötestider 23/11 kl 13-14 Teams",

@@ -64,12 +64,15 @@ from bot.domain.replies import local
 from bot.domain.text import fold, quote
 from bot.domain.topics import active_topics, standing_name
 
-# After this long a held meeting is no longer the one attendance and notes are for.
-JUST_HELD = timedelta(days=7)
+# This long before its start a meeting is already the one attendance and notes are for
+# (people gather early; Teams may start it early).
+EARLY = timedelta(minutes=30)
 NAME_LIMIT = 200
 NOTE_LIMIT = 4000
 _SEPARATORS = re.compile(r"[,;\n]|\s+(?:och|og|and|samt)\s+", re.IGNORECASE)
 _VERSION = re.compile(r"(?:version|versjon|v)?\s*#?(\d{1,6})", re.IGNORECASE)
+# A meeting named by its day: "18/11" (or "18/11/2026") before a version number.
+_DAY = re.compile(r"\s*(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?!\d)")
 
 
 # Who added a name the group's Teams roster lists.
@@ -245,16 +248,20 @@ class Proceedings:
             )
         return reply
 
-    async def draft(self, group: Group, actor: Actor, args: str) -> MinutesView | Refusal:
+    async def draft(
+        self, group: Group, actor: Actor, args: str, meeting_id: int | None = None
+    ) -> MinutesView | Refusal:
         """The current draft, stored as a new version if it differs from the latest; or,
-        with ``version N``, that stored version."""
+        with ``version N``, that stored version. ``18/11`` first: of that day's meeting
+        (``meeting_id``: of that meeting)."""
+        day, args = _day_of(args)
         wanted = _version_number(args)
         teams = await self._teams_names(group) if wanted is None else []
         now = self._clock.now()
         async with self._transactions.writing() as uow:
-            found = await minutes_meeting(uow, group, now)
-            if found is None:
-                return Refusal("minutes_no_meeting")
+            found = await _meeting_asked(uow, group, now, day, meeting_id)
+            if isinstance(found, Refusal):
+                return found
             meeting, previous = found
             await _roster(uow, group, meeting, teams, now)
             versions = await uow.minutes.versions(group.id, meeting.id)
@@ -273,9 +280,13 @@ class Proceedings:
                 await uow.commit()
         return view
 
-    async def approve(self, group: Group, actor: Actor, args: str) -> str | Refusal:
-        """``justera [N]``: the chair or the justerare locks the latest version."""
+    async def approve(
+        self, group: Group, actor: Actor, args: str, meeting_id: int | None = None
+    ) -> str | Refusal:
+        """``justera [18/11] [N]``: the chair or the justerare locks the latest version of the
+        meeting's minutes (the meeting of that day; ``meeting_id``: the one a card is of)."""
         now, lang = self._clock.now(), group.language
+        day, args = _day_of(args)
         wanted = _version_number(args)
         async with self._transactions.writing() as uow:
             holders = await uow.roles.holders(group.id)
@@ -285,10 +296,12 @@ class Proceedings:
             if not any(holder.is_actor(actor) for holder in approvers):
                 names = join_words([holder.name for holder in approvers], lang)
                 return Refusal("minutes_approve_forbidden", {"officers": names})
-            found = await minutes_meeting(uow, group, now)
-            if found is None:
-                return Refusal("minutes_no_meeting")
+            found = await _meeting_asked(uow, group, now, day, meeting_id)
+            if isinstance(found, Refusal):
+                return found
             meeting, previous = found
+            if meeting.starts_at > now and (meeting.started_at or now) >= now:
+                return Refusal("minutes_not_held", {"meeting": _when(meeting, group)})
             versions = await uow.minutes.versions(group.id, meeting.id)
             if not versions:
                 return Refusal("minutes_none_yet")
@@ -324,6 +337,7 @@ class Proceedings:
                     "minutes_approved", version=approved.number, meeting=_when(meeting, group)
                 ),
             )
+            uow.agenda_changed(group.id)  # item 2 of the next agenda links the approved minutes
             await uow.commit()
         return message(
             lang,
@@ -380,6 +394,7 @@ class Proceedings:
             for version in versions:
                 await uow.minutes.new_token(version.id, secrets.token_urlsafe(24))
             uow.audit(group.id, actor, AuditNote.of("minutes_links_revoked", count=len(versions)))
+            uow.agenda_changed(group.id)  # a posted agenda may carry an old link
             await uow.commit()
         return message(group.language, "minutes_links_revoked", count=len(versions))
 
@@ -417,17 +432,68 @@ class Proceedings:
 
 
 async def minutes_meeting(
-    uow: UnitOfWork, group: Group, now: datetime
+    uow: UnitOfWork, group: Group, now: datetime, day: tuple[int, int, int | None] | None = None
 ) -> tuple[Meeting, Meeting | None] | None:
-    """The meeting the proceedings are for, and the one before it: the meeting under way or
-    held within ``JUST_HELD``, else the next one."""
-    started = await uow.meetings.started(group.id, now, 2)
-    if started and started[0].ends_at > now - JUST_HELD:
-        return started[0], started[1] if len(started) > 1 else None
+    """The meeting the proceedings are for, and the one before it: with ``day`` (day, month,
+    year or None), the group's meeting that day; else the meeting under way (or about to
+    start, within ``EARLY``, or started early by Teams), else the latest held, else the next.
+    A held meeting stays the one until the next is about to start, so its minutes can still
+    be corrected and approved after a week."""
+    started = await uow.meetings.started(group.id, now, 400 if day else 2)
     upcoming = [m for m in await uow.meetings.upcoming(group.id, now) if m.starts_at > now]
-    if upcoming:
-        return upcoming[0], started[0] if started else None
-    return None
+    if day is not None:
+        for index, held in enumerate(started):
+            if _on_day(held, group, day):
+                return held, started[index + 1] if index + 1 < len(started) else None
+        ahead = [m for m in upcoming if _on_day(m, group, day)]
+        return (ahead[0], started[0] if started else None) if ahead else None
+    before = started[0] if started else None
+    if before is not None and before.ends_at > now:
+        return before, started[1] if len(started) > 1 else None
+    if upcoming and (
+        upcoming[0].starts_at - now <= EARLY
+        or (upcoming[0].started_at is not None and upcoming[0].started_at <= now)
+    ):
+        return upcoming[0], before
+    if before is not None:
+        return before, started[1] if len(started) > 1 else None
+    return (upcoming[0], None) if upcoming else None
+
+
+def _on_day(meeting: Meeting, group: Group, day: tuple[int, int, int | None]) -> bool:
+    start = local(meeting.starts_at, group)
+    return (start.day, start.month) == day[:2] and day[2] in (None, start.year)
+
+
+def _day_of(args: str) -> tuple[tuple[int, int, int | None] | None, str]:
+    """ "18/11 version 2" -> ((18, 11, None), " version 2"); no day: (None, args)."""
+    match = _DAY.match(args)
+    if match is None:
+        return None, args
+    year = int(match[3]) if match[3] else None
+    return (int(match[1]), int(match[2]), year), args[match.end() :]
+
+
+async def _meeting_asked(
+    uow: UnitOfWork,
+    group: Group,
+    now: datetime,
+    day: tuple[int, int, int | None] | None,
+    meeting_id: int | None,
+) -> tuple[Meeting, Meeting | None] | Refusal:
+    """The meeting a command or card names (by id, by day) or else the current one
+    (``minutes_meeting``), and the one before it."""
+    if meeting_id is not None:
+        meeting = await uow.meetings.get(group.id, meeting_id)
+        if meeting is None:
+            return Refusal("minutes_no_meeting")
+        return meeting, await previous_meeting(uow, group, meeting)
+    found = await minutes_meeting(uow, group, now, day)
+    if found is not None:
+        return found
+    if day is None:
+        return Refusal("minutes_no_meeting")
+    return Refusal("minutes_no_meeting_on_day", {"day": f"{day[0]}/{day[1]}"})
 
 
 async def store_draft(

@@ -141,13 +141,13 @@ async def archive(app: Services, turn: Turn) -> Reply:
 
 async def approve_pressed(app: Services, turn: Turn) -> Reply:
     """The minutes card's Justera button: approved, the card shows the locked version."""
-    version = card_int(turn.value.get("version"))
-    if version is None:
+    version, meeting = card_int(turn.value.get("version")), card_int(turn.value.get("meeting"))
+    if version is None or meeting is None:
         return unknown_action(turn)
-    approved = await app.proceedings.approve(turn.group, turn.actor, str(version))
+    approved = await app.proceedings.approve(turn.group, turn.actor, str(version), meeting)
     if isinstance(approved, Refusal):
         return approved
-    view = await app.proceedings.draft(turn.group, turn.actor, str(version))
+    view = await app.proceedings.draft(turn.group, turn.actor, str(version), meeting)
     if isinstance(view, Refusal):
         return approved
     return Finished(minutes_view_card(view, app.public_url), then=approved)
@@ -178,7 +178,8 @@ def minutes_view_card(view: MinutesView, public_url: str) -> dict:
     stamp = version_stamp(view.group, view.version)
     approve = None
     if view.version.approved_at is None and number == view.latest:
-        approve = (message(lang, "minutes_approve_button", version=number), number)
+        title = message(lang, "minutes_approve_button", version=number)
+        approve = (title, view.meeting.id, number)
 
     def draw(minutes: Minutes, notes: list[str]) -> dict:
         return minutes_card(minutes, stamp, notes, approve)

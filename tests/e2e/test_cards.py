@@ -127,7 +127,7 @@ def every_card() -> dict[str, dict[str, Any]]:
                 "Ladda ner: [Word](http://127.0.0.1:3978/minutes/t.docx) · "
                 "[Markdown](http://127.0.0.1:3978/minutes/t.md)"
             ],
-            ("Justera version 1", 1),
+            ("Justera version 1", 1, 1),
         ),
     }
 
