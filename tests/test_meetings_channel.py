@@ -243,10 +243,13 @@ async def test_settings_are_shown_and_lead_times_changed(transcript):
         "`inställningar utkast 30 minuter` eller `av`",
         "- Inlägg när ett Teams-möte startar: av – ändra med `inställningar mötesstart på`",
         "",
-        "Tiderna är standard.",
+        "Dagordning och påminnelser har standardtiderna.",
     ]
     assert "- Påminnelser: 1 arbetsdag före, kl. 09.00 och 2 timmar före" in changed
-    assert "Gruppen har egna tider; `inställningar standard` återställer dem." in changed
+    assert (
+        "Dagordning och påminnelser har gruppens egna tider; `inställningar standard` "
+        "återställer dem."
+    ) in changed
     assert "- Dagordningen skickas: 3 arbetsdagar före, kl. 09.00" in agenda
     assert "- Påminnelser: 1 arbetsdag före, kl. 09.00 och 2 timmar före" in agenda
     assert await transcript.say(channel.message("inställningar dagordning snart")) == [

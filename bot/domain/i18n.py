@@ -1209,14 +1209,17 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "language_en": {"sv": "engelska", "nb": "engelsk", "en": "English"},
     "reminders_none": {"sv": "inga", "nb": "ingen", "en": "none"},
     "settings_own": {
-        "sv": "Gruppen har egna tider; `inställningar standard` återställer dem.",
-        "nb": "Gruppen har egne tider; `innstillinger standard` tilbakestiller dem.",
-        "en": "The group has its own times; `settings default` resets them.",
+        "sv": "Dagordning och påminnelser har gruppens egna tider; `inställningar standard` "
+        "återställer dem.",
+        "nb": "Dagsorden og påminnelser har gruppens egne tider; `innstillinger standard` "
+        "tilbakestiller dem.",
+        "en": "The agenda and reminders have the group's own times; `settings default` resets "
+        "them.",
     },
     "settings_defaults": {
-        "sv": "Tiderna är standard.",
-        "nb": "Tidene er standard.",
-        "en": "The times are the defaults.",
+        "sv": "Dagordning och påminnelser har standardtiderna.",
+        "nb": "Dagsorden og påminnelser har standardtidene.",
+        "en": "The agenda and reminders have the default times.",
     },
     "settings_show": {
         "sv": "**Inställningar för {group}**\n\n"

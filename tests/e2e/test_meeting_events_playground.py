@@ -85,5 +85,10 @@ def test_a_meeting_in_the_channel_brings_its_minutes_draft(page: Page, services:
     # Posted by the scheduler as a new post in the channel (the page, not its log panel).
     draft = page.locator("p", has_text="Mötet är slut. Här är utkastet")
     expect(draft).to_have_count(1, timeout=ANSWER_WITHIN)
-    attendance = page.locator("p", has_text=re.compile("Närvarande"))
-    expect(attendance.first).to_contain_text("Sara Axelsson, Lina Strömstedt Landberg")
+    # The draft is its card: the attendance as Teams' joins gave it, the Justera button.
+    card = page.locator(".ac-adaptiveCard", has_text="Minnesanteckningar RAG nuklearmedicin")
+    expect(card).to_have_count(1, timeout=ANSWER_WITHIN)
+    expect(card).to_contain_text(
+        re.compile(r"Närvarande\s+Sara Axelsson, Lina Strömstedt Landberg")
+    )
+    expect(card.get_by_role("button", name="Justera version 1")).to_be_visible()
