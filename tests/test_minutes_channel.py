@@ -613,3 +613,19 @@ async def test_the_held_meeting_stays_the_one_and_another_is_named_by_its_day(gr
     assert await group.say(channel.message("minnesanteckningar 3/3")) == [
         "Gruppen har inget möte 3/3. Mötena visas med: mötestider"
     ]
+
+
+async def test_a_first_name_alone_is_the_one_member_of_that_name(group, clock, roster):
+    roster.people = roster_of(*TEAM)  # Edyta, Sara and two Matses
+    clock.advance(timedelta(minutes=15))
+
+    assert await group.say(channel.message("närvarande Edyta, Mats")) == [
+        "Vilken ”Mats” menar du: Mats Boström eller Mats Homelius? Skriv hela namnet. Inget "
+        "har sparats."
+    ]
+    assert await group.say(channel.message("närvarande Edyta, sara, Mats Homelius, Anna")) == [
+        "Närvaro vid mötet onsdag 14 januari kl. 13.00.\n\n"
+        "Närvarande: Edyta Johansson, Sara Axelsson, Mats Homelius, Anna\n\n"
+        "Frånvarande: Mats Boström\n\n"
+        "Nya på närvarolistan: Anna."
+    ]

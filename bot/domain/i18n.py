@@ -208,6 +208,11 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "Which “{name}” do you mean: {people}? Write the whole name (`action {example} …`) "
         "or @mention the person. Nothing was saved.",
     },
+    "attendance_ambiguous": {
+        "sv": "Vilken ”{name}” menar du: {people}? Skriv hela namnet. Inget har sparats.",
+        "nb": "Hvilken «{name}» mener du: {people}? Skriv hele navnet. Ingenting er lagret.",
+        "en": "Which “{name}” do you mean: {people}? Write the whole name. Nothing was saved.",
+    },
     "reporter_usage": {
         "sv": "Skriv regionen och vem: `rapportör {example} @namn` (eller `mig`, eller `ingen`). "
         "Inget har ändrats.",

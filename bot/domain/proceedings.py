@@ -142,8 +142,11 @@ class Proceedings:
             if opened is None:
                 return Refusal("minutes_no_meeting")
             meeting, roster = opened
+            resolved = _by_first_name(names, roster, group.language)
+            if isinstance(resolved, Refusal):
+                return resolved
             added = []
-            for name in names:
+            for name in resolved:
                 known = roster.get(fold(name))
                 if known is None:
                     await uow.attendance.add_to_roster(group.id, name, actor.name, now)
@@ -192,6 +195,10 @@ class Proceedings:
             if meeting is None or meeting.cancelled:
                 return Refusal("minutes_no_meeting")
             roster = {fold(name): name for name in await uow.attendance.roster(group.id)}
+            resolved = _by_first_name(extra, roster, group.language)
+            if isinstance(resolved, Refusal):
+                return resolved
+            extra = resolved
             wanted = {fold(name) for name in ticked + extra}
             for mark in await uow.attendance.for_meeting(group.id, meeting.id):
                 if mark.present and fold(mark.name) not in wanted:
@@ -553,6 +560,27 @@ async def _build(
         seminars=await uow.seminars.upcoming(group.id, meeting.starts_at),
     )
     return build_minutes(group, meeting, captured)
+
+
+def _by_first_name(names: list[str], roster: dict[str, str], language: str) -> list[str] | Refusal:
+    """Names as the roster has them: a first name alone ("Edyta") is the one person on the
+    roster with that first name; several are asked back; none makes it a new name."""
+    resolved = []
+    for name in names:
+        if fold(name) in roster or " " in name.strip():
+            resolved.append(name)
+            continue
+        people = sorted(
+            (known for key, known in roster.items() if key.split(" ")[0] == fold(name)),
+            key=fold,
+        )
+        if len(people) > 1:
+            return Refusal(
+                "attendance_ambiguous",
+                {"name": name, "people": join_words(people, language, "or")},
+            )
+        resolved.append(people[0] if people else name)
+    return resolved
 
 
 async def _meeting_and_roster(
