@@ -629,3 +629,26 @@ async def test_a_first_name_alone_is_the_one_member_of_that_name(group, clock, r
         "Frånvarande: Mats Boström\n\n"
         "Nya på närvarolistan: Anna."
     ]
+
+
+async def test_a_slip_in_a_notes_part_is_asked_back_not_made_a_heading(group, clock):
+    clock.advance(timedelta(minutes=15))
+    await group.say(channel.message("anteckning Radiofarmakaupphandling: Pågår."))
+
+    assert await group.say(channel.message("anteckning kalmr: Rubidium-PET utreds.")) == [
+        "Menade du Kalmar? Skriv i så fall `anteckning Kalmar: …`. Inget har sparats."
+    ]
+    assert await group.say(channel.message("anteckning radiofarmaka: Anbud i mars.")) == [
+        "Menade du Radiofarmakaupphandling? Skriv i så fall `anteckning "
+        "Radiofarmakaupphandling: …`. Inget har sparats."
+    ]
+    assert await group.say(channel.message("anteckning 6: Text.")) == [
+        "Det finns inget avsnitt 6; avsnitten är 1–5. Inget har sparats."
+    ]
+    # A topic new on purpose, and one already noted, are taken as written.
+    assert await group.say(channel.message("anteckning Mål 2026: Isotoper.")) == [
+        "Antecknat under **Mål 2026**, mötet onsdag 14 januari kl. 13.00."
+    ]
+    assert await group.say(channel.message("anteckning radiofarmakaupphandling: Anbud.")) == [
+        "Antecknat under **Radiofarmakaupphandling**, mötet onsdag 14 januari kl. 13.00."
+    ]

@@ -991,6 +991,18 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "nb": "Under hvilket punkt eller tema? Skriv f.eks. notat Eventuelt: tekst",
         "en": "Under which section or topic? Write e.g. note Other business: text",
     },
+    "note_did_you_mean": {
+        "sv": "Menade du {suggestion}? Skriv i så fall `anteckning {suggestion}: …`. Inget har "
+        "sparats.",
+        "nb": "Mente du {suggestion}? Skriv i så fall `notat {suggestion}: …`. Ingenting er "
+        "lagret.",
+        "en": "Did you mean {suggestion}? Then write `note {suggestion}: …`. Nothing was saved.",
+    },
+    "note_no_section": {
+        "sv": "Det finns inget avsnitt {number}; avsnitten är 1–{count}. Inget har sparats.",
+        "nb": "Det finnes ikke noe punkt {number}; punktene er 1–{count}. Ingenting er lagret.",
+        "en": "There is no section {number}; the sections are 1–{count}. Nothing was saved.",
+    },
     "note_saved": {
         "sv": "Antecknat under **{part}**, mötet {meeting}.",
         "nb": "Notert under **{part}**, møtet {meeting}.",

@@ -26,6 +26,7 @@ secret; the old links then find nothing).
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import re
@@ -53,11 +54,14 @@ from bot.domain.model import (
     AuditNote,
     Group,
     Meeting,
+    MeetingNote,
     Mention,
     MinutesArchive,
     MinutesVersion,
     Refusal,
     Role,
+    Section,
+    StandingTopic,
 )
 from bot.domain.ports import Clock, MinutesPrinter, Roster, Transactions, UnitOfWork
 from bot.domain.replies import local
@@ -239,7 +243,15 @@ class Proceedings:
                 return Refusal("minutes_no_meeting")
             meeting = found[0]
             if part.startswith(TOPIC):  # a standing topic is written as the group first wrote it
-                part = TOPIC + standing_name(await uow.topics.all(group.id), head)
+                standing = await uow.topics.all(group.id)
+                noted = await uow.notes.for_meeting(group.id, meeting.id)
+                unknown = _unknown_part(head, group, standing, noted)
+                if unknown is not None:
+                    return unknown
+                part = TOPIC + standing_name(standing, head)
+                # A topic noted before is written as it was first.
+                first = {fold(n.part): n.part for n in noted if n.part.startswith(TOPIC)}
+                part = first.get(fold(part), part)
             await uow.notes.add(group.id, meeting.id, part, body.strip(), actor.name, now)
             versions = await uow.minutes.versions(group.id, meeting.id)
             await uow.commit()
@@ -560,6 +572,30 @@ async def _build(
         seminars=await uow.seminars.upcoming(group.id, meeting.starts_at),
     )
     return build_minutes(group, meeting, captured)
+
+
+def _unknown_part(
+    head: str, group: Group, standing: list[StandingTopic], noted: list[MeetingNote]
+) -> Refusal | None:
+    """A note's part that reads as a new topic but is likely a slip: a section number the
+    template has not, or a name close to a region, a section or a topic the group has
+    ("kalmr", "radiofarmaka"). None for a topic that is new on purpose."""
+    wanted = fold(" ".join(head.split()))
+    if wanted.isdigit():
+        return Refusal("note_no_section", {"number": wanted, "count": len(Section)})
+    names = [*group.regions, *(message(group.language, s.title_key) for s in Section)]
+    topics = [topic.name for topic in standing] + [
+        note.part.removeprefix(TOPIC) for note in noted if note.part.startswith(TOPIC)
+    ]
+    if wanted in {fold(topic) for topic in topics}:
+        return None
+    by_key = {fold(name): name for name in [*names, *topics]}
+    close = difflib.get_close_matches(wanted, list(by_key), n=1, cutoff=0.8)
+    if not close and len(wanted) >= 4:
+        close = [key for key in by_key if key.startswith(wanted)][:1]
+    if close:
+        return Refusal("note_did_you_mean", {"suggestion": by_key[close[0]]})
+    return None
 
 
 def _by_first_name(names: list[str], roster: dict[str, str], language: str) -> list[str] | Refusal:
