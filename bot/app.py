@@ -45,7 +45,7 @@ from bot.domain.model import GroupDefaults
 from bot.domain.notices import Notices
 from bot.domain.ports import Clock, Roster, SystemClock
 from bot.domain.preferences import Preferences
-from bot.domain.proceedings import Proceedings, file_stem, version_stamp
+from bot.domain.proceedings import Proceedings, file_stamp, file_stem
 from bot.domain.records import Retention
 from bot.domain.roles import Roles
 from bot.domain.schedule import LeadTimes
@@ -438,7 +438,7 @@ async def minutes_file(request: web.Request) -> web.Response:
     if suffix == "json":
         return _link_gone()
     minutes = from_content(version.content)
-    stamp = version_stamp(group, version)
+    stamp = file_stamp(group, version)
     if suffix == "pdf":
         body = await asyncio.to_thread(
             minutes_pdf, minutes, stamp, group.language, version.created_at

@@ -24,6 +24,8 @@ import pytest
 from docx import Document
 
 from bot.app import create_app
+from bot.domain.model import MinutesVersion
+from bot.domain.proceedings import file_stem
 from tests.date_corpus import local
 from tests.support.clock import FakeClock
 from tests.support.fakes import roster_of
@@ -39,6 +41,7 @@ from tests.support.teams import (
     TeamsSpace,
 )
 from tests.support.transcript import describe
+from tests.test_schedule import a_group
 
 channel = TeamsSpace.channel()
 
@@ -219,7 +222,7 @@ async def test_the_minutes_download_as_markdown_and_word(group, clock, settings)
     assert lines[:3] == [
         "# Minnesanteckningar RAG nuklearmedicin",
         "",
-        "*Utkast, version 1. Justeras av ordföranden eller justeraren med: justera 1*",
+        "*Utkast, version 1*",  # the chat's instruction on approving stays in the chat
     ]
     assert [line for line in lines if line.startswith("##")] == HEADINGS
     assert "- 11/2, kl. 13-14, Teams" in lines
@@ -228,7 +231,7 @@ async def test_the_minutes_download_as_markdown_and_word(group, clock, settings)
     styled = [(p.style.name, p.text) for p in word.paragraphs if p.text]
     assert styled[:2] == [
         ("Title", "Minnesanteckningar RAG nuklearmedicin"),
-        ("Normal", "Utkast, version 1. Justeras av ordföranden eller justeraren med: justera 1"),
+        ("Normal", "Utkast, version 1"),
     ]
     headings = [
         "#" * (int(style[-1]) + 1) + " " + text
@@ -652,3 +655,21 @@ async def test_a_slip_in_a_notes_part_is_asked_back_not_made_a_heading(group, cl
     assert await group.say(channel.message("anteckning radiofarmakaupphandling: Anbud.")) == [
         "Antecknat under **Radiofarmakaupphandling**, mötet onsdag 14 januari kl. 13.00."
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "name"),
+    [("sv", "minnesanteckningar"), ("nb", "referat"), ("en", "minutes")],
+)
+def test_a_download_is_named_by_its_meeting_day_in_the_groups_language(language, name):
+    made_next_day = MinutesVersion(
+        id=1,
+        group_id=1,
+        meeting_id=1,
+        number=2,
+        content={"fields": [["Datum", ["2026-01-14, kl. 13.00 – 14.00"]]]},
+        created_by="Edyta Johansson",
+        created_at=local("2026-01-15 09:00"),
+        token="t",
+    )
+    assert file_stem(a_group(language=language), made_next_day) == f"{name}-2026-01-14-v2"

@@ -1024,6 +1024,12 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "Draft, version {version}. The chair or the adjuster approves it with: "
         "approve {version}",
     },
+    "minutes_draft_file_header": {
+        "sv": "Utkast, version {version}",
+        "nb": "Utkast, versjon {version}",
+        "en": "Draft, version {version}",
+    },
+    "minutes_file_name": {"sv": "minnesanteckningar", "nb": "referat", "en": "minutes"},
     "minutes_approved_header": {
         "sv": "Version {version}, justerad av {name} {when}. Låst.",
         "nb": "Versjon {version}, godkjent av {name} {when}. Låst.",

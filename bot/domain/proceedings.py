@@ -674,8 +674,22 @@ def version_stamp(group: Group, version: MinutesVersion) -> str:
 
 
 def file_stem(group: Group, version: MinutesVersion) -> str:
-    """ "minnesanteckningar-2026-01-14-v2": a download's name, by the day it was made."""
-    return f"minnesanteckningar-{local(version.created_at, group):%Y-%m-%d}-v{version.number}"
+    """ "minnesanteckningar-2026-01-14-v2" (nb "referat-…", en "minutes-…"): a download's
+    name, by the meeting's day as the minutes give it (their Datum), else the day the
+    version was made."""
+    day = f"{local(version.created_at, group):%Y-%m-%d}"
+    fields = version.content.get("fields") or []
+    if fields and fields[0][1] and re.match(r"\d{4}-\d{2}-\d{2}", fields[0][1][0]):
+        day = fields[0][1][0][:10]
+    return f"{message(group.language, 'minutes_file_name')}-{day}-v{version.number}"
+
+
+def file_stamp(group: Group, version: MinutesVersion) -> str:
+    """The version's state as a document states it: "Utkast, version 2", or who approved it
+    and when (the chat's instruction on how to approve stays in the chat)."""
+    if version.approved_at is None:
+        return message(group.language, "minutes_draft_file_header", version=version.number)
+    return version_stamp(group, version)
 
 
 def content_sha256(content: dict[str, Any]) -> str:
