@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 
 from bot.domain.model import Attendance, MeetingNote, MinutesArchive, MinutesVersion
-from bot.domain.text import fold
+from bot.domain.text import fold, name_order
 from storage.repositories import _Repository, lock_group
 from storage.tables import (
     AttendanceRow,
@@ -45,7 +45,7 @@ class SqlAttendanceRepository(_Repository):
         names: dict[str, str] = {}
         for name in [*members, *added]:
             names.setdefault(folded_name(name), name)
-        return sorted(names.values(), key=folded_name)
+        return sorted(names.values(), key=name_order)
 
     async def add_to_roster(self, group_id: int, name: str, by: str, now: datetime) -> None:
         session = self._session

@@ -1237,10 +1237,11 @@ async def test_the_roster_is_members_and_added_names_each_once(tx, clock):
         await uow.commit()
 
     async with tx.reading() as uow:
+        # In Nordic order: Å after Z.
         assert await uow.attendance.roster(group.id) == [
-            "Åsa Öberg",
             "Mattias Nickel",
             "Sara Axelsson",
+            "Åsa Öberg",
         ]
         assert await uow.attendance.roster(other.id) == ["Edyta Johansson"]
 

@@ -65,7 +65,7 @@ from bot.domain.model import (
 )
 from bot.domain.ports import Clock, MinutesPrinter, Roster, Transactions, UnitOfWork
 from bot.domain.replies import local
-from bot.domain.text import fold, quote
+from bot.domain.text import fold, name_order, quote
 from bot.domain.topics import active_topics, standing_name
 
 # This long before its start a meeting is already the one attendance and notes are for
@@ -179,7 +179,7 @@ class Proceedings:
             listed = await uow.attendance.roster(group.id, as_of=meeting.ends_at)
             await uow.commit()
         present, _ = attendance_lists(marks, [])
-        names = sorted({fold(name): name for name in listed + present}.values(), key=fold)
+        names = sorted({fold(name): name for name in listed + present}.values(), key=name_order)
         return AttendanceForm(group, meeting, names, present)
 
     async def save_attendance(

@@ -27,6 +27,16 @@ def fold(text: str) -> str:
     return "".join(fold_char(char) for char in text)
 
 
+# Å, Ä and Ö (Norwegian Æ, Ø) are letters of their own, after Z, in a Nordic list.
+_AFTER_Z = {"å": "{", "ä": "|", "æ": "|", "ö": "}", "ø": "}"}
+
+
+def name_order(name: str) -> str:
+    """A sort key for names as a Nordic list orders them: case and other accents aside,
+    Å, Ä and Ö after Z ("Anna Berg", "Sara Axelsson", "Åsa Öberg")."""
+    return "".join(_AFTER_Z.get(char, fold_char(char)) for char in " ".join(name.split()).lower())
+
+
 _MARKUP = re.compile(r"([\\`*_\[\]<>#|~])")
 
 

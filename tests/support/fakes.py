@@ -56,7 +56,7 @@ from bot.domain.model import (
 )
 from bot.domain.ports import HANDLING, Clock
 from bot.domain.schedule import PlannedPost
-from bot.domain.text import fold
+from bot.domain.text import fold, name_order
 
 __all__ = [
     "AuditLine",
@@ -701,7 +701,7 @@ class FakeAttendanceRepository(_Repository):
         ]
         for name in [*members, *added]:
             names.setdefault(_folded(name), name)
-        return sorted(names.values(), key=_folded)
+        return sorted(names.values(), key=name_order)
 
     async def add_to_roster(self, group_id: int, name: str, by: str, now: datetime) -> None:
         self._store.require_group(group_id)
