@@ -242,7 +242,7 @@ async def test_the_chair_revokes_every_minutes_link(group, clock, settings):
         "(Edyta Johansson)."
     ]
     assert await group.say(channel.message("återkalla länkar")) == [
-        "Länkarna till minnesanteckningarna är återkallade: 2 version(er) har fått nya länkar "
+        "Länkarna till minnesanteckningarna är återkallade: 2 versioner har fått nya länkar "
         "och de gamla fungerar inte längre. De nya visas med minnesanteckningar och arkiv."
     ]
     [listed] = await group.say(channel.message("arkiv"))
@@ -261,10 +261,10 @@ async def test_the_chair_revokes_every_minutes_link(group, clock, settings):
     # The secretary may revoke too, and the log says who did.
     await group.say(channel.message("roll sekreterare <at>Mats</at>", mentions=(MATS,)))
     assert (await group.say(channel.message("revoke links", user=MATS)))[0].startswith(
-        "Länkarna till minnesanteckningarna är återkallade: 2 version(er)"
+        "Länkarna till minnesanteckningarna är återkallade: 2 versioner"
     )
     assert (
-        "Mats Homelius: återkallade länkarna till minnesanteckningarna (2 versioner)"
+        "Mats Homelius: återkallade länkarna till minnesanteckningarna (versioner: 2)"
         in ((await group.say(channel.message("logg")))[0])
     )
 

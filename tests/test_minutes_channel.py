@@ -445,6 +445,9 @@ async def test_a_correction_makes_a_new_version_and_the_old_one_stays(group, clo
     await group.say(channel.message("anteckning Övrigt: Studiebesök i vår."))
     [first] = await group.say(channel.message("minnesanteckningar"))
     [same] = await group.say(channel.message("protokoll"))
+    assert await group.say(channel.message("minnesanteckningar version 5")) == [
+        "Version 5 finns inte. Minnesanteckningarna har 1 version."
+    ]
     await group.say(channel.message("anteckning Övrigt: Studiebesöket blir i maj."))
     [second] = await group.say(channel.message("minnesanteckningar"))
     [old] = await group.say(channel.message("minnesanteckningar version 1"))
@@ -462,7 +465,7 @@ async def test_a_correction_makes_a_new_version_and_the_old_one_stays(group, clo
     assert "[Justera" not in old
     assert token_of(old) == token_of(first) != token_of(second)
     assert await group.say(channel.message("minnesanteckningar version 7")) == [
-        "Version 7 finns inte. Minnesanteckningarna har 2 version(er)."
+        "Version 7 finns inte. Minnesanteckningarna har 2 versioner."
     ]
 
 

@@ -1024,6 +1024,12 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "Draft, version {version}. The chair or the adjuster approves it with: "
         "approve {version}",
     },
+    "versions_one": {"sv": "1 version", "nb": "1 versjon", "en": "1 version"},
+    "versions_many": {
+        "sv": "{count} versioner",
+        "nb": "{count} versjoner",
+        "en": "{count} versions",
+    },
     "minutes_draft_file_header": {
         "sv": "Utkast, version {version}",
         "nb": "Utkast, versjon {version}",
@@ -1051,9 +1057,9 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "*Long paragraphs are shortened here; the whole text is in the Word file.*",
     },
     "minutes_unknown_version": {
-        "sv": "Version {version} finns inte. Minnesanteckningarna har {count} version(er).",
-        "nb": "Versjon {version} finnes ikke. Referatet har {count} versjon(er).",
-        "en": "There is no version {version}. The minutes have {count} version(s).",
+        "sv": "Version {version} finns inte. Minnesanteckningarna har {versions}.",
+        "nb": "Versjon {version} finnes ikke. Referatet har {versions}.",
+        "en": "There is no version {version}. The minutes have {versions}.",
     },
     "minutes_none_yet": {
         "sv": "Det finns inget utkast att justera än. Visa det först med: minnesanteckningar",
@@ -1515,13 +1521,13 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "it with approve.",
     },
     "minutes_links_revoked": {
-        "sv": "Länkarna till minnesanteckningarna är återkallade: {count} version(er) har fått "
+        "sv": "Länkarna till minnesanteckningarna är återkallade: {versions} har fått "
         "nya länkar och de gamla fungerar inte längre. De nya visas med minnesanteckningar "
         "och arkiv.",
-        "nb": "Lenkene til referatene er tilbakekalt: {count} versjon(er) har fått nye lenker, "
+        "nb": "Lenkene til referatene er tilbakekalt: {versions} har fått nye lenker, "
         "og de gamle virker ikke lenger. De nye vises med referat og arkiv.",
-        "en": "The minutes links are revoked: {count} version(s) have new links and the old "
-        "ones no longer work. Show the new ones with minutes and archive.",
+        "en": "The minutes links are revoked: new links for {versions}, and the old ones no "
+        "longer work. Show the new ones with minutes and archive.",
     },
     "minutes_links_none": {
         "sv": "Gruppen har inga länkar till minnesanteckningar att återkalla.",
@@ -1535,9 +1541,9 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "Only the chair or the secretary can revoke the minutes links ({officers}).",
     },
     "audit_minutes_links_revoked": {
-        "sv": "återkallade länkarna till minnesanteckningarna ({count} versioner)",
-        "nb": "tilbakekalte lenkene til referatene ({count} versjoner)",
-        "en": "revoked the minutes links ({count} versions)",
+        "sv": "återkallade länkarna till minnesanteckningarna (versioner: {count})",
+        "nb": "tilbakekalte lenkene til referatene (versjoner: {count})",
+        "en": "revoked the minutes links (versions: {count})",
     },
     "help_line_archive": {
         "sv": "**{archive}** – justerade minnesanteckningar från alla möten (PDF/A, Word, JSON)",

@@ -288,7 +288,8 @@ class Proceedings:
                 chosen = [v for v in versions if v.number == wanted]
                 if not chosen:
                     return Refusal(
-                        "minutes_unknown_version", {"version": wanted, "count": len(versions)}
+                        "minutes_unknown_version",
+                        {"version": wanted, "versions": _versions(len(versions), group.language)},
                     )
                 version = chosen[0]
                 return MinutesView(
@@ -328,7 +329,8 @@ class Proceedings:
             if wanted is not None and wanted != latest.number:
                 if wanted > latest.number or wanted < 1:
                     return Refusal(
-                        "minutes_unknown_version", {"version": wanted, "count": len(versions)}
+                        "minutes_unknown_version",
+                        {"version": wanted, "versions": _versions(len(versions), group.language)},
                     )
                 return Refusal("minutes_not_latest", {"version": wanted, "latest": latest.number})
             current = await _build(uow, group, meeting, previous, actor, now)
@@ -415,7 +417,11 @@ class Proceedings:
             uow.audit(group.id, actor, AuditNote.of("minutes_links_revoked", count=len(versions)))
             uow.agenda_changed(group.id)  # a posted agenda may carry an old link
             await uow.commit()
-        return message(group.language, "minutes_links_revoked", count=len(versions))
+        return message(
+            group.language,
+            "minutes_links_revoked",
+            versions=_versions(len(versions), group.language),
+        )
 
     async def _archive(
         self,
@@ -723,6 +729,11 @@ def minutes_sidecar(group: Group, meeting: Meeting, version: MinutesVersion) -> 
 
 def _when(meeting: Meeting, group: Group) -> str:
     return format_when(local(meeting.starts_at, group), group.language)
+
+
+def _versions(count: int, language: str) -> str:
+    """ "1 version", "3 versioner"."""
+    return message(language, "versions_many" if count != 1 else "versions_one", count=count)
 
 
 def _version_number(args: str) -> int | None:
