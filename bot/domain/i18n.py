@@ -154,17 +154,20 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "**{agenda}** – agenda draft",
     },
     "help_line_minutes": {
-        "sv": "**{minutes}** – utkast till minnesanteckningar",
-        "nb": "**{minutes}** – utkast til referat",
-        "en": "**{minutes}** – minutes draft",
+        "sv": "**{minutes}** – utkast till minnesanteckningar (`{minutes} 14/1` för ett annat "
+        "möte, `{minutes} version 1` för en tidigare version)",
+        "nb": "**{minutes}** – utkast til referat (`{minutes} 14/1` for et annet møte, "
+        "`{minutes} versjon 1` for en tidligere versjon)",
+        "en": "**{minutes}** – minutes draft (`{minutes} 14/1` for another meeting, "
+        "`{minutes} version 1` for an earlier version)",
     },
     "help_line_attendance": {
         "sv": "**{present}**, **{absent}** *namn, namn* – närvaro på mötet (övriga i listan "
-        "räknas som frånvarande)",
+        "räknas som frånvarande); **{present}** ensamt ger listan att bocka i",
         "nb": "**{present}**, **{absent}** *navn, navn* – oppmøte på møtet (andre på listen "
-        "regnes som forfall)",
+        "regnes som forfall); **{present}** alene gir listen å krysse av",
         "en": "**{present}**, **{absent}** *name, name* – attendance at the meeting (everyone "
-        "else on the list counts as absent)",
+        "else on the list counts as absent); **{present}** alone gives the list to tick",
     },
     "help_line_note": {
         "sv": "**{note}** *avsnitt eller ämne*: *text* – anteckning till minnesanteckningarna",
@@ -173,11 +176,11 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "help_line_approve": {
         "sv": "**{approve}** *version* – justera minnesanteckningarna (ordföranden eller "
-        "justeraren); versionen låses",
+        "justeraren); versionen låses (`{approve} 14/1` för ett annat möte)",
         "nb": "**{approve}** *versjon* – godkjenn referatet (lederen eller den som justerer); "
-        "versjonen låses",
+        "versjonen låses (`{approve} 14/1` for et annet møte)",
         "en": "**{approve}** *version* – approve the minutes (the chair or the adjuster); the "
-        "version is locked",
+        "version is locked (`{approve} 14/1` for another meeting)",
     },
     "help_line_settings": {
         "sv": "**{settings}** – gruppens inställningar och hur de ändras",
@@ -240,9 +243,11 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "Reporters: {reporters}. Change with: reporter {example} @name",
     },
     "help_line_roles": {
-        "sv": "**{roles}**, **{role}** `ordförande @namn` – vem som är ordförande och sekreterare",
-        "nb": "**{roles}**, **{role}** `leder @navn` – hvem som er leder og sekretær",
-        "en": "**{roles}**, **{role}** `chair @name` – who is chair and secretary",
+        "sv": "**{roles}**, **{role}** `ordförande @namn` – vem som är ordförande, sekreterare "
+        "och justerare",
+        "nb": "**{roles}**, **{role}** `leder @navn` – hvem som er leder, sekretær og den som "
+        "justerer",
+        "en": "**{roles}**, **{role}** `chair @name` – who is chair, secretary and adjuster",
     },
     "help_line_log": {
         "sv": "**{log}** – de senaste ändringarna av inställningar, roller och borttagningar",
