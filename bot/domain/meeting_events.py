@@ -44,6 +44,7 @@ from bot.domain.model import (
     TeamsMeetingLink,
 )
 from bot.domain.ports import Clock, Transactions, UnitOfWork
+from bot.domain.proceedings import on_roster
 from bot.domain.replies import local
 from bot.domain.text import fold, quote
 
@@ -266,9 +267,7 @@ class MeetingEvents:
             name = await _roster_name(uow, group, person, roster)
             if name is None:
                 continue
-            if fold(name) not in roster:
-                await uow.attendance.add_to_roster(group.id, name, MARKED_BY, now)
-                roster[fold(name)] = name
+            name, _ = await on_roster(uow, group, roster, name, MARKED_BY, now)
             known = marks.get(fold(name))
             if event.kind is EventKind.LEAVE and known is not None:
                 continue  # a leave is no absence, and a correction by chat stands

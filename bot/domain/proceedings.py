@@ -151,11 +151,8 @@ class Proceedings:
                 return resolved
             added = []
             for name in resolved:
-                known = roster.get(fold(name))
-                if known is None:
-                    await uow.attendance.add_to_roster(group.id, name, actor.name, now)
-                    roster[fold(name)] = known = name
-                    added.append(name)
+                known, new = await on_roster(uow, group, roster, name, actor.name, now)
+                added += [known] if new else []
                 await uow.attendance.mark(group.id, meeting.id, known, present, actor.name, now)
             marks = await uow.attendance.for_meeting(group.id, meeting.id)
             listed = await uow.attendance.roster(group.id, as_of=meeting.ends_at)
@@ -210,10 +207,7 @@ class Proceedings:
                         group.id, meeting.id, mark.name, False, actor.name, now
                     )
             for name in ticked + extra:
-                known = roster.get(fold(name))
-                if known is None:
-                    await uow.attendance.add_to_roster(group.id, name, actor.name, now)
-                    roster[fold(name)] = known = name
+                known, _ = await on_roster(uow, group, roster, name, actor.name, now)
                 await uow.attendance.mark(group.id, meeting.id, known, True, actor.name, now)
             marks = await uow.attendance.for_meeting(group.id, meeting.id)
             listed = await uow.attendance.roster(group.id, as_of=meeting.ends_at)
@@ -623,6 +617,19 @@ def _by_first_name(names: list[str], roster: dict[str, str], language: str) -> l
             )
         resolved.append(people[0] if people else name)
     return resolved
+
+
+async def on_roster(
+    uow: UnitOfWork, group: Group, roster: dict[str, str], name: str, by: str, now: datetime
+) -> tuple[str, bool]:
+    """The roster's spelling of ``name`` (``roster``: by folded name), and whether it was new:
+    a name not on the roster is added to it (and to ``roster``)."""
+    known = roster.get(fold(name))
+    if known is not None:
+        return known, False
+    await uow.attendance.add_to_roster(group.id, name, by, now)
+    roster[fold(name)] = name
+    return name, True
 
 
 async def _meeting_and_roster(
