@@ -604,6 +604,11 @@ async def test_the_held_meeting_stays_the_one_and_another_is_named_by_its_day(gr
     clock.advance(local("2026-02-11 13:10") - clock.now())  # the next meeting is under way
     [current] = await group.say(channel.message("minnesanteckningar"))
     assert "Datum  2026-02-11, kl. 13.00 – 14.00" in current
+    # Item 2 says where the previous minutes stand.
+    assert (
+        "2. Föregående mötesanteckningar\nMinnesanteckningarna från 14/1 är inte justerade ännu."
+        in current
+    )
     [previous] = await group.say(channel.message("minnesanteckningar 14/1"))
     assert stamp(previous).startswith("Utkast, version 3.")  # 12.55, the note, the correction
     assert "Rättelse: i maj." in previous
@@ -616,6 +621,8 @@ async def test_the_held_meeting_stays_the_one_and_another_is_named_by_its_day(gr
         "av Edyta Johansson onsdag 11 februari kl. 13.10. Den är nu låst; senare ändringar blir "
         "en ny version."
     ]
+    [current] = await group.say(channel.message("minnesanteckningar"))
+    assert "\nMinnesanteckningarna från 14/1 är justerade.\n" in current
     assert await group.say(channel.message("minnesanteckningar 3/3")) == [
         "Gruppen har inget möte 3/3. Mötena visas med: mötestider"
     ]

@@ -1573,6 +1573,11 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "nb": "Referatet fra {day}, godkjent: [PDF/A]({link})",
         "en": "The minutes of {day}, approved: [PDF/A]({link})",
     },
+    "minutes_previous_approved": {
+        "sv": "Minnesanteckningarna från {day} är justerade.",
+        "nb": "Referatet fra {day} er godkjent.",
+        "en": "The minutes of {day} are approved.",
+    },
     "agenda_previous_not_approved": {
         "sv": "Minnesanteckningarna från {day} är inte justerade ännu.",
         "nb": "Referatet fra {day} er ikke godkjent ennå.",

@@ -146,6 +146,8 @@ class Captured:
     # the seminars not over when it started.
     topics: list[str] = field(default_factory=list)
     seminars: list[Seminar] = field(default_factory=list)
+    # Whether the previous meeting's minutes are approved (said under item 2).
+    previous_approved: bool = False
 
 
 def attendance_lists(marks: list[Attendance], roster: list[str]) -> tuple[list[str], list[str]]:
@@ -185,6 +187,15 @@ def build_minutes(group: Group, meeting: Meeting, captured: Captured) -> Minutes
         (message(lang, "minutes_absent_label"), tuple(absent)),
     )
     parts = _Parts(group)
+    if captured.previous is not None:
+        held = captured.previous.starts_at.astimezone(zone)
+        parts.previous_line = message(
+            lang,
+            "minutes_previous_approved"
+            if captured.previous_approved
+            else "agenda_previous_not_approved",
+            day=f"{held.day}/{held.month}",
+        )
     for topic in captured.topics:  # first, so a note's topic is written as the group wrote it
         parts.topic(topic)
     parts.seminars = [
@@ -320,6 +331,8 @@ class _Parts:
         self._blocks: dict[str, list[Block]] = {}
         self._topics: dict[str, str] = {}  # folded topic -> as first written
         self._closed: list[Block] = []
+        # Item 2's first line: whether the previous meeting's minutes are approved.
+        self.previous_line: str | None = None
         self.seminars: list[str] = []
 
     def topic(self, name: str) -> str:
@@ -350,6 +363,8 @@ class _Parts:
             if section is Section.DEVELOPMENT and group.name:
                 title = message(lang, "section_development_for", group=group.name)
             blocks: list[Block] = []
+            if section is Section.PREVIOUS_MINUTES and self.previous_line:
+                blocks.append(Block(Kind.PARAGRAPH, self.previous_line))
             if section is Section.PREVIOUS_MINUTES and self._closed:
                 blocks.append(Block(Kind.TOPIC, message(lang, "minutes_closed_items")))
                 blocks += self._closed

@@ -570,6 +570,8 @@ async def _build(
         signer_is_chair=Role.CHAIR in holders,
         topics=active_topics(await uow.topics.all(group.id), meeting),
         seminars=await uow.seminars.upcoming(group.id, meeting.starts_at),
+        previous_approved=previous is not None
+        and any(v.approved for v in await uow.minutes.versions(group.id, previous.id)),
     )
     return build_minutes(group, meeting, captured)
 
