@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 
 from bot.domain.model import Attendance, MeetingNote, MinutesArchive, MinutesVersion
 from bot.domain.text import fold, name_order
@@ -56,6 +56,14 @@ class SqlAttendanceRepository(_Repository):
             )
             .on_conflict_do_nothing(index_elements=["group_id", "folded"])
         )
+
+    async def remove_from_roster(self, group_id: int, name: str) -> str | None:
+        removed = await self._session.execute(
+            delete(RosterNameRow)
+            .where(RosterNameRow.group_id == group_id, RosterNameRow.folded == folded_name(name))
+            .returning(RosterNameRow.name)
+        )
+        return removed.scalar()
 
     async def mark(
         self, group_id: int, meeting_id: int, name: str, present: bool, by: str, now: datetime

@@ -683,3 +683,31 @@ def test_a_download_is_named_by_its_meeting_day_in_the_groups_language(language,
         token="t",
     )
     assert file_stem(a_group(language=language), made_next_day) == f"{name}-2026-01-14-v2"
+
+
+async def test_a_guest_taken_off_the_list_is_not_absent_at_later_meetings(group, clock):
+    clock.advance(timedelta(minutes=15))
+    await group.say(channel.message("närvarande Edyta Johansson, Anna Berg, Mats Bostöm"))
+    assert await group.say(channel.message("närvarolista")) == [
+        "Närvarolistan: Anna Berg, Edyta Johansson, Mats Bostöm.\n\n"
+        "Ta bort ett namn som lagts till (en gäst, en felstavning) med: närvarolista ta bort Namn"
+    ]
+    assert await group.say(
+        channel.message("närvarolista ta bort anna berg, Mats Bostöm och Edyta Johansson")
+    ) == [
+        "Borttaget från närvarolistan: Anna Berg och Mats Bostöm. Närvaron på tidigare möten "
+        "står kvar.\n\n"
+        "Inte borttaget: Edyta Johansson (inget tillagt namn på listan; den som har skrivit i "
+        "kanalen står kvar)."
+    ]
+    assert await group.say(channel.message("närvarolista rensa")) == [
+        "Skriv t.ex. närvarolista ta bort Anna Berg"
+    ]
+    # This meeting keeps its attendance; the next one lists neither as absent.
+    clock.advance(timedelta(minutes=60))
+    [held] = await group.say(channel.message("minnesanteckningar"))
+    assert "Närvarande  Edyta Johansson, Anna Berg, Mats Bostöm\n" in held
+    clock.advance(local("2026-02-11 13:10") - clock.now())
+    await group.say(channel.message("närvarande Edyta Johansson"))
+    [later] = await group.say(channel.message("minnesanteckningar"))
+    assert "Frånvarande  ingen\n" in later

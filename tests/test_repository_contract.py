@@ -1246,6 +1246,21 @@ async def test_the_roster_is_members_and_added_names_each_once(tx, clock):
         assert await uow.attendance.roster(other.id) == ["Edyta Johansson"]
 
 
+async def test_an_added_name_is_taken_off_the_roster_and_a_member_is_not(tx, clock):
+    group = await new_group(tx, clock)
+    async with tx.writing() as uow:
+        await uow.members.seen(group.id, SARA, clock.now())
+        await uow.attendance.add_to_roster(group.id, "Åsa Öberg", SARA.name, clock.now())
+        await uow.commit()
+    async with tx.writing() as uow:
+        assert await uow.attendance.remove_from_roster(group.id, "asa  oberg") == "Åsa Öberg"
+        assert await uow.attendance.remove_from_roster(group.id, "Åsa Öberg") is None
+        assert await uow.attendance.remove_from_roster(group.id, SARA.name) is None
+        await uow.commit()
+    async with tx.reading() as uow:
+        assert await uow.attendance.roster(group.id) == [SARA.name]
+
+
 async def test_the_roster_as_of_a_time_leaves_out_who_came_later(tx, clock):
     group = await new_group(tx, clock)
     before = clock.now()

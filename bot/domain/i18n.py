@@ -211,6 +211,40 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "Which “{name}” do you mean: {people}? Write the whole name (`action {example} …`) "
         "or @mention the person. Nothing was saved.",
     },
+    "roster_list": {
+        "sv": "Närvarolistan: {names}.\n\nTa bort ett namn som lagts till (en gäst, en "
+        "felstavning) med: närvarolista ta bort Namn",
+        "nb": "Oppmøtelisten: {names}.\n\nFjern et navn som er lagt til (en gjest, en "
+        "skrivefeil) med: oppmøteliste fjern Navn",
+        "en": "The attendance list: {names}.\n\nRemove a name that was added (a guest, a "
+        "typo) with: roster remove Name",
+    },
+    "roster_usage": {
+        "sv": "Skriv t.ex. närvarolista ta bort Anna Berg",
+        "nb": "Skriv f.eks. oppmøteliste fjern Kari Nordmann",
+        "en": "Write e.g. roster remove Anna Berg",
+    },
+    "roster_removed": {
+        "sv": "Borttaget från närvarolistan: {names}. Närvaron på tidigare möten står kvar.",
+        "nb": "Fjernet fra oppmøtelisten: {names}. Oppmøtet på tidligere møter står.",
+        "en": "Removed from the attendance list: {names}. Attendance at earlier meetings stays.",
+    },
+    "roster_not_added": {
+        "sv": "Inte borttaget: {names} (inget tillagt namn på listan; den som har skrivit i "
+        "kanalen står kvar).",
+        "nb": "Ikke fjernet: {names} (ikke et navn som er lagt til; den som har skrevet i "
+        "kanalen står).",
+        "en": "Not removed: {names} (not a name that was added; someone who has written in the "
+        "channel stays).",
+    },
+    "help_line_roster": {
+        "sv": "**{roster}** – närvarolistan; `{roster} ta bort Namn` tar bort en gäst eller "
+        "felstavning",
+        "nb": "**{roster}** – oppmøtelisten; `{roster} fjern Navn` fjerner en gjest eller "
+        "skrivefeil",
+        "en": "**{roster}** – the attendance list; `{roster} remove Name` removes a guest or a "
+        "typo",
+    },
     "attendance_ambiguous": {
         "sv": "Vilken ”{name}” menar du: {people}? Skriv hela namnet. Inget har sparats.",
         "nb": "Hvilken «{name}» mener du: {people}? Skriv hele navnet. Ingenting er lagret.",

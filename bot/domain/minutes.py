@@ -166,6 +166,7 @@ def build_minutes(group: Group, meeting: Meeting, captured: Captured) -> Minutes
     zone = ZoneInfo(group.timezone)
     start, end = meeting.starts_at.astimezone(zone), meeting.ends_at.astimezone(zone)
     present, absent = attendance_lists(captured.attendance, captured.roster)
+    nobody = (message(lang, "nobody"),)  # an empty list reads "ingen", as in the chat
     fields = (
         (
             message(lang, "minutes_date_label"),
@@ -183,8 +184,8 @@ def build_minutes(group: Group, meeting: Meeting, captured: Captured) -> Minutes
             message(lang, "minutes_place_label"),
             (meeting.place or message(lang, "place_later"),),
         ),
-        (message(lang, "minutes_present_label"), tuple(present)),
-        (message(lang, "minutes_absent_label"), tuple(absent)),
+        (message(lang, "minutes_present_label"), tuple(present) or nobody),
+        (message(lang, "minutes_absent_label"), tuple(absent) or nobody),
     )
     parts = _Parts(group)
     if captured.previous is not None:

@@ -362,6 +362,12 @@ class AttendanceRepository(Protocol):
 
     async def add_to_roster(self, group_id: int, name: str, by: str, now: datetime) -> None: ...
 
+    async def remove_from_roster(self, group_id: int, name: str) -> str | None:
+        """Take a name added to the roster (by chat, a card, Teams' list or joins) off it,
+        accents and case aside; the name as it was, or None if no added name is that. Marks
+        at meetings stay."""
+        ...
+
     async def mark(
         self, group_id: int, meeting_id: int, name: str, present: bool, by: str, now: datetime
     ) -> None:

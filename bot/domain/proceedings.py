@@ -75,6 +75,8 @@ NAME_LIMIT = 200
 NOTE_LIMIT = 4000
 _SEPARATORS = re.compile(r"[,;\n]|\s+(?:och|og|and|samt)\s+", re.IGNORECASE)
 _VERSION = re.compile(r"(?:version|versjon|v)?\s*#?(\d{1,6})", re.IGNORECASE)
+# "ta bort" (nb "fjern", en "remove") before the names to take off the roster.
+_REMOVE_WORDS = {"ta bort", "fjern", "remove", "slett"}
 # A meeting named by its day: "18/11" (or "18/11/2026") before a version number.
 _DAY = re.compile(r"\s*(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?!\d)")
 
@@ -213,6 +215,40 @@ class Proceedings:
             listed = await uow.attendance.roster(group.id, as_of=meeting.ends_at)
             await uow.commit()
         return _attendance_reply(group, meeting, marks, listed)
+
+    async def roster(self, group: Group, args: str) -> str | Refusal:
+        """``närvarolista``: the names attendance is taken from; ``närvarolista ta bort Anna
+        Berg`` takes names added to it off (a guest, a typo), so later meetings do not list
+        them absent. Attendance already marked stays."""
+        if not args.strip():
+            async with self._transactions.reading() as uow:
+                names = await uow.attendance.roster(group.id)
+            nobody = message(group.language, "nobody")
+            return message(group.language, "roster_list", names=", ".join(names) or nobody)
+        rest = next(
+            (
+                args.strip()[len(word) :]
+                for word in _REMOVE_WORDS
+                if fold(args.strip()).startswith(word + " ")
+            ),
+            "",
+        )
+        if not rest.strip():
+            return Refusal("roster_usage")
+        names = [" ".join(part.split()) for part in _SEPARATORS.split(rest)]
+        names = [name for name in names if name]
+        async with self._transactions.writing() as uow:
+            removed = [await uow.attendance.remove_from_roster(group.id, name) for name in names]
+            await uow.commit()
+        lang = group.language
+        lines = []
+        gone = [name for name in removed if name is not None]
+        if gone:
+            lines.append(message(lang, "roster_removed", names=join_words(gone, lang)))
+        kept = [name for name, off in zip(names, removed, strict=True) if off is None]
+        if kept:
+            lines.append(message(lang, "roster_not_added", names=join_words(kept, lang)))
+        return "\n\n".join(lines)
 
     async def _teams_names(self, group: Group) -> list[str]:
         """The names Teams lists for the group's team or chat (none where it cannot say)."""

@@ -96,6 +96,10 @@ async def attendance_saved(app: Services, turn: Turn) -> Reply:
     return Finished(finished_card(saved))
 
 
+async def roster(app: Services, turn: Turn) -> Reply:
+    return await app.proceedings.roster(turn.group, turn.args)
+
+
 async def note(app: Services, turn: Turn) -> Reply:
     return await app.proceedings.add_note(turn.group, turn.actor, turn.args)
 
@@ -230,6 +234,11 @@ FEATURE = Feature(
             Keywords(sv=("frånvarande",), nb=("forfall",), en=("absent",)),
         ),
         CommandHandler(
+            "roster",
+            roster,
+            Keywords(sv=("närvarolista", "närvarolistan"), nb=("oppmøteliste",), en=("roster",)),
+        ),
+        CommandHandler(
             "note",
             note,
             Keywords(sv=("anteckning",), nb=("notat",), en=("note",)),
@@ -267,6 +276,7 @@ FEATURE = Feature(
     },
     help=(
         HelpLine("help_line_attendance", ("present", "absent")),
+        HelpLine("help_line_roster", ("roster",)),
         HelpLine("help_line_note", ("note",)),
         HelpLine("help_line_minutes", ("minutes",)),
         HelpLine("help_line_approve", ("approve",)),

@@ -707,6 +707,10 @@ class FakeAttendanceRepository(_Repository):
         self._store.require_group(group_id)
         self._store.roster.setdefault((group_id, _folded(name)), (name, now))
 
+    async def remove_from_roster(self, group_id: int, name: str) -> str | None:
+        removed = self._store.roster.pop((group_id, _folded(name)), None)
+        return removed[0] if removed else None
+
     async def mark(
         self, group_id: int, meeting_id: int, name: str, present: bool, by: str, now: datetime
     ) -> None:
