@@ -11,7 +11,6 @@ from __future__ import annotations
 from bot.card_actions import CardAction
 from bot.cards import (
     CARD_BUDGET,
-    MESSAGE_LIMIT,
     attendance_card,
     finished_card,
     minutes_card,
@@ -19,7 +18,7 @@ from bot.cards import (
 )
 from bot.domain.commands import Keywords
 from bot.domain.i18n import format_when, message
-from bot.domain.minutes import Minutes, minutes_markdown, minutes_url
+from bot.domain.minutes import Minutes, minutes_url
 from bot.domain.model import Refusal
 from bot.domain.proceedings import AttendanceForm, MinutesView, version_stamp
 from bot.domain.replies import local
@@ -38,8 +37,6 @@ from bot.handlers.base import (
     unknown_action,
 )
 
-# Room for the lines around the minutes in the message.
-TEXT_BUDGET = MESSAGE_LIMIT - 4_000
 # Meetings ``arkiv`` lists in one message (each line carries three long links).
 ARCHIVE_LINES = 40
 
@@ -159,20 +156,6 @@ async def approve_pressed(app: Services, turn: Turn) -> Reply:
 
 async def revoke_links(app: Services, turn: Turn) -> Reply:
     return await app.proceedings.revoke_links(turn.group, turn.actor)
-
-
-def minutes_message(view: MinutesView, public_url: str) -> str:
-    """The version as one Teams message: its state, the minutes (long paragraphs cut to fit,
-    saying so), the download links and where the earlier versions are."""
-    minutes, cut = _fitted(view.minutes, lambda m: minutes_markdown(m, teams=True), TEXT_BUDGET)
-    lines = [
-        f"*{version_stamp(view.group, view.version)}*",
-        "",
-        minutes_markdown(minutes, teams=True).rstrip(),
-    ]
-    for note in _notes(view, public_url, cut):
-        lines += ["", note]
-    return "\n".join(lines)
 
 
 def minutes_view_card(view: MinutesView, public_url: str) -> dict:
