@@ -711,3 +711,25 @@ async def test_a_guest_taken_off_the_list_is_not_absent_at_later_meetings(group,
     await group.say(channel.message("närvarande Edyta Johansson"))
     [later] = await group.say(channel.message("minnesanteckningar"))
     assert "Frånvarande  ingen\n" in later
+
+
+async def test_an_item_closed_is_told_in_one_set_of_minutes(group, clock):
+    clock.advance(timedelta(minutes=15))
+    await group.say(channel.message("åtgärd Sara bokar lokal till nästa möte"))
+    await group.say(channel.message("åtgärd Mats skickar statistiken till nästa möte"))
+    await group.say(channel.message("klar 1"))  # done during the meeting it was raised in
+    clock.advance(timedelta(days=7))
+    await group.say(channel.message("klar 2"))  # done between the meetings
+
+    clock.advance(local("2026-02-11 14:30") - clock.now())
+    [first] = await group.say(channel.message("minnesanteckningar 14/1"))
+    [second] = await group.say(channel.message("minnesanteckningar 11/2"))
+
+    assert (
+        "• Åtgärd #1: Sara bokar lokal – ansvarig Sara, senast onsdag 11 februari kl. 13.00, "
+        "klar onsdag 14 januari\n"
+    ) in first
+    assert "#1 Sara" not in second  # told at 14/1, not again
+    assert "• #2 Mats skickar statistiken – klar onsdag 21 januari\n" in second
+    # Drafted a month later, 14/1's minutes still list the meetings after it.
+    assert "5. Nya mötestider\n• 11/2, kl. 13-14, Teams\n" in first

@@ -226,23 +226,26 @@ def build_minutes(group: Group, meeting: Meeting, captured: Captured) -> Minutes
         if item.created_at >= meeting.starts_at
         and (next_start is None or item.created_at < next_start)
     ]
-    taken += [(item.created_at, Block(Kind.BULLET, _item_line(item, group))) for item in new_items]
+    taken += [
+        (item.created_at, Block(Kind.BULLET, _item_line(item, group, meeting.ends_at)))
+        for item in new_items
+    ]
     for at, block in sorted(taken, key=lambda pair: pair[0]):
         parts.add(_part_at(captured.notes, at), block)
-    since = captured.previous.starts_at if captured.previous else None
+    # Closed since the previous meeting ended, up to this one's end: each closing is told in
+    # one set of minutes only (an item new at this meeting says so on its own line).
+    since = captured.previous.ends_at if captured.previous else None
     closed = [
         item
         for item in captured.items
         if item.closed_at is not None
         and item not in new_items
         and (since is None or item.closed_at > since)
-        and (next_start is None or item.closed_at < next_start)
+        and item.closed_at <= meeting.ends_at
     ]
     for item in closed:
         assert item.closed_at is not None
-        done = message(
-            lang, "minutes_item_done", day=format_day(item.closed_at.astimezone(zone), lang)
-        )
+        done = _done(item.closed_at, group)
         parts.add_closed(Block(Kind.BULLET, f"#{item.number} {item.text} – {done}"))
     for upcoming in captured.next_meetings:
         parts.add(
@@ -401,7 +404,8 @@ def _part_at(notes: list[MeetingNote], at: datetime) -> str:
     )
 
 
-def _item_line(item: ActionItem, group: Group) -> str:
+def _item_line(item: ActionItem, group: Group, until: datetime) -> str:
+    """A new item: number, text, owner, due; and that it is done, if it was by ``until``."""
     lang = group.language
     line = message(lang, "minutes_item", number=item.number, text=item.text)
     details = []
@@ -410,7 +414,14 @@ def _item_line(item: ActionItem, group: Group) -> str:
     due = due_phrase(item, group)
     if due:
         details.append(message(lang, "agenda_due", due=due))
+    if item.closed_at is not None and item.closed_at <= until:
+        details.append(_done(item.closed_at, group))
     return line + (" – " + ", ".join(details) if details else "")
+
+
+def _done(closed_at: datetime, group: Group) -> str:
+    day = format_day(closed_at.astimezone(ZoneInfo(group.timezone)), group.language)
+    return message(group.language, "minutes_item_done", day=day)
 
 
 def _paragraphs(text: str) -> list[str]:

@@ -591,7 +591,9 @@ async def _build(
 ) -> Minutes:
     holders = {holder.role: holder.name for holder in await uow.roles.holders(group.id)}
     signer = holders.get(Role.CHAIR) or holders.get(Role.SECRETARY) or actor.name
-    upcoming = await uow.meetings.upcoming(group.id, now)
+    # The meetings after this one as planned at its end, so the minutes read the same
+    # whenever they are drafted.
+    upcoming = await uow.meetings.upcoming(group.id, meeting.ends_at)
     captured = Captured(
         attendance=await uow.attendance.for_meeting(group.id, meeting.id),
         roster=await uow.attendance.roster(group.id, as_of=meeting.ends_at),
