@@ -68,4 +68,4 @@ def minutes_docx(minutes: Minutes, stamp: str, created_at: datetime) -> bytes:
 
 
 def minutes_file_markdown(minutes: Minutes, stamp: str) -> str:
-    return minutes_markdown(minutes, teams=False).replace("\n\n", f"\n\n*{stamp}*\n\n", 1)
+    return minutes_markdown(minutes).replace("\n\n", f"\n\n*{stamp}*\n\n", 1)

@@ -18,7 +18,8 @@ decision or a new action item goes under the part the latest note before it was 
 
 ``build_minutes`` is pure and gives a small document tree (``Minutes``: fields, numbered
 sections, blocks), which is what a stored version holds (``to_content``/``from_content``) and
-what every rendering draws from: ``minutes_markdown`` here, Word in ``bot/documents.py``.
+what every rendering draws from: the card (``bot/cards.py``), ``minutes_markdown`` here, Word
+in ``bot/documents.py`` and PDF/PDF-A in ``bot/minutes_pdf.py``.
 """
 
 from __future__ import annotations
@@ -292,29 +293,21 @@ def part_name(part: str, group: Group) -> str:
     return part.removeprefix(REGION).removeprefix(TOPIC)
 
 
-def minutes_markdown(minutes: Minutes, *, teams: bool) -> str:
-    """The minutes as Markdown: for a Teams message (``teams``: bold headings, which every
-    Teams client shows) or as a file (``#`` headings)."""
-    lines = [
-        f"**{escape_markdown(minutes.title)}**" if teams else f"# {escape_markdown(minutes.title)}",
-        "",
-    ]
+def minutes_markdown(minutes: Minutes) -> str:
+    """The minutes as a Markdown file: ``#`` for the title, ``##`` for the numbered sections,
+    ``###`` for Lägesrapport and the topics, ``####`` for a region."""
+    lines = [f"# {escape_markdown(minutes.title)}", ""]
     for label, values in minutes.fields:
         lines.append(f"**{label}** " + ", ".join(escape_markdown(value) for value in values))
         lines.append("")
     for section in minutes.sections:
-        lines += [
-            f"**{escape_markdown(section.title)}**"
-            if teams
-            else f"## {escape_markdown(section.title)}",
-            "",
-        ]
+        lines += [f"## {escape_markdown(section.title)}", ""]
         for block in section.blocks:
             text = escape_markdown(block.text)
             if block.kind is Kind.TOPIC:
-                lines.append(f"- **{text}**" if teams else f"### {text}")
+                lines.append(f"### {text}")
             elif block.kind is Kind.SUBTOPIC:
-                lines.append(f"*{text}*" if teams else f"#### {text}")
+                lines.append(f"#### {text}")
             elif block.kind is Kind.BULLET:
                 lines.append(f"- {text}")
             else:
