@@ -636,35 +636,48 @@ async def complete_claim(session: AsyncSession, key: str, now: datetime) -> None
     )
 
 
+async def claim_activity(session: AsyncSession, key: str, now: datetime) -> bool:
+    """Take the activity ``key`` for handling in the caller's (writing) transaction; False if
+    another holds it or handled it. A claim left incomplete past ``CLAIM_LEASE`` is taken
+    over: one conditional UPDATE, so of two resends racing for it only one wins."""
+    inserted = await session.execute(
+        insert_for(session, ProcessedActivityRow)
+        .values(key=key, received_at=now)
+        .on_conflict_do_nothing(index_elements=["key"])
+        .returning(ProcessedActivityRow.key)
+    )
+    if inserted.scalar() is not None:
+        return True
+    taken = await session.execute(
+        update(ProcessedActivityRow)
+        .where(
+            ProcessedActivityRow.key == key,
+            ProcessedActivityRow.completed_at.is_(None),
+            ProcessedActivityRow.received_at < now - CLAIM_LEASE,
+        )
+        .values(received_at=now)
+    )
+    return taken.rowcount == 1
+
+
+class SqlActivityClaims(_Repository):
+    """The journal's claim inside a unit of work (``ActivityClaims``)."""
+
+    async def claim(self, key: str, now: datetime) -> bool:
+        return await claim_activity(self._session, key, now)
+
+
 class SqlActivityJournal:
-    """The journal of inbound activities; its claims are transactions of their own, taken
-    before a turn's unit of work starts (which completes the claim with its change)."""
+    """The journal of inbound activities; a claim taken here is a transaction of its own
+    (the edge takes a message's in its first unit of work, ``SqlActivityClaims``), and a
+    turn's unit of work completes the claim with its change."""
 
     def __init__(self, database: Database) -> None:
         self._database = database
 
     async def claim(self, key: str, now: datetime) -> bool:
         async with self._database.writing() as session:
-            inserted = await session.execute(
-                insert_for(session, ProcessedActivityRow)
-                .values(key=key, received_at=now)
-                .on_conflict_do_nothing(index_elements=["key"])
-                .returning(ProcessedActivityRow.key)
-            )
-            if inserted.scalar() is not None:
-                return True
-            # Taken over only if the claim is stale; one conditional UPDATE, so of two
-            # resends racing for it only one wins.
-            taken = await session.execute(
-                update(ProcessedActivityRow)
-                .where(
-                    ProcessedActivityRow.key == key,
-                    ProcessedActivityRow.completed_at.is_(None),
-                    ProcessedActivityRow.received_at < now - CLAIM_LEASE,
-                )
-                .values(received_at=now)
-            )
-            return taken.rowcount == 1
+            return await claim_activity(session, key, now)
 
     async def done(self, key: str, now: datetime) -> None:
         handling = HANDLING.get()
