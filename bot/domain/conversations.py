@@ -79,9 +79,7 @@ class Conversations:
             await uow.commit(handles_activity=False)
         return arrival
 
-    async def _arrival(
-        self, uow: UnitOfWork, place: Group, created: bool, actor: Actor
-    ) -> Arrival:
+    async def _arrival(self, uow: UnitOfWork, place: Group, created: bool, actor: Actor) -> Arrival:
         if place.conversation_type is ConversationType.GROUP_CHAT:
             linked = await uow.teams_meetings.chat_group(place.key)
             group = await uow.groups.get(linked) if linked is not None else None
