@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from botbuilder.core import (
     BotState,
@@ -22,7 +23,6 @@ from botbuilder.core import (
     TurnContext,
 )
 from botbuilder.core.teams import TeamsActivityHandler
-from botbuilder.dialogs import DialogContext, DialogSet
 from botbuilder.schema import (
     Activity,
     ActivityTypes,
@@ -71,7 +71,10 @@ from bot.handlers.base import (
 from bot.handlers.help import HELP
 from bot.handlers.registry import REGISTRY, Registry
 from bot.handlers.reports import STATUS_REPORT
-from dialogs.status_report import StatusReportDialog, is_dialog_answer
+from dialogs.status_report import is_dialog_answer
+
+if TYPE_CHECKING:
+    from botbuilder.dialogs import DialogContext, DialogSet
 
 log = logging.getLogger(__name__)
 
@@ -102,8 +105,7 @@ class RagBot(TeamsActivityHandler):
         self._deps = deps
         self._registry = registry
         self._services = deps.services
-        self._dialogs = DialogSet(deps.dialog_state.create_property("DialogState"))
-        self._dialogs.add(StatusReportDialog(deps.services.capture, deps.conversations))
+        self._dialog_set: DialogSet | None = None
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
@@ -228,6 +230,21 @@ class RagBot(TeamsActivityHandler):
             await _say(ctx, reply)
 
     # --- 1:1 dialogs -----------------------------------------------------------------------
+
+    @property
+    def _dialogs(self) -> DialogSet:
+        """The 1:1 dialogs, built when the first 1:1 message comes: botbuilder-dialogs takes
+        a tenth of a second to import, which start-up need not wait for."""
+        if self._dialog_set is None:
+            from botbuilder.dialogs import DialogSet
+
+            from dialogs.status_report_flow import StatusReportDialog
+
+            deps = self._deps
+            dialogs = DialogSet(deps.dialog_state.create_property("DialogState"))
+            dialogs.add(StatusReportDialog(deps.services.capture, deps.conversations))
+            self._dialog_set = dialogs
+        return self._dialog_set
 
     async def _continue_dialog(self, dialog: DialogContext, text: str, group: Group) -> None:
         """Feed a 1:1 message to the dialog under way."""
