@@ -54,9 +54,8 @@ class Notices:
             upcoming = await uow.meetings.upcoming(group.id, now)
             if not upcoming:
                 return None
-            return await current_agenda(
-                NoticeData.of(uow, self._public_url), group, upcoming[0], now
-            )
+            data = NoticeData.of(uow, self._public_url)
+            return await current_agenda(data, group, upcoming[0], now, upcoming)
 
     async def compose(self, group: Group, entry: OutboxEntry) -> Notice | None:
         now = self._clock.now()
