@@ -639,9 +639,11 @@ class SqlAgendaPointRepository(_Repository):
 
 async def complete_claim(session: AsyncSession, key: str, now: datetime) -> None:
     """Mark the activity ``key`` handled, in the caller's transaction."""
+    # On the table, not the mapped class: every turn sends it, and an ORM-enabled UPDATE
+    # first looks for the rows it changes among the session's objects (there are none).
     await session.execute(
-        update(ProcessedActivityRow)
-        .where(ProcessedActivityRow.key == key, ProcessedActivityRow.completed_at.is_(None))
+        update(_JOURNAL)
+        .where(_JOURNAL.c.key == key, _JOURNAL.c.completed_at.is_(None))
         .values(completed_at=now)
     )
 
@@ -651,23 +653,27 @@ async def claim_activity(session: AsyncSession, key: str, now: datetime) -> bool
     another holds it or handled it. A claim left incomplete past ``CLAIM_LEASE`` is taken
     over: one conditional UPDATE, so of two resends racing for it only one wins."""
     inserted = await session.execute(
-        insert_for(session, ProcessedActivityRow)
+        insert_for(session, _JOURNAL)
         .values(key=key, received_at=now)
         .on_conflict_do_nothing(index_elements=["key"])
-        .returning(ProcessedActivityRow.key)
+        .returning(_JOURNAL.c.key)
     )
     if inserted.scalar() is not None:
         return True
     taken = await session.execute(
-        update(ProcessedActivityRow)
+        update(_JOURNAL)
         .where(
-            ProcessedActivityRow.key == key,
-            ProcessedActivityRow.completed_at.is_(None),
-            ProcessedActivityRow.received_at < now - CLAIM_LEASE,
+            _JOURNAL.c.key == key,
+            _JOURNAL.c.completed_at.is_(None),
+            _JOURNAL.c.received_at < now - CLAIM_LEASE,
         )
         .values(received_at=now)
     )
     return taken.rowcount == 1
+
+
+# The activity journal's table, used as a table (Core statements) on every turn.
+_JOURNAL = ProcessedActivityRow.__table__
 
 
 class SqlActivityClaims(_Repository):
