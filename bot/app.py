@@ -34,6 +34,7 @@ from bot.auth import KeysUnavailable, build_authentication
 from bot.connector import ConnectorClients
 from bot.delivery import ReliableAdapter, Undelivered
 from bot.documents import DOCX_TYPE, minutes_docx, minutes_file_markdown
+from bot.domain import dates, schedule
 from bot.domain.calendar import meetings_calendar
 from bot.domain.capture import Capture
 from bot.domain.conversations import Conversations
@@ -234,6 +235,7 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
     app[DEPS] = deps
     app[ADAPTER] = adapter
     app[SCHEDULER] = scheduler
+    warming = asyncio.create_task(_warm_up())
     # The first tick runs at once: what fell due while the bot was down goes out now.
     ticking = (
         asyncio.create_task(scheduler.run(settings.scheduler_interval))
@@ -241,6 +243,9 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
         else None
     )
     yield
+    warming.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await warming
     if ticking is not None:
         # Usually begun by on_shutdown already, while the requests under way were finishing.
         scheduler.stop(settings.shutdown_grace)
@@ -250,6 +255,23 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
             await ticking
     await engine.dispose()
     await clients.close()
+
+
+# How long after start-up the imports that turns need but start-up does not are made.
+WARM_UP_AFTER = 1.0
+
+
+async def _warm_up() -> None:
+    """dateparser and holidays imported in a thread once the app is up and answering
+    /healthz (start-up does not wait for them; a date read or a working day asked before
+    that imports them itself)."""
+    await asyncio.sleep(WARM_UP_AFTER)
+    await asyncio.to_thread(_warm_imports)
+
+
+def _warm_imports() -> None:
+    dates.warm_up()
+    schedule.warm_up()
 
 
 async def _stop_scheduler(app: web.Application) -> None:

@@ -17,6 +17,7 @@ from typing import Any
 from bot.card_actions import CardAction
 from bot.domain.agenda import (
     Agenda,
+    ItemLines,
     agenda_place,
     agenda_text,
     agenda_title,
@@ -192,12 +193,14 @@ def action_items_card(
     *,
     include_closed: bool,
     total: int | None = None,
+    rows: list[Card] | None = None,
 ) -> Card:
+    """The items as a card; ``rows``: their rows drawn already (``_item_row``)."""
     lang = group.language
     key = "actions_all_heading" if include_closed else "actions_heading"
     count = f"{total if total is not None else len(items):,}".replace(",", " ")
     body: list[Card] = [_heading(message(lang, key, count=count))]
-    body += [_item_row(item, group, now) for item in items]
+    body += rows if rows is not None else [_item_row(item, group, now) for item in items]
     return _card(body)
 
 
@@ -274,8 +277,9 @@ def _bullet(text: str, *, indent: bool = False, **style: Any) -> Card:
     return _line(("    • " if indent else "• ") + text, spacing="none", wrap=True, **style)
 
 
-def agenda_card(agenda: Agenda) -> Card:
-    """The agenda draft: the template's sections, one slot per region, items carried over."""
+def agenda_card(agenda: Agenda, drawn: ItemLines | None = None) -> Card:
+    """The agenda draft: the template's sections, one slot per region, items carried over
+    (``drawn``: the item lines drawn before for the same agenda, see ``item_line``)."""
     lang = agenda.language
     body: list[Card] = [
         _line(agenda_title(agenda), size="large", weight="bolder", wrap=True),
@@ -337,7 +341,7 @@ def agenda_card(agenda: Agenda) -> Card:
         )
         for carried in agenda.items:
             style = {"color": "attention"} if carried.overdue else {}
-            body.append(_bullet(item_line(carried, agenda), **style))
+            body.append(_bullet(item_line(carried, agenda, drawn=drawn), **style))
     if agenda.more_items:
         body.append(
             _line(_plain(more_items_note(agenda)), spacing="none", isSubtle=True, wrap=True)
@@ -347,15 +351,18 @@ def agenda_card(agenda: Agenda) -> Card:
     body.append(_section(agenda, 5, Section.NEXT_MEETINGS))
     body += [_bullet(next_meeting_line(m, agenda)) for m in agenda.next_meetings]
     card = _card(body)
-    card["fallbackText"] = agenda_text(agenda)
+    card["fallbackText"] = agenda_text(agenda, drawn)
     return card
 
 
 def fitted_agenda_card(agenda: Agenda) -> Card:
     """The agenda card within Teams' message size: long reports are cut (the whole text is a
-    command away) and, for a group with very many open items, only some are listed."""
-    card = agenda_card(agenda)
-    if teams_size(card) <= CARD_BUDGET:
+    command away) and, for a group with very many open items, only some are listed. Each
+    item's line is drawn once, and an agenda whose item lines alone exceed the size is not
+    drawn at all."""
+    drawn: ItemLines = {}
+    card = _agenda_card_within(agenda, drawn)
+    if card is not None:
         return card
     items = len(agenda.items)
     too_large = [agenda]
@@ -364,11 +371,22 @@ def fitted_agenda_card(agenda: Agenda) -> Card:
             shorter = agenda.shortened(chars, count)
             if shorter == too_large[-1]:
                 continue  # nothing was cut: drawn and measured already
-            card = agenda_card(shorter)
-            if teams_size(card) <= CARD_BUDGET:
+            card = _agenda_card_within(shorter, drawn)
+            if card is not None:
                 return card
             too_large.append(shorter)
-    return agenda_card(agenda.shortened(60, 0))
+    return agenda_card(agenda.shortened(60, 0), drawn)
+
+
+def _agenda_card_within(agenda: Agenda, drawn: ItemLines) -> Card | None:
+    """The agenda's card if it is within ``CARD_BUDGET``, else None. Each item line is in the
+    card and again (escaped, never shorter) in its fallback text, each of its characters at
+    least two bytes in Teams' count: beyond that bound the card need not be drawn."""
+    least = 4 * sum(len(item_line(carried, agenda, drawn=drawn)) for carried in agenda.items)
+    if least > CARD_BUDGET:
+        return None
+    card = agenda_card(agenda, drawn)
+    return card if teams_size(card) <= CARD_BUDGET else None
 
 
 def action_items_page(
@@ -380,8 +398,15 @@ def action_items_page(
     pages = _pages(items, group, now)
     if not 1 <= page <= len(pages):
         return None, len(pages)
-    shown = pages[page - 1]
-    card = action_items_card(shown, group, now, include_closed=include_closed, total=len(items))
+    shown = [item for item, _ in pages[page - 1]]
+    card = action_items_card(
+        shown,
+        group,
+        now,
+        include_closed=include_closed,
+        total=len(items),
+        rows=[row for _, row in pages[page - 1]],
+    )
     if len(pages) > 1:
         lang = group.language
         numbers = {
@@ -404,17 +429,21 @@ def action_items_page(
     return card, len(pages)
 
 
-def _pages(items: list[ActionItem], group: Group, now: datetime) -> list[list[ActionItem]]:
-    """The items cut into pages that each fit, the newest page first."""
-    pages: list[list[ActionItem]] = []
-    page: list[ActionItem] = []
+def _pages(
+    items: list[ActionItem], group: Group, now: datetime
+) -> list[list[tuple[ActionItem, Card]]]:
+    """The items cut into pages that each fit, the newest page first, each item with its row
+    (drawn once: to measure it and to show it)."""
+    pages: list[list[tuple[ActionItem, Card]]] = []
+    page: list[tuple[ActionItem, Card]] = []
     size = 0
     for item in reversed(items):
-        cost = teams_size(_item_row(item, group, now)) + 2
+        row = _item_row(item, group, now)
+        cost = teams_size(row) + 2
         if page and size + cost > CARD_BUDGET - PAGE_OVERHEAD:
             pages.append(page[::-1])
             page, size = [], 0
-        page.append(item)
+        page.append((item, row))
         size += cost
     if page:
         pages.append(page[::-1])

@@ -22,8 +22,6 @@ import json
 from datetime import datetime
 from typing import Any
 
-from weasyprint import HTML, Attachment
-
 from bot.domain.minutes import Kind, Minutes, from_content
 
 PDF_TYPE = "application/pdf"
@@ -96,6 +94,8 @@ def minutes_html(minutes: Minutes, stamp: str, language: str, created_at: dateti
 
 def minutes_pdf(minutes: Minutes, stamp: str, language: str, created_at: datetime) -> bytes:
     """A version as an ordinary PDF (drafts too)."""
+    from weasyprint import HTML  # half a second to import: loaded when first used
+
     return HTML(string=minutes_html(minutes, stamp, language, created_at)).write_pdf()
 
 
@@ -107,6 +107,8 @@ def minutes_pdfa(
     sidecar: dict[str, Any],
 ) -> bytes:
     """The approved version as PDF/A-3b, with ``sidecar`` embedded as an associated file."""
+    from weasyprint import HTML, Attachment  # half a second to import: loaded when first used
+
     attachment = Attachment(
         string=json.dumps(sidecar, ensure_ascii=False, indent=2, sort_keys=True),
         name=SIDECAR_NAME,

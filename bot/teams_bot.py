@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from botbuilder.core import (
     BotState,
@@ -22,7 +23,6 @@ from botbuilder.core import (
     TurnContext,
 )
 from botbuilder.core.teams import TeamsActivityHandler
-from botbuilder.dialogs import DialogContext, DialogSet
 from botbuilder.schema import (
     Activity,
     ActivityTypes,
@@ -44,7 +44,6 @@ from bot.domain.conversations import Conversations
 from bot.domain.i18n import message
 from bot.domain.meeting_events import EventKind
 from bot.domain.model import (
-    Actor,
     ConversationType,
     Group,
     Refusal,
@@ -72,13 +71,18 @@ from bot.handlers.base import (
 from bot.handlers.help import HELP
 from bot.handlers.registry import REGISTRY, Registry
 from bot.handlers.reports import STATUS_REPORT
-from dialogs.status_report import StatusReportDialog, is_dialog_answer
+from dialogs.status_report import is_dialog_answer
+
+if TYPE_CHECKING:
+    from botbuilder.dialogs import DialogContext, DialogSet
 
 log = logging.getLogger(__name__)
 
 # Where a turn keeps its ``Handling``, for the error handler that runs after the turn, and
 # how many of its replies were queued.
 _HANDLING = "ragbot.handling"
+# What the message's first unit of work found (``Conversations.arrive``).
+_ARRIVAL = "ragbot.arrival"
 _QUEUED = "ragbot.queued_replies"
 _MESSAGE_ACTIVITY = "application/vnd.microsoft.activity.message"
 _CANCEL_WORDS = {"avbryt", "cancel", "stopp", "stop"}
@@ -101,12 +105,21 @@ class RagBot(TeamsActivityHandler):
         self._deps = deps
         self._registry = registry
         self._services = deps.services
-        self._dialogs = DialogSet(deps.dialog_state.create_property("DialogState"))
-        self._dialogs.add(StatusReportDialog(deps.services.capture, deps.conversations))
+        self._dialog_set: DialogSet | None = None
 
     async def on_turn(self, turn_context: TurnContext) -> None:
-        key = activity_key(turn_context.activity)
-        if key and not await self._deps.journal.claim(key, self._services.clock.now()):
+        activity = turn_context.activity
+        key = activity_key(activity)
+        if activity.type == ActivityTypes.message:
+            # The claim, the group, who spoke and the group acted for: one transaction.
+            arrival = await self._deps.conversations.arrive(
+                conversation_address(activity), actor_of(activity), key
+            )
+            turn_context.turn_state[_ARRIVAL] = arrival
+            claimed = arrival is not None
+        else:
+            claimed = not key or await self._deps.journal.claim(key, self._services.clock.now())
+        if not claimed:
             log.info("skipping resent activity %s", turn_context.activity.id)
             if turn_context.activity.type == ActivityTypes.invoke:
                 # Answered the first time; the resend still needs an answer of its own.
@@ -131,13 +144,17 @@ class RagBot(TeamsActivityHandler):
             HANDLING.reset(token)
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
-        place, _ = await self._remember(turn_context)
         activity = turn_context.activity
         actor = actor_of(activity)
+        arrival = turn_context.turn_state.get(_ARRIVAL)
+        if arrival is None:  # not come through on_turn
+            arrival = await self._deps.conversations.arrive(
+                conversation_address(activity), actor, None
+            )
+            assert arrival is not None
+        place = arrival.place
         personal = place.conversation_type is ConversationType.PERSONAL
-        if not personal:
-            await self._deps.conversations.seen(place, actor)
-        group = await self._working_group(place, actor)
+        group = await self._deps.conversations.working_group_of(arrival, actor)
         text = strip_bot_mention(activity)
         # Before anything can hold on to the text: a dialog's state, a draft, a log line.
         if holds_identity_number(text, *card_strings(activity.value)):
@@ -213,6 +230,21 @@ class RagBot(TeamsActivityHandler):
             await _say(ctx, reply)
 
     # --- 1:1 dialogs -----------------------------------------------------------------------
+
+    @property
+    def _dialogs(self) -> DialogSet:
+        """The 1:1 dialogs, built when the first 1:1 message comes: botbuilder-dialogs takes
+        a tenth of a second to import, which start-up need not wait for."""
+        if self._dialog_set is None:
+            from botbuilder.dialogs import DialogSet
+
+            from dialogs.status_report_flow import StatusReportDialog
+
+            deps = self._deps
+            dialogs = DialogSet(deps.dialog_state.create_property("DialogState"))
+            dialogs.add(StatusReportDialog(deps.services.capture, deps.conversations))
+            self._dialog_set = dialogs
+        return self._dialog_set
 
     async def _continue_dialog(self, dialog: DialogContext, text: str, group: Group) -> None:
         """Feed a 1:1 message to the dialog under way."""
@@ -370,9 +402,6 @@ class RagBot(TeamsActivityHandler):
     async def _remember(self, turn_context: TurnContext) -> tuple[Group, bool]:
         """The group living where the activity came from, created on first contact."""
         return await self._deps.conversations.remember(conversation_address(turn_context.activity))
-
-    async def _working_group(self, place: Group, actor: Actor) -> Group | None:
-        return await self._deps.conversations.working_group(place, actor)
 
 
 async def _say(ctx: TurnContext, text: str) -> None:

@@ -215,7 +215,11 @@ def _same_meeting(column: Any, meeting_id: int | None) -> Any:
 
 
 async def lock_group(session: AsyncSession, group_id: int) -> None:
-    """Serialise writers of one group's rows (PostgreSQL row lock; SQLite is serial anyway)."""
+    """Serialise writers of one group's rows (PostgreSQL row lock; SQLite is serial anyway:
+    its writers begin ``IMMEDIATE``, holding the database's write lock, so there the
+    statement, which SQLite would run without ``FOR UPDATE``, is not sent at all)."""
+    if session.bind.dialect.name == "sqlite":
+        return
     await session.execute(select(GroupRow.id).where(GroupRow.id == group_id).with_for_update())
 
 
@@ -539,13 +543,15 @@ class SqlActionItemRepository(_Repository):
         return item
 
     async def _list(self, group_id: int, *conditions: Any) -> list[ActionItem]:
+        # The columns in ``ActionItem``'s order, not mapped rows: a list of hundreds of items
+        # is read for the agenda and ``åtgärder``, and building ORM objects (or reading a row's
+        # columns by name) for it cost more than the query.
         rows = await self._session.execute(
-            select(ActionItemRow)
+            select(*_ITEM_COLUMNS)
             .where(ActionItemRow.group_id == group_id, *conditions)
             .order_by(ActionItemRow.number)
-            .execution_options(populate_existing=True)
         )
-        return [to_action_item(row) for row in rows.scalars()]
+        return [ActionItem(*row) for row in rows]
 
     async def _row(self, group_id: int, number: int) -> ActionItemRow | None:
         return await self._session.scalar(
@@ -553,6 +559,10 @@ class SqlActionItemRepository(_Repository):
             .where(ActionItemRow.group_id == group_id, ActionItemRow.number == number)
             .execution_options(populate_existing=True)
         )
+
+
+# ``ActionItem``'s fields in order, as columns (``SqlActionItemRepository._list``).
+_ITEM_COLUMNS = tuple(getattr(ActionItemRow, name) for name in ActionItem.__dataclass_fields__)
 
 
 class SqlDecisionRepository(_Repository):
@@ -629,42 +639,61 @@ class SqlAgendaPointRepository(_Repository):
 
 async def complete_claim(session: AsyncSession, key: str, now: datetime) -> None:
     """Mark the activity ``key`` handled, in the caller's transaction."""
+    # On the table, not the mapped class: every turn sends it, and an ORM-enabled UPDATE
+    # first looks for the rows it changes among the session's objects (there are none).
     await session.execute(
-        update(ProcessedActivityRow)
-        .where(ProcessedActivityRow.key == key, ProcessedActivityRow.completed_at.is_(None))
+        update(_JOURNAL)
+        .where(_JOURNAL.c.key == key, _JOURNAL.c.completed_at.is_(None))
         .values(completed_at=now)
     )
 
 
+async def claim_activity(session: AsyncSession, key: str, now: datetime) -> bool:
+    """Take the activity ``key`` for handling in the caller's (writing) transaction; False if
+    another holds it or handled it. A claim left incomplete past ``CLAIM_LEASE`` is taken
+    over: one conditional UPDATE, so of two resends racing for it only one wins."""
+    inserted = await session.execute(
+        insert_for(session, _JOURNAL)
+        .values(key=key, received_at=now)
+        .on_conflict_do_nothing(index_elements=["key"])
+        .returning(_JOURNAL.c.key)
+    )
+    if inserted.scalar() is not None:
+        return True
+    taken = await session.execute(
+        update(_JOURNAL)
+        .where(
+            _JOURNAL.c.key == key,
+            _JOURNAL.c.completed_at.is_(None),
+            _JOURNAL.c.received_at < now - CLAIM_LEASE,
+        )
+        .values(received_at=now)
+    )
+    return taken.rowcount == 1
+
+
+# The activity journal's table, used as a table (Core statements) on every turn.
+_JOURNAL = ProcessedActivityRow.__table__
+
+
+class SqlActivityClaims(_Repository):
+    """The journal's claim inside a unit of work (``ActivityClaims``)."""
+
+    async def claim(self, key: str, now: datetime) -> bool:
+        return await claim_activity(self._session, key, now)
+
+
 class SqlActivityJournal:
-    """The journal of inbound activities; its claims are transactions of their own, taken
-    before a turn's unit of work starts (which completes the claim with its change)."""
+    """The journal of inbound activities; a claim taken here is a transaction of its own
+    (the edge takes a message's in its first unit of work, ``SqlActivityClaims``), and a
+    turn's unit of work completes the claim with its change."""
 
     def __init__(self, database: Database) -> None:
         self._database = database
 
     async def claim(self, key: str, now: datetime) -> bool:
         async with self._database.writing() as session:
-            inserted = await session.execute(
-                insert_for(session, ProcessedActivityRow)
-                .values(key=key, received_at=now)
-                .on_conflict_do_nothing(index_elements=["key"])
-                .returning(ProcessedActivityRow.key)
-            )
-            if inserted.scalar() is not None:
-                return True
-            # Taken over only if the claim is stale; one conditional UPDATE, so of two
-            # resends racing for it only one wins.
-            taken = await session.execute(
-                update(ProcessedActivityRow)
-                .where(
-                    ProcessedActivityRow.key == key,
-                    ProcessedActivityRow.completed_at.is_(None),
-                    ProcessedActivityRow.received_at < now - CLAIM_LEASE,
-                )
-                .values(received_at=now)
-            )
-            return taken.rowcount == 1
+            return await claim_activity(session, key, now)
 
     async def done(self, key: str, now: datetime) -> None:
         handling = HANDLING.get()

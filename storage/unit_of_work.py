@@ -31,6 +31,7 @@ from storage.minutes import (
 from storage.outbox import drop_unsent, mark_agenda_changed
 from storage.repositories import (
     SqlActionItemRepository,
+    SqlActivityClaims,
     SqlAgendaPointRepository,
     SqlDecisionRepository,
     SqlGroupRepository,
@@ -71,6 +72,7 @@ class SqlUnitOfWork:
         self.topics = SqlTopicRepository(session)
         self.seminars = SqlSeminarRepository(session)
         self.teams_meetings = SqlTeamsMeetingRepository(session)
+        self.journal = SqlActivityClaims(session)
         self._agendas: set[int] = set()
         self._replans: list[tuple[int, Meeting | None]] = []
         self._audit: list[_AuditLine] = []

@@ -122,6 +122,8 @@ PORTS = {
     ports.SeminarRepository: fakes.FakeSeminarRepository,
     # --- meeting events ---
     ports.TeamsMeetingRepository: fakes.FakeTeamsMeetingRepository,
+    # --- the journal's claim in a unit of work (issue 15) ---
+    ports.ActivityClaims: fakes.FakeActivityClaims,
     ports.UnitOfWork: fakes.FakeUnitOfWork,
     ports.Transactions: fakes.FakeTransactions,
 }

@@ -45,6 +45,9 @@ Covered, per repository:
 - minutes archive: ``of_group`` lists every version of the group (by meeting, then number),
   ``new_token`` changes only the secret (the old one finds nothing); the archive keeps the
   first PDF/A stored for a version (a second ``add`` returns the first, bytes unchanged).
+- the activity journal's claim in a unit of work: one claim per key; the claim is kept only
+  if the unit commits; one left incomplete for the lease is taken over, one a unit's commit
+  completed for the running turn (``HANDLING``) never is.
 - the unit of work: nothing is stored without ``commit`` (a block left or raising); every
   change is read back inside the unit right after it is made, and other units see it only
   once committed (a reader does not wait for the writer); an audit line is stored with the
@@ -84,7 +87,7 @@ from bot.domain.model import (
     Section,
     TeamsMeetingLink,
 )
-from bot.domain.ports import Transactions
+from bot.domain.ports import CLAIM_LEASE, HANDLING, Handling, Transactions
 from storage.db import Database, create_engine
 from storage.tables import GroupRow
 from tests.support.clock import FakeClock
@@ -1749,3 +1752,39 @@ async def test_teams_meetings_and_meeting_chats_are_linked_and_relinked(tx, cloc
 
     assert (linked, chat) == (TeamsMeetingLink(group.id, first.id, opened=False), group.id)
     assert (relinked, rechat) == (again, other.id)
+
+
+# --- the activity journal's claim in a unit of work (issue 15) ---------------------------------
+
+
+async def _claim(tx: Transactions, key: str, now, *, commit: bool = True) -> bool:
+    async with tx.writing() as uow:
+        claimed = await uow.journal.claim(key, now)
+        if commit:
+            await uow.commit(handles_activity=False)
+    return claimed
+
+
+async def test_an_activity_is_claimed_once_and_a_stale_claim_taken_over(tx, clock):
+    now = clock.now()
+    assert await _claim(tx, "rolled-back", now, commit=False)
+    assert await _claim(tx, "rolled-back", now)  # nothing was kept of the first
+    assert await _claim(tx, "a", now)
+    assert not await _claim(tx, "a", now)
+    assert not await _claim(tx, "a", now + CLAIM_LEASE - SECOND)
+    assert await _claim(tx, "a", now + CLAIM_LEASE + SECOND)  # its process died
+    assert not await _claim(tx, "a", now + CLAIM_LEASE + 2 * SECOND)
+
+
+async def test_a_claim_completed_by_the_turns_commit_is_never_taken_over(tx, clock):
+    group = await new_group(tx, clock)
+    assert await _claim(tx, "b", clock.now())
+    token = HANDLING.set(Handling("b"))
+    try:
+        async with tx.writing() as uow:
+            await uow.topics.add(group.id, "Remisser", "Sara", clock.now())
+            await uow.commit()
+    finally:
+        HANDLING.reset(token)
+
+    assert not await _claim(tx, "b", clock.now() + 10 * CLAIM_LEASE)

@@ -209,11 +209,34 @@ def section_heading(agenda: Agenda, number: int, section: Section) -> str:
     return f"{number}. {title}"
 
 
+# Item lines already drawn for one agenda, by item, overdue mark and cleaning: an agenda
+# fitted to a message is drawn several times (the card and its text, then shortened).
+ItemLines = dict[tuple[int, bool, Callable[[str], str]], str]
+
+
+def _same(text: str) -> str:
+    return text
+
+
 def item_line(
-    carried: CarriedItem, agenda: Agenda, clean: Callable[[str], str] = lambda text: text
+    carried: CarriedItem,
+    agenda: Agenda,
+    clean: Callable[[str], str] = _same,
+    drawn: ItemLines | None = None,
 ) -> str:
     """ "#3 Veronica kollar med Region Skåne – ansvarig Veronica, senast 30 nov (försenad)";
-    ``clean`` is applied to what users wrote (Markdown escaping for a message)."""
+    ``clean`` is applied to what users wrote (Markdown escaping for a message). With
+    ``drawn``, a line drawn before for the same agenda is not drawn again."""
+    if drawn is None:
+        return _item_line(carried, agenda, clean)
+    key = (carried.item.id, carried.overdue, clean)
+    line = drawn.get(key)
+    if line is None:
+        line = drawn[key] = _item_line(carried, agenda, clean)
+    return line
+
+
+def _item_line(carried: CarriedItem, agenda: Agenda, clean: Callable[[str], str]) -> str:
     item = carried.item
     details = []
     if item.owner_name:
@@ -229,8 +252,9 @@ def item_line(
     return line
 
 
-def agenda_text(agenda: Agenda) -> str:
-    """The agenda as Markdown, for clients that cannot show the card."""
+def agenda_text(agenda: Agenda, drawn: ItemLines | None = None) -> str:
+    """The agenda as Markdown, for clients that cannot show the card (``drawn``: see
+    ``item_line``)."""
     lang = agenda.language
     lines = [
         f"**{escape_markdown(agenda_title(agenda))}**",
@@ -264,7 +288,7 @@ def agenda_text(agenda: Agenda) -> str:
         lines += [f"  - {escape_markdown(point.text)}" for point in agenda.development]
     if agenda.items or agenda.more_items:
         lines.append(f"- {message(lang, 'agenda_items')}")
-        lines += [f"  - {item_line(c, agenda, escape_markdown)}" for c in agenda.items]
+        lines += [f"  - {item_line(c, agenda, escape_markdown, drawn)}" for c in agenda.items]
     if agenda.more_items:
         lines.append(f"  - {more_items_note(agenda)}")
     lines.append(section_heading(agenda, 4, Section.OTHER))

@@ -11,14 +11,33 @@ the activity asked for, so they do not mark it handled.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from bot.domain.model import Actor, ConversationAddress, ConversationType, Group, GroupDefaults
-from bot.domain.ports import Clock, OutboxRepository, Roster, Transactions
+from bot.domain.model import (
+    Actor,
+    ConversationAddress,
+    ConversationType,
+    Group,
+    GroupDefaults,
+    Member,
+)
+from bot.domain.ports import Clock, OutboxRepository, Roster, Transactions, UnitOfWork
 from bot.domain.posts.reply import queued_reply
 
 # A member's "last seen" moves at most this often: one write per person per hour at most.
 SEEN_REFRESH = timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """A message's first unit of work: where it was said, the group it acts for if that is
+    known without asking Teams, and else the groups whose roster may list the person."""
+
+    place: Group
+    created: bool
+    group: Group | None
+    candidates: tuple[Group, ...] = ()
 
 
 class Conversations:
@@ -36,6 +55,49 @@ class Conversations:
         self._clock = clock
         self._roster = roster
 
+    async def arrive(
+        self, address: ConversationAddress, actor: Actor, key: str | None
+    ) -> Arrival | None:
+        """Claim the message ``key`` (None: another process has it, or handled it), remember
+        the group living at ``address``, note that ``actor`` spoke there and find the group
+        the command acts for: what ``remember``, ``seen`` and ``working_group`` do, in one
+        transaction with the claim."""
+        now = self._clock.now()
+        async with self._transactions.writing() as uow:
+            if key is not None and not await uow.journal.claim(key, now):
+                return None
+            known = await uow.groups.get_by_key(address.key)
+            if known and known.active and known.reference == address.reference:
+                place, created = known, False
+            else:
+                place, created = await uow.groups.remember(address, self.defaults, now)
+            if place.conversation_type is not ConversationType.PERSONAL:
+                member = await uow.members.get(place.id, actor.id)
+                if _stale(member, actor, now):
+                    await uow.members.seen(place.id, actor, now)
+            arrival = await self._arrival(uow, place, created, actor)
+            await uow.commit(handles_activity=False)
+        return arrival
+
+    async def _arrival(self, uow: UnitOfWork, place: Group, created: bool, actor: Actor) -> Arrival:
+        if place.conversation_type is ConversationType.GROUP_CHAT:
+            linked = await uow.teams_meetings.chat_group(place.key)
+            group = await uow.groups.get(linked) if linked is not None else None
+            return Arrival(place, created, group if group is not None and group.active else place)
+        if place.conversation_type is not ConversationType.PERSONAL:
+            return Arrival(place, created, place)
+        group_id = await uow.members.latest_group_of(actor.id)
+        if group_id is not None:
+            return Arrival(place, created, await uow.groups.get(group_id))
+        candidates = await uow.groups.in_tenant(place.tenant_id) if place.tenant_id else []
+        return Arrival(place, created, None, tuple(candidates))
+
+    async def working_group_of(self, arrival: Arrival, actor: Actor) -> Group | None:
+        """The group an arrived message acts for, asking Teams' rosters if it is not known."""
+        if arrival.group is not None or not arrival.candidates:
+            return arrival.group
+        return await self._group_listing(list(arrival.candidates), actor)
+
     async def remember(self, address: ConversationAddress) -> tuple[Group, bool]:
         """The group living at ``address``, created on first contact; True if it was."""
         async with self._transactions.reading() as uow:
@@ -52,11 +114,7 @@ class Conversations:
         now = self._clock.now()
         async with self._transactions.reading() as uow:
             member = await uow.members.get(group.id, actor.id)
-        if (
-            member is not None
-            and (member.name, member.teams_id) == (actor.name, actor.teams_id)
-            and now - member.last_seen_at < SEEN_REFRESH
-        ):
+        if not _stale(member, actor, now):
             return
         async with self._transactions.writing() as uow:
             await uow.members.seen(group.id, actor, now)
@@ -112,3 +170,12 @@ class Conversations:
         async with self._transactions.reading() as uow:
             group = await uow.groups.get_by_key(key)
         return group.language if group else self.defaults.language
+
+
+def _stale(member: Member | None, actor: Actor, now: datetime) -> bool:
+    """Whether the member's row needs writing: new, renamed, or last seen an hour ago."""
+    return (
+        member is None
+        or (member.name, member.teams_id) != (actor.name, actor.teams_id)
+        or now - member.last_seen_at >= SEEN_REFRESH
+    )

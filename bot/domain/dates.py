@@ -28,8 +28,6 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-import dateparser
-
 from bot.domain import periods
 from bot.domain.text import fold
 
@@ -749,12 +747,20 @@ def _add_months(day: date, months: int) -> date:
 _DATEPARSER_LANGUAGES = ["sv", "nb", "en"]
 
 
+def warm_up() -> None:
+    """Import dateparser, which the first date it reads would otherwise wait for; the app
+    calls this in a thread once it is up, so start-up does not wait for it either."""
+    import dateparser  # noqa: F401
+
+
 def _dateparser(phrase: str, context: DateContext) -> ParsedDate | None:
     """dateparser for absolute phrasings our rules do not cover ("onsdagen den 4:e mars")."""
     if not re.search(r"\d", phrase) and not any(
         word in _MONTHS for word in _normalise(phrase).split()
     ):
         return None  # without a number or a month name it guesses too freely
+    import dateparser  # a tenth of a second to import: see ``warm_up``
+
     parsed = dateparser.parse(
         phrase,
         languages=_DATEPARSER_LANGUAGES,

@@ -46,6 +46,17 @@ class Notices:
             data = NoticeData.of(uow, self._public_url)
             return await current_agenda(data, group, meeting, self._clock.now())
 
+    async def next_agenda(self, group: Group) -> Agenda | None:
+        """The agenda of the group's next (or ongoing) meeting, read in one unit of work; None
+        if no meeting is planned."""
+        now = self._clock.now()
+        async with self._transactions.reading() as uow:
+            upcoming = await uow.meetings.upcoming(group.id, now)
+            if not upcoming:
+                return None
+            data = NoticeData.of(uow, self._public_url)
+            return await current_agenda(data, group, upcoming[0], now, upcoming)
+
     async def compose(self, group: Group, entry: OutboxEntry) -> Notice | None:
         now = self._clock.now()
         if not posts.kind_named(entry.kind).writes:

@@ -493,6 +493,17 @@ class SeminarRepository(Protocol):
         ...
 
 
+class ActivityClaims(Protocol):
+    """The activity journal's claim inside a unit of work, so the edge takes it in the same
+    transaction as its own bookkeeping (where the group lives, who spoke) instead of one of
+    its own (see ``ActivityJournal.claim``)."""
+
+    async def claim(self, key: str, now: datetime) -> bool:
+        """Take the activity ``key`` for handling; True only for one caller, across
+        processes; a claim left incomplete for ``CLAIM_LEASE`` is taken over."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction of a use case: the repositories inside it, and what must happen with
     the change when it commits.
@@ -520,6 +531,7 @@ class UnitOfWork(Protocol):
     topics: TopicRepository
     seminars: SeminarRepository
     teams_meetings: TeamsMeetingRepository
+    journal: ActivityClaims
 
     def agenda_changed(self, group_id: int) -> None:
         """What a posted agenda of the group shows has changed: update it in place."""

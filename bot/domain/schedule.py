@@ -17,8 +17,6 @@ from enum import StrEnum
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-import holidays
-
 from bot.domain.model import Group, Meeting, Seminar
 
 POST_HOUR = time(9, 0)
@@ -88,12 +86,20 @@ def country_of(group: Group) -> str:
 
 @lru_cache(maxsize=64)
 def _holidays(country: str, year: int) -> frozenset[date]:
+    import holidays  # a twentieth of a second to import: see ``warm_up``
+
     categories = _CATEGORIES.get(country, ("public",))
     try:
         found = holidays.country_holidays(country, years=year, categories=categories)
     except NotImplementedError:  # a country the package does not know: weekends only
         return frozenset()
     return frozenset(found)
+
+
+def warm_up() -> None:
+    """Import the holidays package, which the first working day asked would otherwise wait
+    for; the app calls this in a thread once it is up (``bot.app``)."""
+    import holidays  # noqa: F401
 
 
 def is_working_day(day: date, country: str) -> bool:

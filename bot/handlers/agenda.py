@@ -9,10 +9,10 @@ from bot.handlers.base import CommandHandler, Feature, HelpLine, Reply, Services
 
 
 async def draft(app: Services, turn: Turn) -> Reply:
-    meeting = await app.capture.next_or_ongoing_meeting(turn.group)
-    if meeting is None:
+    agenda = await app.notices.next_agenda(turn.group)
+    if agenda is None:
         return message(turn.language, "agenda_no_meeting", **app.meetings.examples(turn.group))
-    return ShowCard(cards.fitted_agenda_card(await app.notices.agenda(turn.group, meeting)))
+    return ShowCard(cards.fitted_agenda_card(agenda))
 
 
 FEATURE = Feature(

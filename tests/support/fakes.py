@@ -54,7 +54,7 @@ from bot.domain.model import (
     StatusReport,
     TeamsMeetingLink,
 )
-from bot.domain.ports import HANDLING, Clock
+from bot.domain.ports import CLAIM_LEASE, HANDLING, Clock
 from bot.domain.schedule import PlannedPost
 from bot.domain.text import fold, name_order
 
@@ -137,6 +137,8 @@ class _Store:
     # Teams meeting id -> (group id, meeting id); chat key -> group id.
     teams_meetings: dict[str, TeamsMeetingLink] = field(default_factory=dict)
     chat_links: dict[str, int] = field(default_factory=dict)
+    # The activity journal: key -> (claimed at, completed at).
+    activities: dict[str, tuple[datetime, datetime | None]] = field(default_factory=dict)
     last_id: int = 0
 
     def copy(self) -> _Store:
@@ -159,6 +161,7 @@ class _Store:
             seminars=dict(self.seminars),
             teams_meetings=dict(self.teams_meetings),
             chat_links=dict(self.chat_links),
+            activities=dict(self.activities),
             last_id=self.last_id,
         )
 
@@ -931,6 +934,17 @@ class FakeTeamsMeetingRepository(_Repository):
         self._store.chat_links[chat_key] = group_id
 
 
+class FakeActivityClaims(_Repository):
+    async def claim(self, key: str, now: datetime) -> bool:
+        held = self._store.activities.get(key)
+        if held is not None:
+            received_at, completed_at = held
+            if completed_at is not None or received_at >= now - CLAIM_LEASE:
+                return False
+        self._store.activities[key] = (now, None)
+        return True
+
+
 class FakeUnitOfWork:
     """One transaction over a copy of the store; ``commit`` hands the copy back."""
 
@@ -957,6 +971,7 @@ class FakeUnitOfWork:
         self.topics = FakeTopicRepository(store)
         self.seminars = FakeSeminarRepository(store)
         self.teams_meetings = FakeTeamsMeetingRepository(store)
+        self.journal = FakeActivityClaims(store)
         # Said in this unit of work and not committed yet.
         self.agenda_updates: list[int] = []
         self.replans: list[Replan] = []
@@ -986,6 +1001,9 @@ class FakeUnitOfWork:
         transactions.replans.extend(self.replans)
         handling = HANDLING.get() if handles_activity else None
         if handling is not None:  # SQL marks the turn's activity handled in this commit
+            claimed = self._store.activities.get(handling.key)
+            if claimed is not None and claimed[1] is None:
+                self._store.activities[handling.key] = (claimed[0], now)
             transactions.handled_activities.append(handling.key)
             handling.stored = True
         self._open()  # what follows in the block needs a commit of its own

@@ -22,17 +22,22 @@ from bot.domain.schedule import LeadTimes, OutboxEntry, PlannedPost, PostKind
 
 
 async def current_agenda(
-    data: NoticeRepositories, group: Group, meeting: Meeting, now: datetime
+    data: NoticeRepositories,
+    group: Group,
+    meeting: Meeting,
+    now: datetime,
+    upcoming: list[Meeting] | None = None,
 ) -> Agenda:
-    """The agenda as it stands now: reports, points, open items, the meetings ahead, the
-    previous meeting's minutes, the standing topics and the seminars."""
+    """The agenda as it stands now: reports, points, open items, the meetings ahead (``upcoming``
+    if the caller has just read them), the previous meeting's minutes, the standing topics and
+    the seminars."""
     return build_agenda(
         group,
         meeting,
         await data.reports.current(group.id, meeting.id),
         await data.points.for_meeting(group.id, meeting.id),
         await data.items.list_open(group.id),
-        await data.meetings.upcoming(group.id, now),
+        upcoming if upcoming is not None else await data.meetings.upcoming(group.id, now),
         now,
         previous=await previous_minutes(data, group, meeting),
         topics=await data.topics.all(group.id),
