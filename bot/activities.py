@@ -135,7 +135,6 @@ def card_strings(value: object, depth: int = 0) -> list[str]:
     return []
 
 
-# --- meeting events ---
 def meeting_event(activity: Activity, kind: EventKind, now: datetime) -> MeetingEvent | None:
     """A Teams meeting event as the domain reads it, or None without a meeting id.
 

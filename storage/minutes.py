@@ -191,8 +191,6 @@ class SqlMinutesRepository(_Repository):
         )
         return _version(row) if row else None
 
-    # --- minutes archive (issue #12) ---
-
     async def of_group(self, group_id: int) -> list[MinutesVersion]:
         rows = await self._session.scalars(
             select(MinutesVersionRow)
@@ -206,9 +204,6 @@ class SqlMinutesRepository(_Repository):
         await self._session.execute(
             update(MinutesVersionRow).where(MinutesVersionRow.id == version_id).values(token=token)
         )
-
-
-# --- minutes archive (issue #12) ----------------------------------------------------------
 
 
 class SqlMinutesArchiveRepository(_Repository):
@@ -246,9 +241,6 @@ class SqlMinutesArchiveRepository(_Repository):
             sidecar=dict(row.sidecar),
             created_at=row.created_at,
         )
-
-
-# --- end minutes archive -------------------------------------------------------------------
 
 
 def _note(row: MeetingNoteRow) -> MeetingNote:

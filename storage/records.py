@@ -67,7 +67,6 @@ _EXPORTED = {
     # standing topics and seminar series
     "standing_topics": StandingTopicRow,
     "seminars": SeminarRow,
-    # --- meeting events ---
     "teams_meetings": TeamsMeetingRow,
     "meeting_chat_links": MeetingChatLinkRow,
 }

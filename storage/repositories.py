@@ -163,7 +163,6 @@ class SqlGroupRepository(_Repository):
     async def set_overdue_posts(self, group_id: int, on: bool, now: datetime) -> Group:
         return await self._change(group_id, now, overdue_posts=on)
 
-    # --- meeting events ---
     async def set_minutes_draft(
         self, group_id: int, delay: timedelta | None, now: datetime
     ) -> Group:

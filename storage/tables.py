@@ -78,7 +78,6 @@ class GroupRow(Base):
     calendar_token: Mapped[str | None] = mapped_column(String(64), unique=True)
     # False: the group asked for no daily post of overdue action items.
     overdue_posts: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
-    # --- meeting events ---
     # Minutes after a meeting's end that its minutes draft is posted; NULL: never by itself.
     minutes_draft_minutes: Mapped[int | None] = mapped_column(
         Integer, default=30, server_default="30"
@@ -268,9 +267,6 @@ class MinutesVersionRow(Base):
     approved_at: Mapped[datetime | None]
 
 
-# --- minutes archive (issue #12: PDF/A of approved minutes) --------------------------------
-
-
 class MinutesArchiveRow(Base):
     """The PDF/A of an approved minutes version, made once at approval and never changed:
     its bytes, their SHA-256 and the JSON sidecar served beside it."""
@@ -288,8 +284,6 @@ class MinutesArchiveRow(Base):
     created_at: Mapped[datetime]
 
 
-# --- end minutes archive -------------------------------------------------------------------
-# --- meeting events ---
 class TeamsMeetingRow(Base):
     """A Teams meeting (its id in the events Teams sends) and the group's meeting it is."""
 

@@ -117,10 +117,9 @@ PORTS = {
     ports.AttendanceRepository: fakes.FakeAttendanceRepository,
     ports.NoteRepository: fakes.FakeNoteRepository,
     ports.MinutesRepository: fakes.FakeMinutesRepository,
-    ports.MinutesArchiveRepository: fakes.FakeMinutesArchiveRepository,  # issue #12
+    ports.MinutesArchiveRepository: fakes.FakeMinutesArchiveRepository,
     ports.TopicRepository: fakes.FakeTopicRepository,
     ports.SeminarRepository: fakes.FakeSeminarRepository,
-    # --- meeting events ---
     ports.TeamsMeetingRepository: fakes.FakeTeamsMeetingRepository,
     # --- the journal's claim in a unit of work (issue 15) ---
     ports.ActivityClaims: fakes.FakeActivityClaims,

@@ -44,7 +44,6 @@ def test_the_filled_in_manifest_is_valid(manifest):
     assert not any(p in json.dumps(manifest) for p in PLACEHOLDERS)
 
 
-# --- meeting events ---
 def test_the_manifest_asks_for_what_meeting_events_need(manifest):
     """Start and end in a meeting's chat and in a channel meeting, and who joins and leaves
     (learn.microsoft.com, "Meeting apps APIs": receive real-time Teams meeting events); the

@@ -1367,9 +1367,6 @@ async def test_minutes_versions_are_numbered_per_meeting_and_approved_once(tx, c
         assert await uow.minutes.by_token("w" * 32) is None
 
 
-# --- minutes archive (issue #12) ---
-
-
 async def test_minutes_archive_keeps_the_first_pdf_and_tokens_change_alone(tx, clock):
     group = await new_group(tx, clock)
     other_group = await new_group(tx, clock, key="19:other@thread.tacv2")
@@ -1670,9 +1667,6 @@ async def test_seminars_are_upcoming_soonest_first_until_over_and_removed_per_gr
     async with tx.reading() as uow:
         assert await uow.seminars.upcoming(group.id, now) == [later]
         assert await uow.seminars.upcoming(other.id, now) == [theirs]
-
-
-# --- meeting events ---
 
 
 async def test_the_minutes_draft_delay_and_the_start_post_are_stored(tx, clock):

@@ -403,7 +403,6 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "nb": "Siste endringer:",
         "en": "Latest changes:",
     },
-    # --- meeting events ---
     "audit_meeting_chat": {
         "sv": "kopplade mötets chatt {chat} till gruppen",
         "nb": "koblet møtets chat {chat} til gruppen",
@@ -1364,7 +1363,6 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "Ingenting er endret.",
         "en": "Write `on` or `off`, for example `settings overdue off`. Nothing was changed.",
     },
-    # --- meeting events ---
     "minutes_draft_author": {"sv": "RAG-boten", "nb": "RAG-boten", "en": "the RAG bot"},
     "minutes_draft_post": {
         "sv": "Mötet är slut. Här är utkastet till minnesanteckningarna; rätta med "
@@ -1524,7 +1522,6 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "tapt.",
         "en": "The answer was too large for Teams to show. Nothing you wrote was lost.",
     },
-    # --- minutes archive (issue #12) ---
     "minutes_links_approved": {
         "sv": "Ladda ner: [PDF/A]({pdf}) · [Word]({docx}) · [Markdown]({markdown}) · "
         "[JSON-sidecar]({sidecar})",
@@ -1617,7 +1614,6 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "nb": "Referatet fra {day} er ikke godkjent ennå.",
         "en": "The minutes of {day} are not approved yet.",
     },
-    # --- end minutes archive ---
     # --- standing topics and seminar series ------------------------------------------------
     "help_line_topics": {
         "sv": "**{topic}** `Radiofarmakaupphandling` – ett stående ämne på varje dagordning och "

@@ -44,14 +44,12 @@ from bot.domain.model import (
     TeamsMeetingLink,
 )
 from bot.domain.ports import Clock, Transactions, UnitOfWork
-from bot.domain.proceedings import on_roster
+from bot.domain.proceedings import EARLY, on_roster
 from bot.domain.replies import local
 from bot.domain.text import fold, quote
 
 log = logging.getLogger(__name__)
 
-# A meeting opened this long before its planned start is that meeting.
-EARLY = timedelta(minutes=30)
 # An unplanned meeting's end until Teams says when it ended.
 UNPLANNED_LENGTH = timedelta(hours=1)
 # Events this long after a placed meeting's end are of a later occurrence.

@@ -88,7 +88,6 @@ class Group:
     reporters: dict[str, Person] = field(default_factory=dict)
     # Whether the daily post of overdue action items goes out (``inställningar försenade``).
     overdue_posts: bool = True
-    # --- meeting events ---
     # How long after a meeting ends its minutes draft is posted (``inställningar utkast``);
     # None: not posted by itself.
     minutes_draft_delay: timedelta | None = timedelta(minutes=30)
@@ -202,7 +201,6 @@ class Meeting:
         return hashlib.sha256(state.encode()).hexdigest()[:16]
 
 
-# --- meeting events ---
 @dataclass(frozen=True)
 class TeamsMeetingLink:
     """A Teams meeting (as its events name it) placed as one of a group's meetings; ``opened``
@@ -349,9 +347,6 @@ class MinutesVersion:
         return self.approved_at is not None
 
 
-# --- minutes archive (issue #12) -----------------------------------------------------------
-
-
 @dataclass(frozen=True)
 class MinutesArchive:
     """The PDF/A of an approved version, made once when it was approved and never changed;
@@ -363,9 +358,6 @@ class MinutesArchive:
     sha256: str
     sidecar: dict[str, Any]
     created_at: datetime
-
-
-# --- end minutes archive -------------------------------------------------------------------
 
 
 # --- standing topics and seminar series ------------------------------------------------------

@@ -58,13 +58,12 @@ class Notices:
             return await current_agenda(data, group, upcoming[0], now, upcoming)
 
     async def compose(self, group: Group, entry: OutboxEntry) -> Notice | None:
-        now = self._clock.now()
-        if not posts.kind_named(entry.kind).writes:
+        now, kind = self._clock.now(), posts.kind_named(entry.kind)
+        if not kind.writes:
             async with self._transactions.reading() as uow:
-                return await posts.compose(NoticeData.of(uow, self._public_url), group, entry, now)
+                return await kind.compose_in(uow, self._public_url, group, entry, now)
         async with self._transactions.writing() as uow:
-            # A kind that writes (the minutes draft stores a version) is handed the unit.
-            notice = await posts.compose(uow, group, entry, now)  # type: ignore[arg-type]
+            notice = await kind.compose_in(uow, self._public_url, group, entry, now)
             await uow.commit(handles_activity=False)
         if notice is not None and isinstance(notice.card, MinutesView) and self._minutes_card:
             # The minutes go out as their card (download links, the Justera button).

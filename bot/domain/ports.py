@@ -107,7 +107,6 @@ class GroupRepository(Protocol):
         """Turn the group's daily post of overdue action items on or off."""
         ...
 
-    # --- meeting events ---
     async def set_minutes_draft(
         self, group_id: int, delay: timedelta | None, now: datetime
     ) -> Group:
@@ -228,7 +227,6 @@ class MeetingRepository(Protocol):
         ...
 
 
-# --- meeting events ---
 class TeamsMeetingRepository(Protocol):
     """Which group's meeting a Teams meeting is, and which group a meeting chat belongs to."""
 
@@ -416,8 +414,6 @@ class MinutesRepository(Protocol):
 
     async def by_token(self, token: str) -> MinutesVersion | None: ...
 
-    # --- minutes archive (issue #12) ---
-
     async def of_group(self, group_id: int) -> list[MinutesVersion]:
         """Every version of every meeting of the group, by meeting id, then number."""
         ...
@@ -451,9 +447,6 @@ class MinutesPrinter(Protocol):
         """PDF/A-3b of the minutes (``content``: a version's stored form), with ``sidecar``
         embedded as an associated file."""
         ...
-
-
-# --- end minutes archive ---
 
 
 # --- standing topics and seminar series ------------------------------------------------------

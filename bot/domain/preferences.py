@@ -41,7 +41,6 @@ _DEFAULT_WORDS = {"standard", "default", "aterstall", "reset"}
 _LANGUAGE_SETTING = {"sprak", "spraket", "language"}
 _TIMEZONE_SETTING = {"tidszon", "tidszonen", "tidssone", "tidssonen", "timezone", "tz"}
 _OVERDUE_SETTING = {"forsenade", "forsinkede", "overdue"}
-# --- meeting events ---
 _DRAFT_SETTING = {"utkast", "utkastet", "draft", "minutes"}
 _START_SETTING = {"motesstart", "motestart", "meetingstart", "start"}
 MAX_DRAFT_DELAY = timedelta(hours=24)

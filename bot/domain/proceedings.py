@@ -63,13 +63,20 @@ from bot.domain.model import (
     Section,
     StandingTopic,
 )
-from bot.domain.ports import Clock, MinutesPrinter, Roster, Transactions, UnitOfWork
+from bot.domain.ports import (
+    Clock,
+    MeetingRepository,
+    MinutesPrinter,
+    Roster,
+    Transactions,
+    UnitOfWork,
+)
 from bot.domain.replies import local
 from bot.domain.text import fold, name_order, quote
 from bot.domain.topics import active_topics, standing_name
 
-# This long before its start a meeting is already the one attendance and notes are for
-# (people gather early; Teams may start it early).
+# This long before its start a meeting is already the one attendance and notes are for, and
+# the one a Teams meeting opened then is (people gather early; Teams may start it early).
 EARLY = timedelta(minutes=30)
 NAME_LIMIT = 200
 NOTE_LIMIT = 4000
@@ -133,8 +140,7 @@ class Proceedings:
         """``närvarande A, B och C`` / ``frånvarande D``."""
         for mention in mentions:
             text = text.replace(mention.markup, mention.name)
-        names = [" ".join(part.split()) for part in _SEPARATORS.split(text)]
-        names = [name for name in names if name]
+        names = _names(text)
         if not names:
             return Refusal("attendance_usage")
         for name in names:
@@ -186,8 +192,7 @@ class Proceedings:
     ) -> str | Refusal:
         """The attendance form saved: the ticked names and the guests written in are present;
         a name unticked that was marked present is now absent."""
-        extra = [" ".join(part.split()) for part in _SEPARATORS.split(guests)]
-        extra = [name for name in extra if name]
+        extra = _names(guests)
         for name in ticked + extra:
             problem = check_text(name, NAME_LIMIT)
             if problem:
@@ -235,8 +240,7 @@ class Proceedings:
         )
         if not rest.strip():
             return Refusal("roster_usage")
-        names = [" ".join(part.split()) for part in _SEPARATORS.split(rest)]
-        names = [name for name in names if name]
+        names = _names(rest)
         async with self._transactions.writing() as uow:
             removed = [await uow.attendance.remove_from_roster(group.id, name) for name in names]
             await uow.commit()
@@ -268,10 +272,9 @@ class Proceedings:
         part, _ = read_part(head, group)
         now = self._clock.now()
         async with self._transactions.writing() as uow:
-            found = await minutes_meeting(uow, group, now)
-            if found is None:
+            meeting = await minutes_meeting(uow, group, now)
+            if meeting is None:
                 return Refusal("minutes_no_meeting")
-            meeting = found[0]
             if part.startswith(TOPIC):  # a standing topic is written as the group first wrote it
                 standing = await uow.topics.all(group.id)
                 noted = await uow.notes.for_meeting(group.id, meeting.id)
@@ -399,8 +402,6 @@ class Proceedings:
             when=format_when(local(now, group), lang),
         )
 
-    # --- minutes archive (issue #12) ---
-
     async def archived(self, token: str) -> tuple[Group, MinutesVersion, MinutesArchive] | None:
         """An approved version's archive from the secret in its link. A version approved
         before archives existed gets its archive now, once (the first stored one stays)."""
@@ -476,8 +477,6 @@ class Proceedings:
             MinutesArchive(version.id, group.id, pdf, digest, sidecar, now)
         )
 
-    # --- end minutes archive ---
-
     async def version_by_token(self, token: str) -> tuple[Group, MinutesVersion] | None:
         """A version and its group from the secret in a download link."""
         async with self._transactions.reading() as uow:
@@ -488,31 +487,25 @@ class Proceedings:
 
 async def minutes_meeting(
     uow: UnitOfWork, group: Group, now: datetime, day: tuple[int, int, int | None] | None = None
-) -> tuple[Meeting, Meeting | None] | None:
-    """The meeting the proceedings are for, and the one before it: with ``day`` (day, month,
-    year or None), the group's meeting that day; else the meeting under way (or about to
-    start, within ``EARLY``, or started early by Teams), else the latest held, else the next.
-    A held meeting stays the one until the next is about to start, so its minutes can still
-    be corrected and approved after a week."""
-    started = await uow.meetings.started(group.id, now, 400 if day else 2)
+) -> Meeting | None:
+    """The meeting the proceedings are for: with ``day`` (day, month, year or None), the
+    group's meeting that day; else the meeting under way (or about to start, within
+    ``EARLY``, or started early by Teams), else the latest held, else the next. A held meeting
+    stays the one until the next is about to start, so its minutes can still be corrected
+    and approved after a week."""
+    started = await uow.meetings.started(group.id, now, 400 if day else 1)
     upcoming = [m for m in await uow.meetings.upcoming(group.id, now) if m.starts_at > now]
     if day is not None:
-        for index, held in enumerate(started):
-            if _on_day(held, group, day):
-                return held, started[index + 1] if index + 1 < len(started) else None
-        ahead = [m for m in upcoming if _on_day(m, group, day)]
-        return (ahead[0], started[0] if started else None) if ahead else None
-    before = started[0] if started else None
-    if before is not None and before.ends_at > now:
-        return before, started[1] if len(started) > 1 else None
+        return next((m for m in started + upcoming if _on_day(m, group, day)), None)
+    held = started[0] if started else None
+    if held is not None and held.ends_at > now:
+        return held
     if upcoming and (
         upcoming[0].starts_at - now <= EARLY
         or (upcoming[0].started_at is not None and upcoming[0].started_at <= now)
     ):
-        return upcoming[0], before
-    if before is not None:
-        return before, started[1] if len(started) > 1 else None
-    return (upcoming[0], None) if upcoming else None
+        return upcoming[0]
+    return held or (upcoming[0] if upcoming else None)
 
 
 def _on_day(meeting: Meeting, group: Group, day: tuple[int, int, int | None]) -> bool:
@@ -542,10 +535,10 @@ async def _meeting_asked(
         meeting = await uow.meetings.get(group.id, meeting_id)
         if meeting is None:
             return Refusal("minutes_no_meeting")
-        return meeting, await previous_meeting(uow, group, meeting)
-    found = await minutes_meeting(uow, group, now, day)
-    if found is not None:
-        return found
+    else:
+        meeting = await minutes_meeting(uow, group, now, day)
+    if meeting is not None:
+        return meeting, await previous_meeting(uow.meetings, group, meeting)
     if day is None:
         return Refusal("minutes_no_meeting")
     return Refusal("minutes_no_meeting_on_day", {"day": f"{day[0]}/{day[1]}"})
@@ -574,9 +567,12 @@ async def store_draft(
     return MinutesView(group, meeting, version, minutes, version.number)
 
 
-async def previous_meeting(uow: UnitOfWork, group: Group, meeting: Meeting) -> Meeting | None:
-    """The group's meeting before ``meeting`` (its minutes' item 2 refers to it)."""
-    begun = await uow.meetings.started(group.id, meeting.starts_at, 3)
+async def previous_meeting(
+    meetings: MeetingRepository, group: Group, meeting: Meeting
+) -> Meeting | None:
+    """The group's meeting before ``meeting`` (item 2 of its agenda and minutes refers to it):
+    the one way the agenda, the minutes and the posted draft find it."""
+    begun = await meetings.started(group.id, meeting.starts_at, 3)
     earlier = [m for m in begun if m.id != meeting.id and m.starts_at < meeting.starts_at]
     return earlier[0] if earlier else None
 
@@ -638,6 +634,11 @@ def _unknown_part(
     return None
 
 
+def _names(text: str) -> list[str]:
+    """ "Sara Axelsson, Mats och  Anna" -> the names, spaces tidied, none empty."""
+    return [name for name in (" ".join(p.split()) for p in _SEPARATORS.split(text)) if name]
+
+
 def _by_first_name(names: list[str], roster: dict[str, str], language: str) -> list[str] | Refusal:
     """Names as the roster has them: a first name alone ("Edyta") is the one person on the
     roster with that first name; several are asked back; none makes it a new name."""
@@ -677,10 +678,10 @@ async def _meeting_and_roster(
 ) -> tuple[Meeting, dict[str, str]] | None:
     """The meeting attendance is for (``minutes_meeting``) and the roster by folded name, with
     the names Teams lists kept on it; None when there is no meeting."""
-    found = await minutes_meeting(uow, group, now)
-    if found is None:
+    meeting = await minutes_meeting(uow, group, now)
+    if meeting is None:
         return None
-    return found[0], await _roster(uow, group, found[0], teams, now)
+    return meeting, await _roster(uow, group, meeting, teams, now)
 
 
 async def _roster(

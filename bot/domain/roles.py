@@ -33,7 +33,7 @@ class Guarded(StrEnum):
     ROLES = "roles"
     DELETE = "delete"
     LOG = "log"
-    LINKS = "links"  # revoking the minutes links (issue #12)
+    LINKS = "links"  # revoking the minutes links
     SEMINARS = "seminars"  # removing a seminar from the series
 
 
@@ -70,7 +70,6 @@ _AUDIT_LINES = {
     "minutes_approved": "audit_minutes_approved",
     "minutes_links_revoked": "audit_minutes_links_revoked",
     "seminar_removed": "audit_seminar_removed",
-    # --- meeting events ---
     "meeting_chat": "audit_meeting_chat",
 }
 # Who may do the guarded actions once there is a chair (the justerare only approves minutes).

@@ -73,7 +73,6 @@ class Services:
     topics: Topics
     seminars: Seminars
     clock: Clock
-    # --- meeting events ---
     meeting_events: MeetingEvents
     # Where people reach the bot's own pages (calendar links).
     public_url: str

@@ -236,7 +236,6 @@ FEATURE = Feature(
             approve,
             Keywords(sv=("justera",), nb=("godkjenn",), en=("approve",)),
         ),
-        # --- minutes archive (issue #12) ---
         CommandHandler(
             "archive",
             archive,

@@ -38,7 +38,6 @@ FEATURES: tuple[Feature, ...] = (
     regions.FEATURE,
     reporters.FEATURE,
     roles.FEATURE,
-    # --- meeting events ---
     meeting_events.FEATURE,
     help_feature.FEATURE,
 )

@@ -68,8 +68,10 @@ async def test_a_draft_queued_before_a_move_another_end_or_turning_it_off_is_not
     ended_later = replace(MEETING, started_at=MEETING.starts_at, ended_at=at("2026-11-23 14:20"))
     off = replace(GROUP, minutes_draft_delay=None)
 
-    moved = await KIND.compose(Stored().moved(at("2026-11-24 13:00")), GROUP, queued(post), NOW)
-    other_end = await KIND.compose(Stored([ended_later]), GROUP, queued(post), NOW)
-    turned_off = await KIND.compose(Stored(), off, queued(post), NOW)
+    moved = await KIND.compose_in(
+        Stored().moved(at("2026-11-24 13:00")), "", GROUP, queued(post), NOW
+    )
+    other_end = await KIND.compose_in(Stored([ended_later]), "", GROUP, queued(post), NOW)
+    turned_off = await KIND.compose_in(Stored(), "", off, queued(post), NOW)
 
     assert (moved, other_end, turned_off) == (None, None, None)

@@ -129,11 +129,10 @@ class _Store:
     attendance: dict[tuple[int, str], tuple[int, int, Attendance]] = field(default_factory=dict)
     notes: dict[int, MeetingNote] = field(default_factory=dict)
     minutes: dict[int, MinutesVersion] = field(default_factory=dict)
-    # minutes archive (issue #12): version id -> its PDF/A.
+    # The minutes archive: version id -> its PDF/A.
     archive: dict[int, MinutesArchive] = field(default_factory=dict)
     topics: dict[int, StandingTopic] = field(default_factory=dict)
     seminars: dict[int, Seminar] = field(default_factory=dict)
-    # --- meeting events ---
     # Teams meeting id -> (group id, meeting id); chat key -> group id.
     teams_meetings: dict[str, TeamsMeetingLink] = field(default_factory=dict)
     chat_links: dict[str, int] = field(default_factory=dict)
@@ -264,7 +263,6 @@ class FakeGroupRepository(_Repository):
     async def set_overdue_posts(self, group_id: int, on: bool, now: datetime) -> Group:
         return self._change(group_id, overdue_posts=on)
 
-    # --- meeting events ---
     async def set_minutes_draft(
         self, group_id: int, delay: timedelta | None, now: datetime
     ) -> Group:
@@ -804,8 +802,6 @@ class FakeMinutesRepository(_Repository):
     async def by_token(self, token: str) -> MinutesVersion | None:
         return next((v for v in self._store.minutes.values() if v.token == token), None)
 
-    # --- minutes archive (issue #12) ---
-
     async def of_group(self, group_id: int) -> list[MinutesVersion]:
         return sorted(
             (v for v in self._store.minutes.values() if v.group_id == group_id),
@@ -829,9 +825,6 @@ class FakeMinutesArchiveRepository(_Repository):
 
     async def get(self, version_id: int) -> MinutesArchive | None:
         return self._store.archive.get(version_id)
-
-
-# --- end minutes archive ---
 
 
 _Filed = TypeVar("_Filed", StatusReport, Decision, AgendaPoint)
@@ -915,7 +908,6 @@ class FakeSeminarRepository(_Repository):
         return seminar
 
 
-# --- meeting events ---
 class FakeTeamsMeetingRepository(_Repository):
     async def meeting_of(self, teams_meeting_id: str) -> TeamsMeetingLink | None:
         return self._store.teams_meetings.get(teams_meeting_id)

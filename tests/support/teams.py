@@ -45,7 +45,6 @@ MATS_BOSTROM = {
     "name": "Mats Boström",
     "aadObjectId": "a1b2c3d4-0000-4000-8000-000000000007",
 }
-# --- meeting events ---
 # A Teams meeting's id as its events carry it (channelData.meeting.id), and a meeting chat.
 TEAMS_MEETING_ID = "MCMxOTptZWV0aW5nX05qQTVNVEkyWTJRdE56aGtaUzAwWVRJMUxUazBORGd0WmpRMU5URTJNVGsxWW"
 MEETING_CHAT_ID = "19:meeting_NjA5MTI2Y2QtNzhkZS00YTI1LTk0NDgtZjQ1NTE2MTk1YmM0@thread.v2"
@@ -217,7 +216,6 @@ class TeamsSpace:
         activity["channelData"]["eventType"] = "teamMemberAdded" if self.team_id else None
         return activity
 
-    # --- meeting events ---
     def meeting_event(
         self,
         name: str,

@@ -18,6 +18,7 @@ from bot.domain.minutes import minutes_url
 from bot.domain.model import Group, Meeting
 from bot.domain.notice import Notice
 from bot.domain.posts.base import MeetingKind, NoticeRepositories
+from bot.domain.proceedings import previous_meeting
 from bot.domain.schedule import LeadTimes, OutboxEntry, PlannedPost, PostKind
 
 
@@ -50,16 +51,12 @@ async def previous_minutes(
 ) -> PreviousMinutes | None:
     """The meeting before ``meeting`` and its latest approved minutes version's PDF/A link
     (None while no version is approved); None when there was no meeting before."""
-    before = [
-        m
-        for m in await data.meetings.started(group.id, meeting.starts_at, 2)
-        if m.id != meeting.id and m.starts_at < meeting.starts_at
-    ]
-    if not before:
+    before = await previous_meeting(data.meetings, group, meeting)
+    if before is None:
         return None
-    approved = [v for v in await data.minutes.versions(group.id, before[0].id) if v.approved]
+    approved = [v for v in await data.minutes.versions(group.id, before.id) if v.approved]
     link = minutes_url(data.public_url, approved[-1].token, "pdf") if approved else None
-    return PreviousMinutes(before[0].starts_at, link)
+    return PreviousMinutes(before.starts_at, link)
 
 
 class AgendaKind(MeetingKind):

@@ -90,7 +90,7 @@ class Kind(ABC):
     # False for a kind the bot queues itself (a reply) instead of planning it.
     planned = True
     # True for a kind that stores something as it composes (the minutes draft stores the
-    # version it posts): it is handed a writing unit of work, committed after composing.
+    # version it posts): ``compose_in`` is handed a writing unit of work, committed after.
     writes = False
 
     @abstractmethod
@@ -106,6 +106,12 @@ class Kind(ABC):
         self, data: NoticeRepositories, group: Group, entry: OutboxEntry, now: datetime
     ) -> Notice | None:
         """What the queued ``entry`` says now, or None when nothing is left to say."""
+
+    async def compose_in(
+        self, uow: UnitOfWork, public_url: str, group: Group, entry: OutboxEntry, now: datetime
+    ) -> Notice | None:
+        """``compose`` in a unit of work: a kind that ``writes`` stores through it."""
+        return await self.compose(NoticeData.of(uow, public_url), group, entry, now)
 
 
 class MeetingKind(Kind):

@@ -12,7 +12,6 @@ post is planned instead), nor has a group that turned the post off.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import cast
 
 from bot.domain.i18n import message
 from bot.domain.model import Actor, Group, Meeting
@@ -63,14 +62,18 @@ class MinutesDraftKind(MeetingKind):
     async def compose(
         self, data: NoticeRepositories, group: Group, entry: OutboxEntry, now: datetime
     ) -> Notice | None:
+        raise TypeError("the minutes draft stores its version: compose it with compose_in")
+
+    async def compose_in(
+        self, uow: UnitOfWork, public_url: str, group: Group, entry: OutboxEntry, now: datetime
+    ) -> Notice | None:
         if group.minutes_draft_delay is None:  # turned off after it was queued
             return None
-        meeting = await unchanged_meeting(data, group, entry)
+        meeting = await unchanged_meeting(uow, group, entry)
         if meeting is None or draft_end(meeting).isoformat() != entry.payload.get("end"):
             return None
-        uow = cast(UnitOfWork, data)  # ``writes``: the scheduler hands a writing unit
         author = Actor(BOT_ID, message(group.language, "minutes_draft_author"))
-        previous = await previous_meeting(uow, group, meeting)
+        previous = await previous_meeting(uow.meetings, group, meeting)
         view = await store_draft(uow, group, meeting, previous, author, now)
         return Notice(message(group.language, "minutes_draft_post"), card=view)
 
