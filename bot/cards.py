@@ -9,7 +9,9 @@ data comes back as a message ``value`` without the @mention a text reply would n
 
 from __future__ import annotations
 
+import itertools
 import json
+from collections.abc import Iterator
 from datetime import datetime
 from functools import singledispatch
 from typing import Any
@@ -393,21 +395,24 @@ def action_items_page(
     items: list[ActionItem], group: Group, now: datetime, *, include_closed: bool, page: int
 ) -> tuple[Card | None, int]:
     """Page ``page`` (1: the newest) of the items list, each page as many items as fit in a
-    Teams message, in number order (None for a page past the last), and how many pages
-    there are."""
+    Teams message, in number order; for a page past the last, None and how many pages there
+    are. Pages are cut from the newest, and those after the page asked for are not drawn."""
     pages = _pages(items, group, now)
-    if not 1 <= page <= len(pages):
-        return None, len(pages)
-    shown = [item for item, _ in pages[page - 1]]
+    drawn = list(itertools.islice(pages, max(page, 0)))
+    if page < 1 or len(drawn) < page:
+        return None, len(drawn) + sum(1 for _ in pages)
+    wanted = drawn[-1]
+    last = next(pages, None) is None
+    shown = [item for item, _ in wanted]
     card = action_items_card(
         shown,
         group,
         now,
         include_closed=include_closed,
         total=len(items),
-        rows=[row for _, row in pages[page - 1]],
+        rows=[row for _, row in wanted],
     )
-    if len(pages) > 1:
+    if page > 1 or not last:
         lang = group.language
         numbers = {
             "first": shown[0].number,
@@ -416,7 +421,7 @@ def action_items_page(
         }
         note = (
             message(lang, "actions_last_page", **numbers)
-            if page == len(pages)
+            if last
             else message(
                 lang,
                 "actions_page",
@@ -426,28 +431,26 @@ def action_items_page(
             )
         )
         card["body"].append(_line(_plain(note), spacing="medium", isSubtle=True, wrap=True))
-    return card, len(pages)
+    return card, page
 
 
 def _pages(
     items: list[ActionItem], group: Group, now: datetime
-) -> list[list[tuple[ActionItem, Card]]]:
+) -> Iterator[list[tuple[ActionItem, Card]]]:
     """The items cut into pages that each fit, the newest page first, each item with its row
-    (drawn once: to measure it and to show it)."""
-    pages: list[list[tuple[ActionItem, Card]]] = []
+    (drawn once: to measure it and to show it); drawn as far as they are asked for."""
     page: list[tuple[ActionItem, Card]] = []
     size = 0
     for item in reversed(items):
         row = _item_row(item, group, now)
         cost = teams_size(row) + 2
         if page and size + cost > CARD_BUDGET - PAGE_OVERHEAD:
-            pages.append(page[::-1])
+            yield page[::-1]
             page, size = [], 0
         page.append((item, row))
         size += cost
     if page:
-        pages.append(page[::-1])
-    return pages
+        yield page[::-1]
 
 
 def attendance_card(

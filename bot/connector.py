@@ -22,17 +22,24 @@ import copy
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
+from datetime import datetime
+from enum import Enum
 from typing import Any
 
 import aiohttp
 import requests
+from aiohttp.helpers import get_env_proxy_for_url
+from botbuilder.schema import ResourceResponse
+from botframework.connector import models as connector_models
 from botframework.connector.aio import ConnectorClient
 from botframework.connector.auth import AuthenticationConstants, ConnectorFactory
-from msrest import Serializer
+from msrest import Deserializer, Serializer
 from msrest.exceptions import ClientRequestError
 from msrest.pipeline import AsyncHTTPPolicy, AsyncHTTPSender, AsyncPipeline, Request, Response
 from msrest.pipeline.universal import RawDeserializer
+from msrest.serialization import Model
 from msrest.universal_http.aiohttp import AioHttpClientResponse
+from yarl import URL
 
 # Seconds a fetched token is put on calls before the credentials are asked again (MSAL
 # renews it itself when it is near its expiry; tokens live an hour or more).
@@ -41,6 +48,7 @@ TOKEN_REUSE = 300.0
 MAX_CLIENTS = 64
 
 Key = tuple[object, ...]
+_SCHEMA = {name: model for name, model in vars(connector_models).items() if isinstance(model, type)}
 
 
 class _Answer(AioHttpClientResponse):
@@ -62,9 +70,12 @@ class _Answer(AioHttpClientResponse):
         self.internal_response = response
 
 
+Proxy = tuple[URL | None, aiohttp.BasicAuth | None]
+
+
 class _AiohttpSender(AsyncHTTPSender):
-    def __init__(self, session: Callable[[], aiohttp.ClientSession], timeout: float) -> None:
-        self._session = session
+    def __init__(self, clients: ConnectorClients, timeout: float) -> None:
+        self._clients = clients
         self._timeout = aiohttp.ClientTimeout(total=timeout)
 
     async def __aenter__(self) -> _AiohttpSender:
@@ -80,9 +91,17 @@ class _AiohttpSender(AsyncHTTPSender):
         http = request.http_request
         if http.files:
             raise NotImplementedError("multipart uploads are not sent through aiohttp")
+        url = URL(http.url)
+        proxy, proxy_auth = self._clients.proxy(url)
         try:
-            async with self._session().request(
-                http.method, http.url, headers=http.headers, data=http.data, timeout=self._timeout
+            async with self._clients.session().request(
+                http.method,
+                url,
+                headers=http.headers,
+                data=http.data,
+                timeout=self._timeout,
+                proxy=proxy,
+                proxy_auth=proxy_auth,
             ) as raw:
                 answer = _Answer(http, raw)
                 await answer.load_body()
@@ -93,27 +112,79 @@ class _AiohttpSender(AsyncHTTPSender):
         return Response(request, answer)
 
 
+class _Unplain(Exception):
+    """A value ``plain_json`` does not know how msrest would write."""
+
+
+_PLAIN = (str, int, float, bool)
+
+
+def _plain(value: Any) -> Any:
+    if value is None or isinstance(value, _PLAIN):
+        return value.value if isinstance(value, Enum) else value
+    if isinstance(value, Model):
+        if value._validation or value.is_xml_model():
+            raise _Unplain(type(value).__name__)
+        serialized = {}
+        for attribute, description in value._attribute_map.items():
+            if attribute == "additional_properties" or "." in description["key"]:
+                raise _Unplain(type(value).__name__)
+            item = getattr(value, attribute, None)
+            if item is None:
+                continue
+            if isinstance(item, Enum):
+                item = item.value
+            if description["type"] == "str" and not isinstance(item, str):
+                item = str(item)  # as msrest writes a number given for a string
+            elif description["type"] == "iso-8601" and not isinstance(item, datetime):
+                raise _Unplain(f"{attribute}: {type(item).__name__}")
+            elif description["type"] == "object" and isinstance(item, dict | list):
+                # A card, channel data, a value: JSON as the bot built it, not walked again.
+                serialized[description["key"]] = item
+                continue
+            serialized[description["key"]] = _plain(item)
+        return serialized
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, datetime):
+        return Serializer.serialize_iso(value)
+    raise _Unplain(type(value).__name__)
+
+
+def plain_json(model: Model, data_type: str = "Activity") -> dict[str, Any]:
+    """The activity (or another of the connector's models: a new conversation's parameters)
+    as msrest writes it for the Bot Connector (``Serializer.body``), without msrest's three
+    walks of every value (rebuilding the model, validating it, writing it): most of a reply's
+    CPU, the more so for a card, whose content is plain JSON already. Anything msrest would
+    treat specially (validation rules, flattened keys, additional properties, an unknown
+    type) is left to msrest."""
+    try:
+        return _plain(model)
+    except _Unplain:
+        return Serializer(_SCHEMA).body(model, data_type)
+
+
 class _PlainContentSerializer(Serializer):
-    """msrest's serializer, but an activity's attachment content that is already plain JSON
-    (an Adaptive Card as a dict) is put into the body as it is: msrest would walk it three
-    times (rebuilding the model, validating it, serialising it), the largest part of a card
-    reply's CPU."""
+    """msrest's serializer, with the connector's models written by ``plain_json``."""
 
     def body(self, data: Any, data_type: str, **kwargs: Any) -> Any:
-        attachments = getattr(data, "attachments", None) if data_type == "Activity" else None
-        if not attachments or not all(isinstance(a.content, dict) for a in attachments):
-            return super().body(data, data_type, **kwargs)
-        contents = [attachment.content for attachment in attachments]
-        try:
-            for attachment in attachments:
-                attachment.content = None
-            body = super().body(data, data_type, **kwargs)
-        finally:
-            for attachment, content in zip(attachments, contents, strict=True):
-                attachment.content = content
-        for serialized, content in zip(body["attachments"], contents, strict=True):
-            serialized["content"] = content
-        return body
+        if isinstance(data, Model) and type(data).__name__ == data_type:
+            return plain_json(data, data_type)
+        return super().body(data, data_type, **kwargs)
+
+
+class _PlainDeserializer(Deserializer):
+    """msrest's deserializer, with the connector's usual answer (``{"id": ...}``) read
+    directly."""
+
+    def __call__(self, target_obj: str, response_data: Any, content_type: Any = None) -> Any:
+        if target_obj == "ResourceResponse" and isinstance(response_data, Response):
+            data = response_data.context.get(RawDeserializer.CONTEXT_NAME)
+            if isinstance(data, dict) and set(data) <= {"id"}:
+                return ResourceResponse(id=data.get("id"))
+        return super().__call__(target_obj, response_data, content_type)
 
 
 class _BearerToken(AsyncHTTPPolicy):
@@ -147,17 +218,30 @@ class ConnectorClients:
         self._clients: OrderedDict[Key, ConnectorClient] = OrderedDict()
         self._building: dict[Key, asyncio.Task[ConnectorClient]] = {}
         self._session: aiohttp.ClientSession | None = None
+        self._proxies: dict[tuple[str, str | None], Proxy] = {}
 
     def session(self) -> aiohttp.ClientSession:
         loop = asyncio.get_running_loop()
         session = self._session
         if session is None or session.closed or session._loop is not loop:
             # A new event loop (the tests run several in one process) gets its own session.
-            # trust_env: HTTPS_PROXY and NO_PROXY apply, as they did to requests.
             session = self._session = aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(limit=200, limit_per_host=100), trust_env=True
+                connector=aiohttp.TCPConnector(limit=200, limit_per_host=100)
             )
+            self._proxies.clear()
         return session
+
+    def proxy(self, url: URL) -> Proxy:
+        """The proxy for ``url`` from HTTPS_PROXY / NO_PROXY, as requests applied them. Read once
+        per host: aiohttp's ``trust_env`` reads them (and ~/.netrc) in a worker thread for every
+        request."""
+        key = (url.scheme, url.host)
+        if key not in self._proxies:
+            try:
+                self._proxies[key] = get_env_proxy_for_url(url)
+            except LookupError:
+                self._proxies[key] = (None, None)
+        return self._proxies[key]
 
     async def get(
         self, key: Key, build: Callable[[], Awaitable[ConnectorClient]]
@@ -189,12 +273,13 @@ class ConnectorClients:
         policies = [config.user_agent_policy, RawDeserializer(), config.http_logger_policy]
         if config.credentials is not None:
             policies.insert(1, _BearerToken(config.credentials))
-        config.pipeline = AsyncPipeline(
-            policies, _AiohttpSender(self.session, config.connection.timeout)
-        )
-        plain = copy.copy(client.conversations._serialize)
-        plain.__class__ = _PlainContentSerializer
-        client.conversations._serialize = plain
+        config.pipeline = AsyncPipeline(policies, _AiohttpSender(self, config.connection.timeout))
+        operations = client.conversations
+        serializer = copy.copy(operations._serialize)
+        serializer.__class__ = _PlainContentSerializer
+        deserializer = copy.copy(operations._deserialize)
+        deserializer.__class__ = _PlainDeserializer
+        operations._serialize, operations._deserialize = serializer, deserializer
         return client
 
     async def close(self) -> None:

@@ -26,6 +26,7 @@ from botframework.connector.auth import BotFrameworkAuthentication
 from msrest.exceptions import ClientRequestError, HttpOperationError
 
 from bot.cards import MESSAGE_LIMIT, teams_size
+from bot.connector import plain_json
 
 log = logging.getLogger(__name__)
 
@@ -121,24 +122,8 @@ class ReliableAdapter(CloudAdapter):
 
 
 def _teams_size(activity: Activity) -> int:
-    """``teams_size`` of the activity as sent. An attachment's content that is plain JSON
-    already (an Adaptive Card as a dict) is left out of msrest's serialisation, which would
-    walk it item by item (most of a card reply's CPU), and put back into the result as it is:
-    the same JSON."""
-    attachments = activity.attachments or []
-    if not attachments or not all(isinstance(a.content, dict) for a in attachments):
-        return teams_size(activity.serialize())
-    contents = [attachment.content for attachment in attachments]
-    try:
-        for attachment in attachments:
-            attachment.content = None
-        serialized = activity.serialize()
-    finally:
-        for attachment, content in zip(attachments, contents, strict=True):
-            attachment.content = content
-    for item, content in zip(serialized["attachments"], contents, strict=True):
-        item["content"] = content
-    return teams_size(serialized)
+    """``teams_size`` of the activity as sent."""
+    return teams_size(plain_json(activity))
 
 
 def _retry_after(error: HttpOperationError) -> float | None:

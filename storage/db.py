@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event, text
+from sqlalchemy.dialects.sqlite.aiosqlite import SQLiteDialect_aiosqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import (
@@ -27,7 +28,10 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from storage import inline_sqlite
+
 _IMMEDIATE = "ragbot_sqlite_immediate"
+BUSY_TIMEOUT_MS = 30_000
 
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
@@ -38,7 +42,13 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
         return engine
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_async_engine(url, connect_args={"timeout": 30}, **kwargs)
+    # Calls run on the loop's thread (storage.inline_sqlite); the URL's own connect
+    # arguments (a file URI, read-only mode...) are read the way the dialect reads them.
+    arguments, options = SQLiteDialect_aiosqlite().create_connect_args(parsed)
+    options.update(timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    engine = create_async_engine(
+        url, async_creator=inline_sqlite.connector(*arguments, **options), **kwargs
+    )
     _configure_sqlite(engine)
     return engine
 
@@ -72,19 +82,21 @@ def _ping_when_idle(engine: AsyncEngine) -> None:
 def _configure_sqlite(engine: AsyncEngine) -> None:
     @event.listens_for(engine.sync_engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        # Let SQLAlchemy, not the driver, decide when transactions begin (see "begin" below).
-        dbapi_connection.isolation_level = None
+        # The driver connects with isolation_level=None: SQLAlchemy, not the driver, decides
+        # when transactions begin (see "begin" below).
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.close()
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(connection: Any) -> None:
-        immediate = connection.get_execution_options().get(_IMMEDIATE)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        if connection.get_execution_options().get(_IMMEDIATE):
+            inline_sqlite.begin_immediate(connection, BUSY_TIMEOUT_MS)
+        else:
+            connection.exec_driver_sql("BEGIN")
 
 
 class Database:

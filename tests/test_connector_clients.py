@@ -5,12 +5,28 @@ every turn and sent with ``requests`` from a worker thread (bot.connector)."""
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
 import pytest
 import requests
+from botbuilder.core import CardFactory, MessageFactory, TurnContext
+from botbuilder.schema import (
+    ActionTypes,
+    Activity,
+    ActivityTypes,
+    CardAction,
+    ChannelAccount,
+    ConversationAccount,
+    ConversationParameters,
+    ConversationReference,
+    Mention,
+)
+from botframework.connector import models
 from botframework.connector.aio import ConnectorClient
+from msrest import Serializer
 
 from bot.app import create_app
+from bot.connector import plain_json
 from bot.settings import Settings
 from tests.support.connector import FakeConnector
 from tests.support.server import serve
@@ -66,3 +82,65 @@ async def test_a_card_reply_carries_the_card_as_drawn(
     [card] = connector.posted[-1].attachments
     assert card["contentType"] == "application/vnd.microsoft.card.adaptive"
     assert "följer upp remissen" in json.dumps(card["content"], ensure_ascii=False)
+
+
+def _replies() -> list[Activity]:
+    """Replies of every shape the bot sends: text, a card (nulls, non-ASCII, nested lists),
+    a mention, suggested actions, a timestamp, enums, channel data and an update's id."""
+    reference = ConversationReference(
+        activity_id="1:abc",
+        bot=ChannelAccount(id="28:bot", name="RAG-boten"),
+        channel_id="msteams",
+        conversation=ConversationAccount(id="19:x@thread.tacv2", is_group=True, tenant_id="t"),
+        service_url="https://smba.trafficmanager.net/emea/",
+        user=ChannelAccount(id="29:sara", name="Sara Lind", aad_object_id="a-1"),
+    )
+    card = {
+        "type": "AdaptiveCard",
+        "version": "1.5",
+        "body": [{"type": "TextBlock", "text": "Åtgärder – öppna", "wrap": True, "color": None}],
+        "actions": [{"type": "Action.Submit", "data": {"ragbot": "action.done", "number": 3}}],
+    }
+    text = MessageFactory.text("Sparat. Nästa möte **onsdag 14 januari kl. 13.00**.")
+    mention = MessageFactory.text("<at>Sara Lind</at> äger punkten.")
+    mention.entities = [
+        Mention(
+            mentioned=ChannelAccount(id="29:sara", name="Sara Lind"),
+            text="<at>Sara Lind</at>",
+            type="mention",
+        )
+    ]
+    suggested = MessageFactory.suggested_actions(
+        [CardAction(type=ActionTypes.im_back, title="Ja", value="ja")], "Menade du Kalmar?"
+    )
+    stamped = MessageFactory.attachment(CardFactory.adaptive_card(card))
+    stamped.timestamp = datetime(2026, 1, 14, 12, 0, 5, 120000, tzinfo=UTC)
+    stamped.channel_data = {"notification": {"alert": True}, "tenant": {"id": "t"}}
+    stamped.id = "1:posted"
+    stamped.type = ActivityTypes.message
+    replies = [
+        text,
+        mention,
+        suggested,
+        stamped,
+        MessageFactory.attachment(CardFactory.adaptive_card(card)),
+    ]
+    return [TurnContext.apply_conversation_reference(r, reference) for r in replies]
+
+
+def test_a_reply_is_written_as_msrest_writes_it():
+    """``plain_json`` skips msrest's walks; what it writes is what msrest would have sent."""
+    msrest = Serializer({k: v for k, v in vars(models).items() if isinstance(v, type)})
+    for reply in _replies():
+        assert plain_json(reply) == msrest.body(reply, "Activity")
+    # A post to a channel starts a conversation (a thread) with the activity in it.
+    thread = ConversationParameters(
+        is_group=True,
+        bot=ChannelAccount(id="28:bot", name="RAG-boten"),
+        channel_data={"channel": {"id": "19:x@thread.tacv2"}},
+        activity=_replies()[-1],
+        tenant_id="t",
+    )
+    assert plain_json(thread, "ConversationParameters") == msrest.body(
+        thread, "ConversationParameters"
+    )
