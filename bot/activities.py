@@ -14,6 +14,7 @@ from typing import Any
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity, ConversationReference
 
+from bot.connector import plain_json
 from bot.domain.meeting_events import EventKind, MeetingEvent, Participant
 from bot.domain.model import Actor, ConversationAddress, ConversationType, Mention
 
@@ -82,7 +83,7 @@ def _text(value: object) -> str | None:
 def _reference_json(reference: ConversationReference) -> dict:
     """The reference as stored: only what identifies the place, not who spoke last, so it
     stays the same from message to message (and needs no write)."""
-    document = reference.serialize()
+    document = plain_json(reference, "ConversationReference")
     for per_message in ("activityId", "user", "locale"):
         document.pop(per_message, None)
     return document

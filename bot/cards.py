@@ -381,10 +381,13 @@ def fitted_agenda_card(agenda: Agenda) -> Card:
 
 
 def _agenda_card_within(agenda: Agenda, drawn: ItemLines) -> Card | None:
-    """The agenda's card if it is within ``CARD_BUDGET``, else None. Each item line is in the
-    card and again (escaped, never shorter) in its fallback text, each of its characters at
-    least two bytes in Teams' count: beyond that bound the card need not be drawn."""
-    least = 4 * sum(len(item_line(carried, agenda, drawn=drawn)) for carried in agenda.items)
+    """The agenda's card if it is within ``CARD_BUDGET``, else None. Each item line and each
+    report is in the card and again (escaped, never shorter) in its fallback text, each of
+    its characters at least two bytes in Teams' count: beyond that bound the card need not
+    be drawn."""
+    lines = sum(len(item_line(carried, agenda, drawn=drawn)) for carried in agenda.items)
+    reports = sum(len(slot.report.text) for slot in agenda.slots if slot.report is not None)
+    least = 4 * (lines + reports)
     if least > CARD_BUDGET:
         return None
     card = agenda_card(agenda, drawn)

@@ -17,6 +17,7 @@ from sqlalchemy import delete, func, select, update
 
 from bot.domain.model import Attendance, MeetingNote, MinutesArchive, MinutesVersion
 from bot.domain.text import fold, name_order
+from storage.prepared import param, table
 from storage.repositories import _Repository, lock_group
 from storage.tables import (
     AttendanceRow,
@@ -153,14 +154,8 @@ class SqlMinutesRepository(_Repository):
         return _version(row)
 
     async def versions(self, group_id: int, meeting_id: int) -> list[MinutesVersion]:
-        rows = await self._session.scalars(
-            select(MinutesVersionRow)
-            .where(
-                MinutesVersionRow.group_id == group_id,
-                MinutesVersionRow.meeting_id == meeting_id,
-            )
-            .order_by(MinutesVersionRow.number)
-            .execution_options(populate_existing=True)
+        rows = await self._session.execute(
+            _VERSIONS, {"group_id": group_id, "meeting_id": meeting_id}
         )
         return [_version(row) for row in rows]
 
@@ -262,3 +257,11 @@ def _version(row: MinutesVersionRow) -> MinutesVersion:
         approved_by=row.approved_by,
         approved_at=row.approved_at,
     )
+
+
+_MINUTES = table(MinutesVersionRow)
+_VERSIONS = (
+    select(_MINUTES)
+    .where(_MINUTES.c.group_id == param("group_id"), _MINUTES.c.meeting_id == param("meeting_id"))
+    .order_by(_MINUTES.c.number)
+)

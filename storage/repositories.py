@@ -9,10 +9,11 @@ rows never leave this package.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.model import (
@@ -42,6 +43,7 @@ from storage.mappers import (
     to_point,
     to_report,
 )
+from storage.prepared import PerDialect, param, table
 from storage.tables import (
     ActionItemRow,
     AgendaPointRow,
@@ -67,13 +69,11 @@ class SqlGroupRepository(_Repository):
         await lock_group(self._session, group_id)
 
     async def get(self, group_id: int) -> Group | None:
-        row = await self._session.get(GroupRow, group_id, populate_existing=True)
+        row = (await self._session.execute(_GROUP_BY_ID, {"id": group_id})).first()
         return to_group(row) if row else None
 
     async def get_by_key(self, key: str) -> Group | None:
-        row = await self._session.scalar(
-            select(GroupRow).where(GroupRow.key == key).execution_options(populate_existing=True)
-        )
+        row = (await self._session.execute(_GROUP_BY_KEY, {"key": key})).first()
         return to_group(row) if row else None
 
     async def remember(
@@ -224,9 +224,8 @@ async def lock_group(session: AsyncSession, group_id: int) -> None:
 
 class SqlMemberRepository(_Repository):
     async def get(self, group_id: int, user_id: str) -> Member | None:
-        row = await self._session.scalar(
-            select(MemberRow).where(MemberRow.group_id == group_id, MemberRow.user_id == user_id)
-        )
+        found = await self._session.execute(_MEMBER, {"group_id": group_id, "user_id": user_id})
+        row = found.first()
         return Member(row.user_id, row.name, row.teams_id, row.last_seen_at) if row else None
 
     async def seen(self, group_id: int, actor: Actor, now: datetime) -> None:
@@ -295,8 +294,9 @@ class SqlMeetingRepository(_Repository):
         return sorted((to_meeting(row) for row in rows), key=lambda m: m.starts_at)
 
     async def get(self, group_id: int, meeting_id: int) -> Meeting | None:
-        row = await self._session.get(MeetingRow, meeting_id, populate_existing=True)
-        return to_meeting(row) if row and row.group_id == group_id else None
+        found = await self._session.execute(_MEETING, {"group_id": group_id, "id": meeting_id})
+        row = found.first()
+        return to_meeting(row) if row else None
 
     async def move(
         self,
@@ -318,17 +318,9 @@ class SqlMeetingRepository(_Repository):
 
     async def started(self, group_id: int, now: datetime, limit: int) -> list[Meeting]:
         rows = await self._session.execute(
-            select(MeetingRow)
-            .where(
-                MeetingRow.group_id == group_id,
-                MeetingRow.status == MeetingStatus.SCHEDULED.value,
-                MeetingRow.starts_at <= now,
-            )
-            .order_by(MeetingRow.starts_at.desc(), MeetingRow.id.desc())
-            .limit(limit)
-            .execution_options(populate_existing=True)
+            _STARTED, {"group_id": group_id, "now": now, "limit": limit}
         )
-        return [to_meeting(row) for row in rows.scalars()]
+        return [to_meeting(row) for row in rows]
 
     async def record_held(
         self,
@@ -353,17 +345,8 @@ class SqlMeetingRepository(_Repository):
         return to_meeting(row)
 
     async def upcoming(self, group_id: int, now: datetime) -> list[Meeting]:
-        rows = await self._session.execute(
-            select(MeetingRow)
-            .where(
-                MeetingRow.group_id == group_id,
-                MeetingRow.status == MeetingStatus.SCHEDULED.value,
-                MeetingRow.ends_at > now,
-            )
-            .order_by(MeetingRow.starts_at)
-            .execution_options(populate_existing=True)
-        )
-        return [to_meeting(row) for row in rows.scalars()]
+        rows = await self._session.execute(_UPCOMING, {"group_id": group_id, "now": now})
+        return [to_meeting(row) for row in rows]
 
 
 async def _move_rows(
@@ -400,25 +383,26 @@ class SqlStatusReportRepository(_Repository):
     ) -> tuple[StatusReport, StatusReport | None]:
         session = self._session
         await lock_group(session, group_id)
+        of_region = {"group_id": group_id, "region": region, "meeting_id": meeting_id}
         current = (
-            (
-                await session.execute(
-                    select(StatusReportRow)
-                    .where(
-                        StatusReportRow.group_id == group_id,
-                        StatusReportRow.region == region,
-                        _same_meeting(StatusReportRow.meeting_id, meeting_id),
-                        StatusReportRow.superseded_at.is_(None),
-                    )
-                    .order_by(StatusReportRow.id.desc())
-                )
+            await session.execute(
+                _REGION_REPORTS if meeting_id is not None else _REGION_REPORTS_UNPLANNED,
+                of_region,
             )
-            .scalars()
-            .all()
-        )
-        for old in current:
-            old.superseded_at = now
-        row = StatusReportRow(
+        ).all()
+        if current:
+            await session.execute(_SUPERSEDE, [{"report_id": old.id, "at": now} for old in current])
+        values = {
+            **of_region,
+            "text": text,
+            "author_id": author.id,
+            "author_name": author.name,
+            "created_at": now,
+            "superseded_at": None,
+        }
+        report_id = (await session.execute(_ADD_REPORT, values)).scalar_one()
+        added = StatusReport(
+            id=report_id,
             group_id=group_id,
             meeting_id=meeting_id,
             region=region,
@@ -426,22 +410,17 @@ class SqlStatusReportRepository(_Repository):
             author_id=author.id,
             author_name=author.name,
             created_at=now,
+            superseded_at=None,
         )
-        session.add(row)
-        await session.flush()
-        return to_report(row), (to_report(current[0]) if current else None)
+        replaced = replace(to_report(current[0]), superseded_at=now) if current else None
+        return added, replaced
 
     async def current(self, group_id: int, meeting_id: int | None) -> list[StatusReport]:
+        statement = _CURRENT_REPORTS if meeting_id is not None else _CURRENT_REPORTS_UNPLANNED
         rows = await self._session.execute(
-            select(StatusReportRow)
-            .where(
-                StatusReportRow.group_id == group_id,
-                _same_meeting(StatusReportRow.meeting_id, meeting_id),
-                StatusReportRow.superseded_at.is_(None),
-            )
-            .order_by(StatusReportRow.region, StatusReportRow.id)
+            statement, {"group_id": group_id, "meeting_id": meeting_id}
         )
-        return [to_report(row) for row in rows.scalars()]
+        return [to_report(row) for row in rows]
 
     async def move_to(
         self,
@@ -462,59 +441,44 @@ class SqlActionItemRepository(_Repository):
         session = self._session
         # One atomic statement hands out the number: it locks the group row until commit,
         # so concurrent adds queue up instead of reading the same counter.
-        number = (
-            await session.execute(
-                update(GroupRow)
-                .where(GroupRow.id == group_id)
-                .values(action_item_seq=GroupRow.action_item_seq + 1)
-                .returning(GroupRow.action_item_seq)
-            )
-        ).scalar_one()
-        row = ActionItemRow(
+        number = (await session.execute(_NEXT_ITEM_NUMBER, {"group_id": group_id})).scalar_one()
+        item = ActionItem(
+            id=0,
             group_id=group_id,
             number=number,
             text=draft.text,
+            created_by=draft.created_by,
+            created_at=now,
             owner_name=draft.owner_name,
             owner_id=draft.owner_id,
             due_at=draft.due_at,
-            created_by=draft.created_by,
-            created_at=now,
         )
-        session.add(row)
-        await session.flush()
-        return to_action_item(row)
+        values = {name: getattr(item, name) for name in _ITEM_FIELDS if name != "id"}
+        item_id = (await session.execute(_ADD_ITEM, values)).scalar_one()
+        return replace(item, id=item_id)
 
     async def get(self, group_id: int, number: int) -> ActionItem | None:
-        row = await self._row(group_id, number)
-        return to_action_item(row) if row else None
+        found = await self._session.execute(_ITEM, {"group_id": group_id, "number": number})
+        row = found.first()
+        return ActionItem(*row) if row else None
 
     async def newest(self, group_id: int) -> ActionItem | None:
-        row = await self._session.scalar(
-            select(ActionItemRow)
-            .where(ActionItemRow.group_id == group_id)
-            .order_by(ActionItemRow.number.desc())
-            .limit(1)
-        )
-        return to_action_item(row) if row else None
+        row = (await self._session.execute(_NEWEST_ITEM, {"group_id": group_id})).first()
+        return ActionItem(*row) if row else None
 
     async def list_open(self, group_id: int) -> list[ActionItem]:
-        return await self._list(group_id, ActionItemRow.closed_at.is_(None))
+        rows = await self._session.execute(_OPEN_ITEMS, {"group_id": group_id})
+        return [ActionItem(*row) for row in rows]
 
     async def list_all(self, group_id: int) -> list[ActionItem]:
-        return await self._list(group_id)
+        rows = await self._session.execute(_ALL_ITEMS, {"group_id": group_id})
+        return [ActionItem(*row) for row in rows]
 
     async def close(
         self, group_id: int, number: int, by: str, now: datetime
     ) -> tuple[ActionItem | None, bool]:
         closed = await self._session.execute(
-            update(ActionItemRow)
-            .where(
-                ActionItemRow.group_id == group_id,
-                ActionItemRow.number == number,
-                ActionItemRow.closed_at.is_(None),
-            )
-            .values(closed_at=now, closed_by=by)
-            .returning(ActionItemRow.id)
+            _CLOSE_ITEM, {"of_group": group_id, "of_number": number, "now": now, "by": by}
         )
         closed_now = closed.scalar() is not None
         return await self.get(group_id, number), closed_now
@@ -541,27 +505,12 @@ class SqlActionItemRepository(_Repository):
         await self._session.flush()
         return item
 
-    async def _list(self, group_id: int, *conditions: Any) -> list[ActionItem]:
-        # The columns in ``ActionItem``'s order, not mapped rows: a list of hundreds of items
-        # is read for the agenda and ``åtgärder``, and building ORM objects (or reading a row's
-        # columns by name) for it cost more than the query.
-        rows = await self._session.execute(
-            select(*_ITEM_COLUMNS)
-            .where(ActionItemRow.group_id == group_id, *conditions)
-            .order_by(ActionItemRow.number)
-        )
-        return [ActionItem(*row) for row in rows]
-
     async def _row(self, group_id: int, number: int) -> ActionItemRow | None:
         return await self._session.scalar(
             select(ActionItemRow)
             .where(ActionItemRow.group_id == group_id, ActionItemRow.number == number)
             .execution_options(populate_existing=True)
         )
-
-
-# ``ActionItem``'s fields in order, as columns (``SqlActionItemRepository._list``).
-_ITEM_COLUMNS = tuple(getattr(ActionItemRow, name) for name in ActionItem.__dataclass_fields__)
 
 
 class SqlDecisionRepository(_Repository):
@@ -622,11 +571,9 @@ class SqlAgendaPointRepository(_Repository):
 
     async def for_meeting(self, group_id: int, meeting_id: int) -> list[AgendaPoint]:
         rows = await self._session.execute(
-            select(AgendaPointRow)
-            .where(AgendaPointRow.group_id == group_id, AgendaPointRow.meeting_id == meeting_id)
-            .order_by(AgendaPointRow.id)
+            _MEETING_POINTS, {"group_id": group_id, "meeting_id": meeting_id}
         )
-        return [to_point(row) for row in rows.scalars()]
+        return [to_point(row) for row in rows]
 
     async def move_to(self, group_id: int, from_meeting: int | None, to_meeting: int | None) -> int:
         return await _move_rows(self._session, AgendaPointRow, group_id, from_meeting, to_meeting)
@@ -638,25 +585,14 @@ class SqlAgendaPointRepository(_Repository):
 
 async def complete_claim(session: AsyncSession, key: str, now: datetime) -> None:
     """Mark the activity ``key`` handled, in the caller's transaction."""
-    # On the table, not the mapped class: every turn sends it, and an ORM-enabled UPDATE
-    # first looks for the rows it changes among the session's objects (there are none).
-    await session.execute(
-        update(_JOURNAL)
-        .where(_JOURNAL.c.key == key, _JOURNAL.c.completed_at.is_(None))
-        .values(completed_at=now)
-    )
+    await session.execute(_COMPLETE_CLAIM, {"claim": key, "now": now})
 
 
 async def claim_activity(session: AsyncSession, key: str, now: datetime) -> bool:
     """Take the activity ``key`` for handling in the caller's (writing) transaction; False if
     another holds it or handled it. A claim left incomplete past ``CLAIM_LEASE`` is taken
     over: one conditional UPDATE, so of two resends racing for it only one wins."""
-    inserted = await session.execute(
-        insert_for(session, _JOURNAL)
-        .values(key=key, received_at=now)
-        .on_conflict_do_nothing(index_elements=["key"])
-        .returning(_JOURNAL.c.key)
-    )
+    inserted = await session.execute(_CLAIM.on(session), {"key": key, "received_at": now})
     if inserted.scalar() is not None:
         return True
     taken = await session.execute(
@@ -669,10 +605,6 @@ async def claim_activity(session: AsyncSession, key: str, now: datetime) -> bool
         .values(received_at=now)
     )
     return taken.rowcount == 1
-
-
-# The activity journal's table, used as a table (Core statements) on every turn.
-_JOURNAL = ProcessedActivityRow.__table__
 
 
 class SqlActivityClaims(_Repository):
@@ -713,3 +645,103 @@ class SqlActivityJournal:
                 delete(ProcessedActivityRow).where(ProcessedActivityRow.received_at < before)
             )
             return result.rowcount
+
+
+# Prepared statements (storage.prepared) -----------------------------------------------------
+# An UPDATE's parameters are not named as its table's columns (SQLAlchemy reserves those).
+
+_GROUPS = table(GroupRow)
+_GROUP_BY_ID = select(_GROUPS).where(_GROUPS.c.id == param("id"))
+_GROUP_BY_KEY = select(_GROUPS).where(_GROUPS.c.key == param("key"))
+
+_MEMBERS = table(MemberRow)
+_MEMBER = select(_MEMBERS).where(
+    _MEMBERS.c.group_id == param("group_id"), _MEMBERS.c.user_id == param("user_id")
+)
+
+_MEETINGS = table(MeetingRow)
+_SCHEDULED = _MEETINGS.c.status == MeetingStatus.SCHEDULED.value
+_MEETING = select(_MEETINGS).where(
+    _MEETINGS.c.id == param("id"), _MEETINGS.c.group_id == param("group_id")
+)
+_UPCOMING = (
+    select(_MEETINGS)
+    .where(
+        _MEETINGS.c.group_id == param("group_id"), _SCHEDULED, _MEETINGS.c.ends_at > param("now")
+    )
+    .order_by(_MEETINGS.c.starts_at)
+)
+_STARTED = (
+    select(_MEETINGS)
+    .where(
+        _MEETINGS.c.group_id == param("group_id"), _SCHEDULED, _MEETINGS.c.starts_at <= param("now")
+    )
+    .order_by(_MEETINGS.c.starts_at.desc(), _MEETINGS.c.id.desc())
+    .limit(param("limit"))
+)
+
+_REPORTS = table(StatusReportRow)
+_OPEN_REPORTS = (_REPORTS.c.group_id == param("group_id"), _REPORTS.c.superseded_at.is_(None))
+_CURRENT_REPORTS, _CURRENT_REPORTS_UNPLANNED = (
+    select(_REPORTS).where(*_OPEN_REPORTS, meeting).order_by(_REPORTS.c.region, _REPORTS.c.id)
+    for meeting in (_REPORTS.c.meeting_id == param("meeting_id"), _REPORTS.c.meeting_id.is_(None))
+)
+_REGION_REPORTS, _REGION_REPORTS_UNPLANNED = (
+    select(_REPORTS)
+    .where(*_OPEN_REPORTS, meeting, _REPORTS.c.region == param("region"))
+    .order_by(_REPORTS.c.id.desc())
+    for meeting in (_REPORTS.c.meeting_id == param("meeting_id"), _REPORTS.c.meeting_id.is_(None))
+)
+_SUPERSEDE = (
+    update(_REPORTS).where(_REPORTS.c.id == param("report_id")).values(superseded_at=param("at"))
+)
+_ADD_REPORT = insert(_REPORTS).returning(_REPORTS.c.id)
+
+_ITEMS = table(ActionItemRow)
+# ``ActionItem``'s fields in order, as columns: rows become items with ``ActionItem(*row)``.
+_ITEM_FIELDS = tuple(ActionItem.__dataclass_fields__)
+_ITEM_COLUMNS = [_ITEMS.c[name] for name in _ITEM_FIELDS]
+_OF_GROUP = _ITEMS.c.group_id == param("group_id")
+_ITEM = select(*_ITEM_COLUMNS).where(_OF_GROUP, _ITEMS.c.number == param("number"))
+_NEWEST_ITEM = select(*_ITEM_COLUMNS).where(_OF_GROUP).order_by(_ITEMS.c.number.desc()).limit(1)
+_ALL_ITEMS = select(*_ITEM_COLUMNS).where(_OF_GROUP).order_by(_ITEMS.c.number)
+_OPEN_ITEMS = _ALL_ITEMS.where(_ITEMS.c.closed_at.is_(None))
+_NEXT_ITEM_NUMBER = (
+    update(_GROUPS)
+    .where(_GROUPS.c.id == param("group_id"))
+    .values(action_item_seq=_GROUPS.c.action_item_seq + 1)
+    .returning(_GROUPS.c.action_item_seq)
+)
+_ADD_ITEM = insert(_ITEMS).returning(_ITEMS.c.id)
+_CLOSE_ITEM = (
+    update(_ITEMS)
+    .where(
+        _ITEMS.c.group_id == param("of_group"),
+        _ITEMS.c.number == param("of_number"),
+        _ITEMS.c.closed_at.is_(None),
+    )
+    .values(closed_at=param("now"), closed_by=param("by"))
+    .returning(_ITEMS.c.id)
+)
+
+_POINTS = table(AgendaPointRow)
+_MEETING_POINTS = (
+    select(_POINTS)
+    .where(_POINTS.c.group_id == param("group_id"), _POINTS.c.meeting_id == param("meeting_id"))
+    .order_by(_POINTS.c.id)
+)
+
+# The activity journal, on every turn.
+_JOURNAL = table(ProcessedActivityRow)
+_CLAIM = PerDialect(
+    lambda dialect: (
+        dialect.insert(_JOURNAL)
+        .on_conflict_do_nothing(index_elements=["key"])
+        .returning(_JOURNAL.c.key)
+    )
+)
+_COMPLETE_CLAIM = (
+    update(_JOURNAL)
+    .where(_JOURNAL.c.key == param("claim"), _JOURNAL.c.completed_at.is_(None))
+    .values(completed_at=param("now"))
+)

@@ -9,6 +9,7 @@ from sqlalchemy import select, update
 
 from bot.domain.model import Seminar, StandingTopic
 from bot.domain.text import fold
+from storage.prepared import param, table
 from storage.repositories import _Repository
 from storage.tables import SeminarRow, StandingTopicRow
 
@@ -65,12 +66,7 @@ class SqlTopicRepository(_Repository):
         return _topic(row) if row is not None else None
 
     async def all(self, group_id: int) -> list[StandingTopic]:
-        rows = await self._session.scalars(
-            select(StandingTopicRow)
-            .where(StandingTopicRow.group_id == group_id)
-            .order_by(StandingTopicRow.created_at, StandingTopicRow.id)
-            .execution_options(populate_existing=True)
-        )
+        rows = await self._session.execute(_TOPICS_OF_GROUP, {"group_id": group_id})
         return [_topic(row) for row in rows]
 
 
@@ -105,11 +101,7 @@ class SqlSeminarRepository(_Repository):
         return to_seminar(row) if row is not None else None
 
     async def upcoming(self, group_id: int, now: datetime) -> list[Seminar]:
-        rows = await self._session.scalars(
-            select(SeminarRow)
-            .where(SeminarRow.group_id == group_id, SeminarRow.ends_at > now)
-            .order_by(SeminarRow.starts_at)
-        )
+        rows = await self._session.execute(_SEMINARS_AHEAD, {"group_id": group_id, "now": now})
         return [to_seminar(row) for row in rows]
 
     async def remove(self, group_id: int, seminar_id: int) -> Seminar | None:
@@ -122,3 +114,17 @@ class SqlSeminarRepository(_Repository):
         await self._session.delete(row)
         await self._session.flush()
         return removed
+
+
+_TOPICS = table(StandingTopicRow)
+_TOPICS_OF_GROUP = (
+    select(_TOPICS)
+    .where(_TOPICS.c.group_id == param("group_id"))
+    .order_by(_TOPICS.c.created_at, _TOPICS.c.id)
+)
+_SEMINARS = table(SeminarRow)
+_SEMINARS_AHEAD = (
+    select(_SEMINARS)
+    .where(_SEMINARS.c.group_id == param("group_id"), _SEMINARS.c.ends_at > param("now"))
+    .order_by(_SEMINARS.c.starts_at)
+)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -418,8 +419,13 @@ class Mention:
 
 def day_over(moment: datetime, group: Group, now: datetime) -> bool:
     """True once the day of ``moment`` is over, in the group's time zone."""
-    zone = ZoneInfo(group.timezone)
-    return moment.astimezone(zone).date() < now.astimezone(zone).date()
+    return _local_day(moment, group.timezone) < _local_day(now, group.timezone)
+
+
+@lru_cache(maxsize=512)
+def _local_day(moment: datetime, timezone: str) -> date:
+    # An agenda asks for hundreds of items, due on a handful of days, at one "now".
+    return moment.astimezone(ZoneInfo(timezone)).date()
 
 
 def is_overdue(item: ActionItem, group: Group, now: datetime) -> bool:

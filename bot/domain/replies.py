@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from bot.domain.capture import ReportOverview, SavedReport
@@ -45,9 +46,15 @@ def meeting_phrase(meeting: Meeting | None, group: Group) -> str:
 def due_phrase(item: ActionItem, group: Group) -> str | None:
     if item.due_at is None:
         return None
-    due = local(item.due_at, group)
+    return _due_phrase(item.due_at, group.timezone, group.language)
+
+
+@lru_cache(maxsize=1024)
+def _due_phrase(due_at: datetime, timezone: str, language: str) -> str:
+    # Lists and agendas show hundreds of items, most due on a handful of days.
+    due = due_at.astimezone(ZoneInfo(timezone))
     with_time = (due.hour, due.minute) != (0, 0)
-    return format_when(due, group.language, with_time=with_time)
+    return format_when(due, language, with_time=with_time)
 
 
 def report_saved(saved: SavedReport | Refusal, group: Group) -> str:

@@ -4,6 +4,7 @@ text built from the features' help lines (in the order listed here)."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from bot.card_actions import CardAction
 from bot.domain.commands import EMPTY, UNKNOWN, Vocabulary
@@ -89,7 +90,12 @@ class Registry:
         return frozenset(self._cards)
 
     def help_text(self, language: str, examples: Mapping[str, str]) -> str:
-        return help_feature.help_text(self.features, self.vocabulary, language, examples)
+        return self._help(language, tuple(examples.items()))
+
+    @lru_cache(maxsize=64)  # noqa: B019 - the registry lives as long as the process
+    def _help(self, language: str, examples: tuple[tuple[str, str], ...]) -> str:
+        # The same text until the examples' dates move on: drawn once, not for every "hjälp".
+        return help_feature.help_text(self.features, self.vocabulary, language, dict(examples))
 
 
 REGISTRY = Registry(FEATURES)
