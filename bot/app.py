@@ -31,7 +31,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from yarl import URL
 
 from bot.auth import KeysUnavailable, build_authentication
-from bot.connector import ConnectorClients
+from bot.connector import ConnectorClients, read_json
 from bot.delivery import ReliableAdapter, Undelivered
 from bot.documents import DOCX_TYPE, minutes_docx, minutes_file_markdown
 from bot.domain import dates, schedule
@@ -306,7 +306,7 @@ async def messages(request: web.Request) -> web.Response:
     if problem:
         return _bad_request(problem)
     try:
-        activity = Activity().deserialize(body)
+        activity = read_json(Activity, body)
     except Exception:  # noqa: BLE001 - msrest raises a zoo of types for bad shapes
         return _bad_request("activity could not be read")
     if not _is_service_url(activity.service_url):

@@ -24,7 +24,7 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
 import aiohttp
 import requests
@@ -48,6 +48,7 @@ TOKEN_REUSE = 300.0
 MAX_CLIENTS = 64
 
 Key = tuple[object, ...]
+ModelT = TypeVar("ModelT", bound=Model)
 _SCHEMA = {name: model for name, model in vars(connector_models).items() if isinstance(model, type)}
 
 
@@ -164,6 +165,77 @@ def plain_json(model: Model, data_type: str = "Activity") -> dict[str, Any]:
         return _plain(model)
     except _Unplain:
         return Serializer(_SCHEMA).body(model, data_type)
+
+
+def read_json(model_class: type[ModelT], data: object) -> ModelT:
+    """``model_class`` read from the connector's JSON as msrest reads it (``Model.deserialize``:
+    the same attributes, nested models, timestamps, and keys it does not know kept as
+    ``additional_properties``), without its per-value type dispatch: a turn's first cost.
+    Anything unusual is left to msrest, which also gives the error for a bad shape."""
+    try:
+        return _read_model(model_class, data)
+    except _Unplain:
+        return model_class.deserialize(data)  # type: ignore[no-any-return]
+
+
+def _read_model(model_class: type[ModelT], data: object) -> ModelT:
+    if not isinstance(data, dict) or model_class._validation:
+        raise _Unplain(model_class.__name__)
+    if getattr(model_class, "_subtype_map", None):
+        raise _Unplain(model_class.__name__)
+    values: dict[str, Any] = {}
+    for attribute, description in model_class._attribute_map.items():
+        key = description["key"]
+        if attribute == "additional_properties" or "." in key:
+            raise _Unplain(model_class.__name__)
+        value = data.get(key)
+        if value is not None:
+            values[attribute] = _read_value(description["type"], value)
+    model = model_class(**values)
+    unknown = data.keys() - _keys(model_class)
+    if unknown:
+        model.additional_properties = {key: data[key] for key in unknown}
+    return model
+
+
+def _keys(model_class: type[Model]) -> frozenset[str]:
+    known = _KNOWN_KEYS.get(model_class)
+    if known is None:
+        attributes = model_class._attribute_map.values()
+        known = _KNOWN_KEYS[model_class] = frozenset(a["key"] for a in attributes)
+    return known
+
+
+_KNOWN_KEYS: dict[type[Model], frozenset[str]] = {}
+_BOOLEANS = {True: True, False: False, "true": True, "1": True, "false": False, "0": False}
+
+
+def _read_value(kind: str, value: Any) -> Any:
+    if value is None or kind == "object":
+        return value
+    if kind == "str":
+        return value if isinstance(value, str) else str(value)
+    if kind == "bool":
+        key = value.lower() if isinstance(value, str) else value
+        answer = _BOOLEANS.get(key) if isinstance(key, bool | int | str) else None
+        if answer is None:
+            raise _Unplain(f"bool {value!r}")
+        return answer
+    if kind == "int" and isinstance(value, int | str):
+        return int(value)
+    if kind == "iso-8601" and isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError as error:
+            raise _Unplain(value) from error
+    if kind.startswith("[") and isinstance(value, list):
+        return [_read_value(kind[1:-1], item) for item in value]
+    if kind.startswith("{") and isinstance(value, dict):
+        return {key: _read_value(kind[1:-1], item) for key, item in value.items()}
+    model_class = _SCHEMA.get(kind)
+    if model_class is None or not issubclass(model_class, Model):
+        raise _Unplain(kind)
+    return _read_model(model_class, value)
 
 
 class _PlainContentSerializer(Serializer):

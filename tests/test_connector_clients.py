@@ -26,11 +26,11 @@ from botframework.connector.aio import ConnectorClient
 from msrest import Serializer
 
 from bot.app import create_app
-from bot.connector import plain_json
+from bot.connector import plain_json, read_json
 from bot.settings import Settings
 from tests.support.connector import FakeConnector
 from tests.support.server import serve
-from tests.support.teams import TeamsSpace
+from tests.support.teams import MATS, TeamsSpace
 
 
 async def test_replies_are_sent_without_requests(
@@ -144,3 +144,43 @@ def test_a_reply_is_written_as_msrest_writes_it():
     assert plain_json(thread, "ConversationParameters") == msrest.body(
         thread, "ConversationParameters"
     )
+
+
+def _arrivals() -> list[dict]:
+    """What Teams sends: messages in a channel, a group chat and a 1:1 chat (mentions, client
+    info), a card's submit, the app installed, meeting events, an invoke; and odd shapes: a
+    number where a string belongs, a 7-digit timestamp with an offset, "true" for a bool."""
+    channel, chat = TeamsSpace.channel(), TeamsSpace.group_chat()
+    personal = TeamsSpace.personal()
+    at = datetime(2026, 1, 14, 12, 0, tzinfo=UTC)
+    odd = channel.message("hjälp")
+    odd.update(
+        localTimestamp="2026-01-14T13:00:05.1234567+01:00",
+        locale=123,
+        historyDisclosed="true",
+        attachments=[{"contentType": "text/html", "content": "<p>hjälp</p>"}],
+    )
+    return [
+        channel.message("åtgärd Sara följer upp remissen", mentions=(MATS,)),
+        chat.message("dagordning"),
+        personal.message("lägesrapport Kalmar: Allt lugnt."),
+        channel.card_submit({"ragbot": "action.done", "number": 3}),
+        channel.installation(),
+        channel.meeting_start(at),
+        channel.participants("meetingParticipantJoin", (MATS,)),
+        channel.invoke("adaptiveCard/action", {"action": {"type": "Action.Execute"}}),
+        odd,
+    ]
+
+
+def test_an_arrival_is_read_as_msrest_reads_it(monkeypatch: pytest.MonkeyPatch):
+    """``read_json`` skips msrest's per-value dispatch; what it reads is what msrest reads,
+    keys it does not know included."""
+    bodies = _arrivals()
+    msrest = [Activity.deserialize(body) for body in bodies]
+
+    def unused(*args, **kwargs):
+        raise AssertionError("left to msrest")
+
+    monkeypatch.setattr(Activity, "deserialize", unused)
+    assert [read_json(Activity, body) for body in bodies] == msrest
