@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import case, false, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.domain.model import MeetingStatus
+from bot.domain.model import Group, MeetingStatus
 from bot.domain.ports import PostedMessage
 from bot.domain.schedule import GroupPlan, OutboxEntry, PlannedPost, PlanningNeeds, PostKind
 from storage.db import Database
@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 PENDING, SENT = "pending", "sent"
 # Groups planned per transaction: short write transactions keep SQLite's writers moving.
 PLAN_CHUNK = 500
+REMEMBERED_GROUPS = 100_000
 
 
 async def drop_unsent(session: AsyncSession, *where: Any) -> None:
@@ -98,6 +99,9 @@ class SqlOutbox:
     def __init__(self, database: Database) -> None:
         self._database = database
         self._postgres = database.engine.dialect.name == "postgresql"
+        # The groups planned at earlier ticks, by id, with the row each was read from: a row
+        # read again unchanged gives the same Group without mapping its JSON columns again.
+        self._planned_groups: dict[int, tuple[Any, Group]] = {}
 
     async def enqueue_due(
         self,
@@ -108,19 +112,24 @@ class SqlOutbox:
         candidates = await self._candidate_groups(now, needs)
         queued: list[PlannedPost] = []
         dropped: list[PlannedPost] = []
+        found_new = False
         for start in range(0, len(candidates), PLAN_CHUNK):
             chunk = candidates[start : start + PLAN_CHUNK]
             # Most ticks find nothing new: decide in a read first, so they take no write lock.
-            async with self._database.reading() as session:
-                plans = await self._plans(session, chunk, now, needs)
-                nothing_new = not await self._new(session, decide(plans))
-            if nothing_new:
-                continue
+            # After a chunk that had new posts (the first tick, 09:00 local time) the next one
+            # likely has too, and the write decides again anyway: it goes straight there.
+            if not found_new:
+                async with self._database.reading() as session:
+                    plans = await self._plans(session, chunk, now, needs)
+                    nothing_new = not await self._new(session, decide(plans))
+                if nothing_new:
+                    continue
             async with self._database.writing() as session:
                 posts = decide(await self._plans(session, chunk, now, needs))
                 new_queued, new_dropped = await self._insert(session, posts, now)
-                queued += new_queued
-                dropped += new_dropped
+            queued += new_queued
+            dropped += new_dropped
+            found_new = bool(new_queued or new_dropped)
         for post in dropped:
             log.warning(
                 "dropped %s (due %s): not sent before %s, no longer useful",
@@ -215,13 +224,23 @@ class SqlOutbox:
                 seminars.setdefault(seminar.group_id, []).append(to_seminar(seminar))
         return [
             GroupPlan(
-                to_group(row),
+                self._group(row),
                 tuple(meetings.get(row.id, ())),
                 earliest.get(row.id),
                 tuple(seminars.get(row.id, ())),
             )
             for row in groups
         ]
+
+    def _group(self, row: Any) -> Group:
+        kept = self._planned_groups.get(row.id)
+        if kept is not None and kept[0] == row:
+            return kept[1]
+        if len(self._planned_groups) >= REMEMBERED_GROUPS:
+            self._planned_groups.clear()
+        group = to_group(row)
+        self._planned_groups[row.id] = (row, group)
+        return group
 
     @staticmethod
     async def _new(session: AsyncSession, posts: list[PlannedPost]) -> list[PlannedPost]:
