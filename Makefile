@@ -57,11 +57,12 @@ manifest: install
 	$(BIN)/python -m manifest.package
 
 # The bot against botbuilder's echo bot sample, side by side (README "Performance"), then
-# the date parser and the scheduler; bench-all adds start-up details and reliability (~5 min).
+# the date parser, the scheduler's tick and its CPU per post delivered; bench-all adds start-up details and reliability (~5 min).
 bench: install
 	$(BIN)/python -m bench.turns
 	$(BIN)/python -m bench.dates
 	$(BIN)/python -m bench.scheduler
+	$(BIN)/python -m bench.delivery
 
 bench-all: bench
 	$(BIN)/python -m bench.startup

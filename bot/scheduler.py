@@ -47,7 +47,7 @@ from bot.domain.ports import (
     OutboxRepository,
     PostedMessage,
 )
-from bot.domain.posts import UnknownPostKind, due_posts, planning_needs
+from bot.domain.posts import DuePosts, UnknownPostKind, planning_needs
 from bot.domain.records import Retention
 from bot.domain.schedule import LeadTimes, OutboxEntry, retry_delay
 
@@ -120,6 +120,7 @@ class Scheduler:
         self._worker = worker or worker_name()
         self._draw = draw
         self._needs = planning_needs(leads)
+        self._due = DuePosts(leads)
         self._last_prune: datetime | None = None
         self._retention = retention
         self._stopping = False
@@ -180,7 +181,7 @@ class Scheduler:
         now = self._clock.now()
         queued, dropped = await self._outbox.enqueue_due(
             now,
-            lambda plans: due_posts(plans, now, self._leads),
+            lambda plans: self._due(plans, now),
             self._needs,
         )
         report.queued += len(queued)

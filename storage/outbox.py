@@ -20,10 +20,10 @@ from collections.abc import Callable, Collection
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import case, false, func, or_, select, update
+from sqlalchemy import bindparam, case, false, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.domain.model import MeetingStatus
+from bot.domain.model import Group, MeetingStatus
 from bot.domain.ports import PostedMessage
 from bot.domain.schedule import GroupPlan, OutboxEntry, PlannedPost, PlanningNeeds, PostKind
 from storage.db import Database
@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 PENDING, SENT = "pending", "sent"
 # Groups planned per transaction: short write transactions keep SQLite's writers moving.
 PLAN_CHUNK = 500
+REMEMBERED_GROUPS = 100_000
 
 
 async def drop_unsent(session: AsyncSession, *where: Any) -> None:
@@ -77,6 +78,27 @@ async def mark_agenda_changed(session: AsyncSession, group_id: int, now: datetim
     return result.rowcount
 
 
+# A post sent, recorded: built once, as every post ends with it (a statement built and keyed
+# per post cost more CPU than running it).
+_OUTBOX = OutboxRow.__table__
+_SENT = (
+    update(_OUTBOX)
+    .where(_OUTBOX.c.id == bindparam("entry"))
+    .values(
+        activity_id=bindparam("activity"),
+        conversation_id=bindparam("conversation"),
+        sent_at=bindparam("now"),
+        # Changed while we were sending: stay queued, as an update.
+        status=case((_OUTBOX.c.revision == bindparam("sent_revision"), SENT), else_=PENDING),
+        attempts=0,
+        last_error=None,
+        next_attempt_at=bindparam("now"),
+        claimed_by=None,
+        claimed_until=None,
+    )
+)
+
+
 def _entry(row: OutboxRow) -> OutboxEntry:
     return OutboxEntry(
         id=row.id,
@@ -98,6 +120,9 @@ class SqlOutbox:
     def __init__(self, database: Database) -> None:
         self._database = database
         self._postgres = database.engine.dialect.name == "postgresql"
+        # The groups planned at earlier ticks, by id, with the row each was read from: a row
+        # read again unchanged gives the same Group without mapping its JSON columns again.
+        self._planned_groups: dict[int, tuple[Any, Group]] = {}
 
     async def enqueue_due(
         self,
@@ -108,19 +133,24 @@ class SqlOutbox:
         candidates = await self._candidate_groups(now, needs)
         queued: list[PlannedPost] = []
         dropped: list[PlannedPost] = []
+        found_new = False
         for start in range(0, len(candidates), PLAN_CHUNK):
             chunk = candidates[start : start + PLAN_CHUNK]
             # Most ticks find nothing new: decide in a read first, so they take no write lock.
-            async with self._database.reading() as session:
-                plans = await self._plans(session, chunk, now, needs)
-                nothing_new = not await self._new(session, decide(plans))
-            if nothing_new:
-                continue
+            # After a chunk that had new posts (the first tick, 09:00 local time) the next one
+            # likely has too, and the write decides again anyway: it goes straight there.
+            if not found_new:
+                async with self._database.reading() as session:
+                    plans = await self._plans(session, chunk, now, needs)
+                    nothing_new = not await self._new(session, decide(plans))
+                if nothing_new:
+                    continue
             async with self._database.writing() as session:
                 posts = decide(await self._plans(session, chunk, now, needs))
                 new_queued, new_dropped = await self._insert(session, posts, now)
-                queued += new_queued
-                dropped += new_dropped
+            queued += new_queued
+            dropped += new_dropped
+            found_new = bool(new_queued or new_dropped)
         for post in dropped:
             log.warning(
                 "dropped %s (due %s): not sent before %s, no longer useful",
@@ -174,24 +204,25 @@ class SqlOutbox:
     async def _plans(
         self, session: AsyncSession, chunk: list[int], now: datetime, needs: PlanningNeeds
     ) -> list[GroupPlan]:
-        """What the kinds need to know about these groups at ``now``."""
+        """What the kinds need to know about these groups at ``now``. Read as plain rows, not
+        ORM objects: a tick reads thousands, and nothing here is changed through them."""
         groups = (
             await session.execute(
-                select(GroupRow).where(GroupRow.id.in_(chunk), GroupRow.active.is_(True))
+                select(*GroupRow.__table__.c).where(
+                    GroupRow.id.in_(chunk), GroupRow.active.is_(True)
+                )
             )
-        ).scalars()
+        ).all()
         meetings: dict[int, list[Any]] = {}
         if needs.horizon is not None:
-            for row in (
-                await session.execute(
-                    select(MeetingRow)
-                    .where(
-                        MeetingRow.group_id.in_(chunk),
-                        self._meetings_needed(now, needs, per_group=False),
-                    )
-                    .order_by(MeetingRow.starts_at)
+            for row in await session.execute(
+                select(*MeetingRow.__table__.c)
+                .where(
+                    MeetingRow.group_id.in_(chunk),
+                    self._meetings_needed(now, needs, per_group=False),
                 )
-            ).scalars():
+                .order_by(MeetingRow.starts_at)
+            ):
                 meetings.setdefault(row.group_id, []).append(to_meeting(row))
         earliest: dict[int, datetime] = {}
         if needs.earliest_overdue:
@@ -206,23 +237,31 @@ class SqlOutbox:
             )
         seminars: dict[int, list[Any]] = {}
         if needs.seminars_horizon is not None:
-            for seminar in (
-                await session.execute(
-                    select(SeminarRow)
-                    .where(SeminarRow.group_id.in_(chunk), self._seminars_needed(now, needs))
-                    .order_by(SeminarRow.starts_at)
-                )
-            ).scalars():
+            for seminar in await session.execute(
+                select(*SeminarRow.__table__.c)
+                .where(SeminarRow.group_id.in_(chunk), self._seminars_needed(now, needs))
+                .order_by(SeminarRow.starts_at)
+            ):
                 seminars.setdefault(seminar.group_id, []).append(to_seminar(seminar))
         return [
             GroupPlan(
-                to_group(row),
+                self._group(row),
                 tuple(meetings.get(row.id, ())),
                 earliest.get(row.id),
                 tuple(seminars.get(row.id, ())),
             )
             for row in groups
         ]
+
+    def _group(self, row: Any) -> Group:
+        kept = self._planned_groups.get(row.id)
+        if kept is not None and kept[0] == row:
+            return kept[1]
+        if len(self._planned_groups) >= REMEMBERED_GROUPS:
+            self._planned_groups.clear()
+        group = to_group(row)
+        self._planned_groups[row.id] = (row, group)
+        return group
 
     @staticmethod
     async def _new(session: AsyncSession, posts: list[PlannedPost]) -> list[PlannedPost]:
@@ -274,34 +313,32 @@ class SqlOutbox:
         new = await self._new(session, posts)
         if not new:
             return [], []
-        inserted = set(
-            (
-                await session.execute(
-                    insert_for(session, OutboxRow)
-                    .values(
-                        [
-                            {
-                                "group_id": post.group_id,
-                                "dedupe_key": post.key,
-                                "kind": str(post.kind),
-                                "meeting_id": post.meeting_id,
-                                "payload": post.payload,
-                                "status": PENDING if post.useful_at(now) else "dropped",
-                                "due_at": post.due_at,
-                                "expires_at": post.expires_at,
-                                "revision": 0,
-                                "attempts": 0,
-                                "next_attempt_at": post.due_at,
-                                "created_at": now,
-                            }
-                            for post in new
-                        ]
-                    )
-                    .on_conflict_do_nothing(index_elements=["dedupe_key"])
-                    .returning(OutboxRow.dedupe_key)
-                )
-            ).scalars()
+        # One statement run for many rows (SQLAlchemy's "insertmanyvalues" batches them), not
+        # one VALUES list of thousands of bound values, which takes longer to compile than
+        # the database takes to insert it.
+        statement = (
+            insert_for(session, OutboxRow.__table__)
+            .on_conflict_do_nothing(index_elements=["dedupe_key"])
+            .returning(OutboxRow.dedupe_key)
         )
+        rows = [
+            {
+                "group_id": post.group_id,
+                "dedupe_key": post.key,
+                "kind": str(post.kind),
+                "meeting_id": post.meeting_id,
+                "payload": post.payload,
+                "status": PENDING if post.useful_at(now) else "dropped",
+                "due_at": post.due_at,
+                "expires_at": post.expires_at,
+                "revision": 0,
+                "attempts": 0,
+                "next_attempt_at": post.due_at,
+                "created_at": now,
+            }
+            for post in new
+        ]
+        inserted = set((await session.execute(statement, rows)).scalars())
         queued = [p for p in new if p.key in inserted and p.useful_at(now)]
         dropped = [p for p in new if p.key in inserted and not p.useful_at(now)]
         return queued, dropped
@@ -350,21 +387,16 @@ class SqlOutbox:
         self, entry: OutboxEntry, worker: str, message: PostedMessage, now: datetime
     ) -> None:
         async with self._database.writing() as session:
-            await session.execute(
-                update(OutboxRow)
-                .where(OutboxRow.id == entry.id)
-                .values(
-                    activity_id=message.activity_id,
-                    conversation_id=message.conversation_id,
-                    sent_at=now,
-                    # Changed while we were sending: stay queued, as an update.
-                    status=case((OutboxRow.revision == entry.revision, SENT), else_=PENDING),
-                    attempts=0,
-                    last_error=None,
-                    next_attempt_at=now,
-                    claimed_by=None,
-                    claimed_until=None,
-                )
+            connection = await session.connection()
+            await connection.execute(
+                _SENT,
+                {
+                    "entry": entry.id,
+                    "sent_revision": entry.revision,
+                    "activity": message.activity_id,
+                    "conversation": message.conversation_id,
+                    "now": now,
+                },
             )
 
     async def retry(self, entry: OutboxEntry, worker: str, at: datetime, error: str) -> None:

@@ -29,7 +29,7 @@ import time
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import BigInteger, String, bindparam, delete, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.selectable import ScalarSelect
 
@@ -75,6 +75,55 @@ def _fits(points: list[datetime], at: datetime, windows: Sequence[Span]) -> bool
     return True
 
 
+class _Statements:
+    """The booking's statements, built once per ``SqlSendSlots``.
+
+    ``lock[n]`` takes n advisory locks in the order of its parameters key0..key<n-1> (a select list
+    is evaluated left to right), in one round trip. ``read`` is the database's clock, the
+    conversation's latest slot and its count-th latest per window, and the tenant's slots
+    within its widest window (as one array), in one statement after the locks: it sees what
+    the booking that held them wrote.
+    """
+
+    def __init__(self, per_tenant: Sequence[Span], per_conversation: Sequence[Span]) -> None:
+        self.lock = {
+            n: select(
+                *(
+                    func.pg_advisory_xact_lock(bindparam(f"key{i}", type_=BigInteger))
+                    for i in range(n)
+                )
+            )
+            for n in (1, 2)
+        }
+        conversation = bindparam("conversation", type_=String)
+        tenant = bindparam("tenant", type_=String)
+
+        def latest(nth: int) -> ScalarSelect[datetime]:
+            return (
+                select(SendSlotRow.at)
+                .where(SendSlotRow.scope == conversation)
+                .order_by(SendSlotRow.at.desc())
+                .offset(nth - 1)
+                .limit(1)
+                .scalar_subquery()
+            )
+
+        widest = max(width for _, width in per_tenant)
+        now = func.clock_timestamp()
+        tenant_slots = (
+            select(func.array_agg(SendSlotRow.at))
+            .where(SendSlotRow.scope == tenant, SendSlotRow.at > now - widest)
+            .scalar_subquery()
+        )
+        self.read = select(
+            now,
+            latest(1),
+            *(latest(count) for count, _ in per_conversation),
+            tenant_slots,
+        )
+        self.insert = insert(SendSlotRow)
+
+
 class SqlSendSlots:
     def __init__(
         self,
@@ -93,6 +142,7 @@ class SqlSendSlots:
         self._clock = clock
         self._keep = max(width for _, width in self._per_tenant + self._per_conversation)
         self._pruned_at = -PRUNE_EVERY
+        self._statements = _Statements(self._per_tenant, self._per_conversation)
 
     async def wait(self, tenant: str, conversation: str) -> None:
         """Return when one more post to ``conversation`` in ``tenant`` stays within every
@@ -108,48 +158,39 @@ class SqlSendSlots:
 
     async def _book(self, tenant_scope: str, conversation_scope: str) -> float:
         """Book one slot for both scopes; when it is, on this process's clock."""
+        keys = sorted({lock_key(tenant_scope), lock_key(conversation_scope)})
         async with self._database.writing() as session:
-            for key in sorted({lock_key(tenant_scope), lock_key(conversation_scope)}):
-                await session.execute(select(func.pg_advisory_xact_lock(key)))
-            now: datetime = await session.scalar(select(func.clock_timestamp()))
-            local_now = self._clock()
-            start = max(now, await self._in_order(session, conversation_scope) or now)
-            widest = max(width for _, width in self._per_tenant)
-            booked = (
-                await session.scalars(
-                    select(SendSlotRow.at).where(
-                        SendSlotRow.scope == tenant_scope, SendSlotRow.at > start - widest
-                    )
+            # Statements built once (``_Statements``): building and keying a statement per
+            # booking cost more CPU than the database took to run it.
+            connection = await session.connection()
+            statements = self._statements
+            await connection.execute(
+                statements.lock[len(keys)], {f"key{i}": key for i, key in enumerate(keys)}
+            )
+            read = (
+                await connection.execute(
+                    statements.read,
+                    {"conversation": conversation_scope, "tenant": tenant_scope},
                 )
-            ).all()
+            ).one()
+            now, last, *nths = read[:-1]
+            local_now = self._clock()
+            start = max(now, self._in_order(last, nths) or now)
+            widest = max(width for _, width in self._per_tenant)
+            booked = [slot for slot in read[-1] or () if slot > start - widest]
             at = earliest_fit(booked, start, self._per_tenant)
-            await session.execute(
-                insert(SendSlotRow),
+            await connection.execute(
+                statements.insert,
                 [{"scope": tenant_scope, "at": at}, {"scope": conversation_scope, "at": at}],
             )
             await self._prune(session, now)
         return local_now + (at - now).total_seconds()
 
-    async def _in_order(self, session: AsyncSession, scope: str) -> datetime | None:
+    def _in_order(self, last: datetime | None, nths: Sequence[datetime | None]) -> datetime | None:
         """The earliest time at or after the conversation's latest slot that keeps each of
         its windows: the count-th latest slot plus the width. None for a new conversation."""
-
-        def latest(nth: int) -> ScalarSelect[datetime]:
-            return (
-                select(SendSlotRow.at)
-                .where(SendSlotRow.scope == scope)
-                .order_by(SendSlotRow.at.desc())
-                .offset(nth - 1)
-                .limit(1)
-                .scalar_subquery()
-            )
-
-        windows = self._per_conversation
-        last, *nths = (
-            await session.execute(select(latest(1), *(latest(count) for count, _ in windows)))
-        ).one()
         earliest = last
-        for nth, (_, width) in zip(nths, windows, strict=True):
+        for nth, (_, width) in zip(nths, self._per_conversation, strict=True):
             if nth is not None:
                 earliest = max(earliest, nth + width)
         return earliest

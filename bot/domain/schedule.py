@@ -134,7 +134,7 @@ def post_time(start: datetime, lead: timedelta, zone: ZoneInfo, country: str) ->
 
 
 def stamp(moment: datetime) -> str:
-    return moment.strftime("%Y%m%dT%H%MZ")
+    return f"{moment.year:04}{moment.month:02}{moment.day:02}T{moment.hour:02}{moment.minute:02}Z"
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ error, never another kind's post.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from bot.domain.model import Group, Meeting
@@ -68,12 +69,57 @@ def due_posts(
 
     Posts not yet due are left for a later tick.
     """
-    due = []
-    for plan in plans:
-        group_leads = leads.for_group(plan.group)
-        for kind in kinds.values():
-            due += [post for post in kind.plan(plan, group_leads, now) if post.due_at <= now]
-    return due
+    return DuePosts(leads, kinds)(plans, now)
+
+
+# Meetings whose posts ``DuePosts`` keeps; beyond this it starts again from nothing.
+REMEMBERED = 200_000
+
+
+class DuePosts:
+    """``due_posts`` for a scheduler that asks every tick about the same meetings.
+
+    A meeting's posts depend on its group, the meeting and the lead times, never on *now*
+    (``MeetingKind.meeting_posts``): each kind's posts of a meeting are kept from one tick to
+    the next and planned again only when one of the three is no longer equal to what they
+    were planned from. Most ticks plan nothing new, and planning every post of thousands of
+    meetings to find that out was most of their time.
+    """
+
+    def __init__(self, leads: LeadTimes, kinds: dict[str, Kind] = KINDS) -> None:
+        self._leads = leads
+        self._kinds = kinds
+        self._memo: dict[tuple[str, int], tuple[Group, Meeting, LeadTimes, list[PlannedPost]]] = {}
+
+    def __call__(self, plans: list[GroupPlan], now: datetime) -> list[PlannedPost]:
+        due = []
+        for plan in plans:
+            group_leads = self._leads.for_group(plan.group)
+            for kind in self._kinds.values():
+                if isinstance(kind, MeetingKind):
+                    planned = kind.posts_of(plan, group_leads, self._remembered(kind))
+                else:
+                    planned = kind.plan(plan, group_leads, now)
+                due += [post for post in planned if post.due_at <= now]
+        return due
+
+    def _remembered(
+        self, kind: MeetingKind
+    ) -> Callable[[Group, Meeting, LeadTimes], list[PlannedPost]]:
+        memo = self._memo
+
+        def meeting_posts(group: Group, meeting: Meeting, leads: LeadTimes) -> list[PlannedPost]:
+            key = (kind.name, meeting.id)
+            kept = memo.get(key)
+            if kept is not None and kept[1] == meeting and kept[2] == leads and kept[0] == group:
+                return kept[3]
+            posts = kind.meeting_posts(group, meeting, leads)
+            if len(memo) >= REMEMBERED:
+                memo.clear()
+            memo[key] = (group, meeting, leads, posts)
+            return posts
+
+        return meeting_posts
 
 
 def meeting_posts(group: Group, meeting: Meeting, leads: LeadTimes) -> list[PlannedPost]:
@@ -114,6 +160,7 @@ def planning_needs(leads: LeadTimes, kinds: dict[str, Kind] = KINDS) -> Planning
 
 __all__ = [
     "KINDS",
+    "DuePosts",
     "Kind",
     "NoticeRepositories",
     "UnknownPostKind",

@@ -11,6 +11,7 @@ the links in a post point to.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
@@ -129,11 +130,21 @@ class MeetingKind(Kind):
         return Needs(meetings_ahead=self.reach(leads))
 
     def plan(self, plan: GroupPlan, leads: LeadTimes, now: datetime) -> list[PlannedPost]:
+        return self.posts_of(plan, leads, self.meeting_posts)
+
+    @staticmethod
+    def posts_of(
+        plan: GroupPlan,
+        leads: LeadTimes,
+        meeting_posts: Callable[[Group, Meeting, LeadTimes], list[PlannedPost]],
+    ) -> list[PlannedPost]:
+        """The posts of the plan's meetings that are not cancelled, each meeting's from
+        ``meeting_posts``: the kind's own, or a memory of them (``posts.DuePosts``)."""
         return [
             post
             for meeting in plan.meetings
             if not meeting.cancelled
-            for post in self.meeting_posts(plan.group, meeting, leads)
+            for post in meeting_posts(plan.group, meeting, leads)
         ]
 
     def post(
