@@ -19,7 +19,6 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
-    text,
     true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -150,14 +149,10 @@ class ActionItemRow(Base):
     __tablename__ = "action_items"
     __table_args__ = (
         UniqueConstraint("group_id", "number"),
-        # Performance: a group's open items in number order, however many it has closed.
-        Index(
-            "ix_action_items_open",
-            "group_id",
-            "number",
-            sqlite_where=text("closed_at IS NULL"),
-            postgresql_where=text("closed_at IS NULL"),
-        ),
+        # Performance: a group's open items (closed_at IS NULL) in number order, however many
+        # it has closed. Not a partial index: its dialect-specific clause made every start
+        # import PostgreSQL's dialect to check it, on SQLite too.
+        Index("ix_action_items_open", "group_id", "closed_at", "number"),
     )
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)
