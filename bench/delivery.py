@@ -27,20 +27,18 @@ import os
 import signal
 import statistics
 import sys
-import tempfile
 import time
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import aiohttp
 from sqlalchemy import func, insert, select
 
+from bench.databases import fresh_databases
 from bench.turns import Server, bot_server, drive, echo_server, out, space, start_connector
 from storage.db import Database, create_engine
-from storage.migrate import upgrade
 from storage.tables import GroupRow, MeetingRow, OutboxRow
 from tests.support.process import free_port
-from tests.support.seed import REGIONS, channel_address
+from tests.support.seed import channel_address, group_row
 
 TENANTS = 100
 ECHO_CONVERSATIONS = 32  # as many as the scheduler serves at once (bot.scheduler.CONCURRENCY)
@@ -56,25 +54,7 @@ async def seed_due_agendas(database: Database, numbers: range, service_url: str)
         ids = (
             await session.execute(
                 insert(GroupRow).returning(GroupRow.id),
-                [
-                    {
-                        "key": (address := channel_address(n, service_url, TENANTS)).key,
-                        "conversation_type": "channel",
-                        "tenant_id": address.tenant_id,
-                        "team_id": address.team_id,
-                        "channel_id": address.channel_id,
-                        "name": address.name,
-                        "language": "sv",
-                        "timezone": "Europe/Stockholm",
-                        "regions": REGIONS,
-                        "reference": address.reference,
-                        "active": True,
-                        "action_item_seq": 0,
-                        "created_at": booked,
-                        "updated_at": booked,
-                    }
-                    for n in numbers
-                ],
+                [group_row(channel_address(n, service_url, TENANTS), booked) for n in numbers],
             )
         ).scalars()
         start = now + timedelta(hours=3)
@@ -205,31 +185,8 @@ def main() -> None:
     parser.add_argument("--no-sqlite", action="store_true")
     options = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    folder = tempfile.mkdtemp(prefix="ragbot-bench-")
-    urls = {"SQLite": f"sqlite+aiosqlite:///{Path(folder) / 'ragbot.db'}"}
-    server, created = None, None
-    try:
-        if not options.no_postgres:
-            from tests.support.postgres import obtain
-
-            server = obtain(os.environ.get("RAGBOT_TEST_POSTGRES_URL"))
-            created = server.create_database()
-            urls["PostgreSQL"] = server.database_url(created).replace(
-                "postgresql://", "postgresql+asyncpg://", 1
-            )
-        for url in urls.values():
-            upgrade(url)  # Alembic runs its own event loop: before ours starts
-        if options.no_sqlite:
-            del urls["SQLite"]
+    with fresh_databases(sqlite=not options.no_sqlite, postgres=not options.no_postgres) as urls:
         asyncio.run(run(urls, options))
-    finally:
-        if server is not None:
-            if created:
-                server.drop_database(created)
-            server.stop()
-        for path in Path(folder).glob("*"):
-            path.unlink()
-        Path(folder).rmdir()
 
 
 if __name__ == "__main__":

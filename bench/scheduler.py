@@ -31,7 +31,7 @@ from storage.tables import GroupRow, MeetingRow
 from tests.support.clock import FakeClock
 from tests.support.connector import FakeConnector
 from tests.support.postgres import obtain
-from tests.support.seed import REGIONS, channel_address
+from tests.support.seed import channel_address, group_row
 
 NOW = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)  # Friday 09:00 in Stockholm
 
@@ -45,25 +45,7 @@ async def bulk_seed(
     groups, meetings = [], []
     for number in range(count):
         address = channel_address(number, url, tenants)
-        groups.append(
-            {
-                "id": number + 1,
-                "key": address.key,
-                "conversation_type": "channel",
-                "tenant_id": address.tenant_id,
-                "team_id": address.team_id,
-                "channel_id": address.channel_id,
-                "name": address.name,
-                "language": "sv",
-                "timezone": "Europe/Stockholm",
-                "regions": REGIONS,
-                "reference": address.reference,
-                "active": True,
-                "action_item_seq": 0,
-                "created_at": planned,
-                "updated_at": planned,
-            }
-        )
+        groups.append({"id": number + 1, **group_row(address, planned)})
         start = NOW + timedelta(days=first_day + number % days, hours=4)
         meetings.append(
             {

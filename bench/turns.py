@@ -33,7 +33,6 @@ import os
 import signal
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -42,13 +41,13 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
-from sqlalchemy import insert, update
+from sqlalchemy import insert, text, update
 
+from bench.databases import fresh_databases
 from bot.domain.model import Actor, GroupDefaults
 from bot.domain.notices import Notices
 from bot.domain.ports import SystemClock
 from storage.db import Database, create_engine
-from storage.migrate import upgrade
 from storage.tables import ActionItemRow, GroupRow, MeetingRow, StatusReportRow
 from storage.unit_of_work import SqlTransactions
 from tests.support.process import ROOT, bot_environment, free_port
@@ -267,6 +266,12 @@ async def seed_group(
         await connection.execute(
             update(GroupRow).where(GroupRow.id == group.id).values(action_item_seq=len(items))
         )
+    if database.engine.dialect.name == "postgresql":
+        # The planner's statistics, as autovacuum's analyze keeps them in a database that
+        # grew over the years (it runs a minute or so after a bulk load like this one).
+        async with database.engine.connect() as connection:
+            await connection.execution_options(isolation_level="AUTOCOMMIT")
+            await connection.execute(text("ANALYZE"))
     async with transactions.writing() as uow:
         meeting = (await uow.meetings.upcoming(group.id, now))[0]
         author = Actor(SARA["aadObjectId"], SARA["name"], SARA["id"])
@@ -596,29 +601,8 @@ def main() -> None:
         options.memory_batch, options.startup_runs = 1400, 3
     # SIGTERM ends the run through the clean-up below (the PostgreSQL database is dropped).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    folder = tempfile.mkdtemp(prefix="ragbot-bench-")
-    urls = {"SQLite": f"sqlite+aiosqlite:///{Path(folder) / 'ragbot.db'}"}
-    server, created = None, None
-    try:
-        if not options.no_postgres:
-            from tests.support.postgres import obtain
-
-            server = obtain(os.environ.get("RAGBOT_TEST_POSTGRES_URL"))
-            created = server.create_database()
-            urls["PostgreSQL"] = server.database_url(created).replace(
-                "postgresql://", "postgresql+asyncpg://", 1
-            )
-        for url in urls.values():
-            upgrade(url)  # Alembic runs its own event loop: before ours starts
+    with fresh_databases(postgres=not options.no_postgres) as urls:
         asyncio.run(run(urls, options))
-    finally:
-        if server is not None:
-            if created:
-                server.drop_database(created)
-            server.stop()
-        for path in Path(folder).glob("*"):
-            path.unlink()
-        Path(folder).rmdir()
 
 
 if __name__ == "__main__":
