@@ -32,6 +32,7 @@ from storage import inline_sqlite
 
 _IMMEDIATE = "ragbot_sqlite_immediate"
 BUSY_TIMEOUT_MS = 30_000
+PAGE_CACHE_KIB = 512
 
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
@@ -87,6 +88,10 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        # SQLite's own page cache, per connection (its default is 2 MiB, and it filled as the
+        # database grew: the process's memory grew with it). The file is local and in WAL
+        # mode: the operating system's file cache holds the rest of the pages.
+        cursor.execute(f"PRAGMA cache_size=-{PAGE_CACHE_KIB}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.close()
