@@ -87,6 +87,11 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
         # when transactions begin (see "begin" below).
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
+        mode = cursor.fetchone()[0]
+        if mode not in ("wal", "memory"):
+            # Outside WAL a commit waits for readers, and on the loop's thread (inline_sqlite)
+            # it would wait for readers of this same process: refuse to run instead.
+            raise RuntimeError(f"SQLite stays in {mode} mode, not WAL: use a local file system")
         cursor.execute("PRAGMA synchronous=NORMAL")
         # SQLite's own page cache, per connection (its default is 2 MiB, and it filled as the
         # database grew: the process's memory grew with it). The file is local and in WAL

@@ -10,14 +10,16 @@ backend for the few spelled per backend (``INSERT … ON CONFLICT``).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
-from sqlalchemy import Table, bindparam
+from sqlalchemy import Table, bindparam, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql import Executable
 
+from storage.db import Database
 from storage.upsert import dialect_module
 
 
@@ -46,3 +48,31 @@ class PerDialect:
         if statement is None:
             statement = self._built[name] = self._build(dialect_module(name))
         return statement
+
+
+# Rows deleted by one statement of a batched delete (``delete_in_batches``).
+DELETE_BATCH = 500
+
+
+async def delete_in_batches(
+    database: Database, key: Any, condition: Any, returning: Any = None
+) -> list[Any]:
+    """Delete the rows of ``key``'s table that match ``condition``, ``DELETE_BATCH`` at a time,
+    each batch its own short write transaction, with the event loop free between them: SQLite
+    runs on the loop's thread (``storage.inline_sqlite``), and one statement deleting years of
+    history held the loop, and the write lock, for seconds. Returns ``returning`` (else
+    ``key``) of every deleted row."""
+    chosen = select(key).where(condition).limit(DELETE_BATCH).scalar_subquery()
+    statement = (
+        delete(key.table)
+        .where(key.in_(chosen))
+        .returning(returning if returning is not None else key)
+    )
+    removed: list[Any] = []
+    while True:
+        async with database.writing() as session:
+            batch = (await session.execute(statement)).scalars().all()
+        removed.extend(batch)
+        if len(batch) < DELETE_BATCH:
+            return removed
+        await asyncio.sleep(0)

@@ -27,6 +27,7 @@ from bot.domain.model import Group, PurgeResult
 from bot.domain.text import fold
 from storage.db import Database
 from storage.mappers import to_group
+from storage.prepared import delete_in_batches
 from storage.tables import (
     ActionItemRow,
     AgendaPointRow,
@@ -80,28 +81,25 @@ class SqlRecords:
         self._database = database
 
     async def purge(self, before: datetime) -> PurgeResult:
-        per_group: Counter[int] = Counter()
-        async with self._database.writing() as session:
-            for table, condition in (
-                (ActionItemRow, ActionItemRow.closed_at < before),
-                (StatusReportRow, StatusReportRow.superseded_at < before),
-            ):
-                deleted = await session.execute(
-                    delete(table).where(condition).returning(table.group_id)
-                )
-                per_group.update(deleted.scalars().all())
-            drafts = await session.execute(
-                delete(BotStateRow).where(BotStateRow.updated_at < before)
+        """Everything past ``before`` deleted a batch at a time (``delete_in_batches``): a
+        purge interrupted halfway leaves the rest for the next one."""
+        database, per_group = self._database, Counter[int]()
+        for table, condition in (
+            (ActionItemRow, ActionItemRow.closed_at < before),
+            (StatusReportRow, StatusReportRow.superseded_at < before),
+        ):
+            per_group.update(
+                await delete_in_batches(database, table.id, condition, returning=table.group_id)
             )
-            # By expiry, not age: a sent agenda for a meeting still to come keeps its row, or
-            # the planner would queue it again and lose the message it updates in place.
-            posts = await session.execute(
-                delete(OutboxRow).where(
-                    OutboxRow.status.in_(("sent", "dropped", "failed")),
-                    OutboxRow.expires_at < before,
-                )
-            )
-        return PurgeResult(dict(per_group), drafts.rowcount, posts.rowcount)
+        drafts = await delete_in_batches(database, BotStateRow.key, BotStateRow.updated_at < before)
+        # By expiry, not age: a sent agenda for a meeting still to come keeps its row, or
+        # the planner would queue it again and lose the message it updates in place.
+        posts = await delete_in_batches(
+            database,
+            OutboxRow.id,
+            OutboxRow.status.in_(("sent", "dropped", "failed")) & (OutboxRow.expires_at < before),
+        )
+        return PurgeResult(dict(per_group), len(drafts), len(posts))
 
     async def find_groups(self, query: str) -> list[Group]:
         """Groups whose id, key (channel or chat id) or name is ``query``."""

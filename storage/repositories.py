@@ -43,7 +43,7 @@ from storage.mappers import (
     to_point,
     to_report,
 )
-from storage.prepared import PerDialect, param, table
+from storage.prepared import PerDialect, delete_in_batches, param, table
 from storage.tables import (
     ActionItemRow,
     AgendaPointRow,
@@ -640,11 +640,10 @@ class SqlActivityJournal:
             )
 
     async def prune(self, before: datetime) -> int:
-        async with self._database.writing() as session:
-            result = await session.execute(
-                delete(ProcessedActivityRow).where(ProcessedActivityRow.received_at < before)
-            )
-            return result.rowcount
+        pruned = await delete_in_batches(
+            self._database, ProcessedActivityRow.key, ProcessedActivityRow.received_at < before
+        )
+        return len(pruned)
 
 
 # Prepared statements (storage.prepared) -----------------------------------------------------

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from bot.domain.model import Actor, AuditNote, Role
+from storage import prepared
 from storage.records import SqlRecords
-from storage.tables import OutboxRow
+from storage.tables import ActionItemRow, OutboxRow
 from tests.support.each import Each
 from tests.test_storage import DEFAULTS, NOW, address
 
@@ -86,3 +87,36 @@ async def test_retention_purges_finished_posts_by_expiry_not_age(database):
         kept = (await session.execute(select(OutboxRow.dedupe_key))).scalars().all()
     assert purged.posts == 1
     assert sorted(kept) == ["expired but pending", "meeting still to come"]
+
+
+async def test_retention_deletes_in_short_transactions_and_leaves_nothing_behind(
+    database, monkeypatch
+):
+    """Years of closed items go a batch at a time, each batch its own transaction (SQLite runs
+    on the event loop's thread: one long DELETE held every turn up), and all of them go."""
+    monkeypatch.setattr(prepared, "DELETE_BATCH", 2)
+    group, _ = await Each(database).groups.remember(address(), DEFAULTS, NOW)
+    long_ago = NOW - timedelta(days=400)
+    async with database.writing() as session:
+        for number in range(1, 6):
+            session.add(
+                ActionItemRow(
+                    group_id=group.id,
+                    number=number,
+                    text=f"Punkt {number}",
+                    created_by="Edyta",
+                    created_at=long_ago,
+                    closed_at=long_ago if number != 3 else None,
+                    closed_by="Edyta" if number != 3 else None,
+                )
+            )
+    transactions: list[str] = []
+    event.listen(database.engine.sync_engine, "begin", lambda _: transactions.append("begin"))
+
+    purged = await SqlRecords(database).purge(NOW - timedelta(days=30))
+
+    async with database.reading() as session:
+        kept = (await session.execute(select(ActionItemRow.number))).scalars().all()
+    assert purged.per_group == {group.id: 4}
+    assert kept == [3]
+    assert len(transactions) >= 3  # 2 + 2 + 0 closed items, then the other tables
