@@ -224,6 +224,8 @@ def _read_value(kind: str, value: Any) -> Any:
     if kind == "int" and isinstance(value, int | str):
         return int(value)
     if kind == "iso-8601" and isinstance(value, str):
+        if len(value) < 19 or value[10] not in "Tt":
+            raise _Unplain(value)  # not a date and time as msrest requires: it refuses it
         try:
             return datetime.fromisoformat(value)
         except ValueError as error:

@@ -24,6 +24,7 @@ from botbuilder.schema import (
 from botframework.connector import models
 from botframework.connector.aio import ConnectorClient
 from msrest import Serializer
+from msrest.exceptions import DeserializationError
 
 from bot.app import create_app
 from bot.connector import plain_json, read_json
@@ -184,3 +185,13 @@ def test_an_arrival_is_read_as_msrest_reads_it(monkeypatch: pytest.MonkeyPatch):
 
     monkeypatch.setattr(Activity, "deserialize", unused)
     assert [read_json(Activity, body) for body in bodies] == msrest
+
+
+def test_an_arrival_msrest_refuses_is_refused():
+    """A timestamp that is a day without a time is no activity, as msrest has it."""
+    body = TeamsSpace.channel().message("hjälp")
+    body["timestamp"] = "2026-01-14"
+    with pytest.raises(DeserializationError):
+        Activity.deserialize(body)
+    with pytest.raises(DeserializationError):
+        read_json(Activity, body)
