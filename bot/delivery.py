@@ -73,7 +73,7 @@ class ReliableAdapter(CloudAdapter):
         if activity.type not in (ActivityTypes.message, None):
             [response] = await super().send_activities(context, [activity])
             return response
-        if _teams_size(activity) > MESSAGE_LIMIT:  # Teams would answer 413
+        if teams_size(plain_json(activity)) > MESSAGE_LIMIT:  # Teams would answer 413
             return await self._too_large(context, activity)
         loop = asyncio.get_running_loop()
         # One budget for the whole turn, and once a reply is queued the later ones follow it
@@ -119,11 +119,6 @@ class ReliableAdapter(CloudAdapter):
         note.service_url, note.channel_id = activity.service_url, activity.channel_id
         [response] = await super().send_activities(context, [note])
         return response
-
-
-def _teams_size(activity: Activity) -> int:
-    """``teams_size`` of the activity as sent."""
-    return teams_size(plain_json(activity))
 
 
 def _retry_after(error: HttpOperationError) -> float | None:

@@ -13,11 +13,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 
 from bot.domain.model import Attendance, MeetingNote, MinutesArchive, MinutesVersion
 from bot.domain.text import fold, name_order
-from storage.prepared import param, table
+from storage.prepared import table
 from storage.repositories import _Repository, lock_group
 from storage.tables import (
     AttendanceRow,
@@ -262,6 +262,9 @@ def _version(row: MinutesVersionRow) -> MinutesVersion:
 _MINUTES = table(MinutesVersionRow)
 _VERSIONS = (
     select(_MINUTES)
-    .where(_MINUTES.c.group_id == param("group_id"), _MINUTES.c.meeting_id == param("meeting_id"))
+    .where(
+        _MINUTES.c.group_id == bindparam("group_id"),
+        _MINUTES.c.meeting_id == bindparam("meeting_id"),
+    )
     .order_by(_MINUTES.c.number)
 )

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, select
+from sqlalchemy import Table, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql import Executable
 
@@ -26,12 +26,6 @@ from storage.upsert import dialect_module
 def table(row_class: Any) -> Table:
     """The table of a mapped row class, for Core statements."""
     return row_class.__table__  # type: ignore[no-any-return]
-
-
-def param(name: str) -> Any:
-    """A named parameter of a prepared statement (its type comes from what it is compared
-    with or assigned to)."""
-    return bindparam(name)
 
 
 class PerDialect:

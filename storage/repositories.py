@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.model import (
@@ -43,7 +43,7 @@ from storage.mappers import (
     to_point,
     to_report,
 )
-from storage.prepared import PerDialect, delete_in_batches, param, table
+from storage.prepared import PerDialect, delete_in_batches, table
 from storage.tables import (
     ActionItemRow,
     AgendaPointRow,
@@ -650,49 +650,61 @@ class SqlActivityJournal:
 # An UPDATE's parameters are not named as its table's columns (SQLAlchemy reserves those).
 
 _GROUPS = table(GroupRow)
-_GROUP_BY_ID = select(_GROUPS).where(_GROUPS.c.id == param("id"))
-_GROUP_BY_KEY = select(_GROUPS).where(_GROUPS.c.key == param("key"))
+_GROUP_BY_ID = select(_GROUPS).where(_GROUPS.c.id == bindparam("id"))
+_GROUP_BY_KEY = select(_GROUPS).where(_GROUPS.c.key == bindparam("key"))
 
 _MEMBERS = table(MemberRow)
 _MEMBER = select(_MEMBERS).where(
-    _MEMBERS.c.group_id == param("group_id"), _MEMBERS.c.user_id == param("user_id")
+    _MEMBERS.c.group_id == bindparam("group_id"), _MEMBERS.c.user_id == bindparam("user_id")
 )
 
 _MEETINGS = table(MeetingRow)
 _SCHEDULED = _MEETINGS.c.status == MeetingStatus.SCHEDULED.value
 _MEETING = select(_MEETINGS).where(
-    _MEETINGS.c.id == param("id"), _MEETINGS.c.group_id == param("group_id")
+    _MEETINGS.c.id == bindparam("id"), _MEETINGS.c.group_id == bindparam("group_id")
 )
 _UPCOMING = (
     select(_MEETINGS)
     .where(
-        _MEETINGS.c.group_id == param("group_id"), _SCHEDULED, _MEETINGS.c.ends_at > param("now")
+        _MEETINGS.c.group_id == bindparam("group_id"),
+        _SCHEDULED,
+        _MEETINGS.c.ends_at > bindparam("now"),
     )
     .order_by(_MEETINGS.c.starts_at)
 )
 _STARTED = (
     select(_MEETINGS)
     .where(
-        _MEETINGS.c.group_id == param("group_id"), _SCHEDULED, _MEETINGS.c.starts_at <= param("now")
+        _MEETINGS.c.group_id == bindparam("group_id"),
+        _SCHEDULED,
+        _MEETINGS.c.starts_at <= bindparam("now"),
     )
     .order_by(_MEETINGS.c.starts_at.desc(), _MEETINGS.c.id.desc())
-    .limit(param("limit"))
+    .limit(bindparam("limit"))
 )
 
 _REPORTS = table(StatusReportRow)
-_OPEN_REPORTS = (_REPORTS.c.group_id == param("group_id"), _REPORTS.c.superseded_at.is_(None))
+_OPEN_REPORTS = (_REPORTS.c.group_id == bindparam("group_id"), _REPORTS.c.superseded_at.is_(None))
 _CURRENT_REPORTS, _CURRENT_REPORTS_UNPLANNED = (
     select(_REPORTS).where(*_OPEN_REPORTS, meeting).order_by(_REPORTS.c.region, _REPORTS.c.id)
-    for meeting in (_REPORTS.c.meeting_id == param("meeting_id"), _REPORTS.c.meeting_id.is_(None))
+    for meeting in (
+        _REPORTS.c.meeting_id == bindparam("meeting_id"),
+        _REPORTS.c.meeting_id.is_(None),
+    )
 )
 _REGION_REPORTS, _REGION_REPORTS_UNPLANNED = (
     select(_REPORTS)
-    .where(*_OPEN_REPORTS, meeting, _REPORTS.c.region == param("region"))
+    .where(*_OPEN_REPORTS, meeting, _REPORTS.c.region == bindparam("region"))
     .order_by(_REPORTS.c.id.desc())
-    for meeting in (_REPORTS.c.meeting_id == param("meeting_id"), _REPORTS.c.meeting_id.is_(None))
+    for meeting in (
+        _REPORTS.c.meeting_id == bindparam("meeting_id"),
+        _REPORTS.c.meeting_id.is_(None),
+    )
 )
 _SUPERSEDE = (
-    update(_REPORTS).where(_REPORTS.c.id == param("report_id")).values(superseded_at=param("at"))
+    update(_REPORTS)
+    .where(_REPORTS.c.id == bindparam("report_id"))
+    .values(superseded_at=bindparam("at"))
 )
 _ADD_REPORT = insert(_REPORTS).returning(_REPORTS.c.id)
 
@@ -700,14 +712,14 @@ _ITEMS = table(ActionItemRow)
 # ``ActionItem``'s fields in order, as columns: rows become items with ``ActionItem(*row)``.
 _ITEM_FIELDS = tuple(ActionItem.__dataclass_fields__)
 _ITEM_COLUMNS = [_ITEMS.c[name] for name in _ITEM_FIELDS]
-_OF_GROUP = _ITEMS.c.group_id == param("group_id")
-_ITEM = select(*_ITEM_COLUMNS).where(_OF_GROUP, _ITEMS.c.number == param("number"))
+_OF_GROUP = _ITEMS.c.group_id == bindparam("group_id")
+_ITEM = select(*_ITEM_COLUMNS).where(_OF_GROUP, _ITEMS.c.number == bindparam("number"))
 _NEWEST_ITEM = select(*_ITEM_COLUMNS).where(_OF_GROUP).order_by(_ITEMS.c.number.desc()).limit(1)
 _ALL_ITEMS = select(*_ITEM_COLUMNS).where(_OF_GROUP).order_by(_ITEMS.c.number)
 _OPEN_ITEMS = _ALL_ITEMS.where(_ITEMS.c.closed_at.is_(None))
 _NEXT_ITEM_NUMBER = (
     update(_GROUPS)
-    .where(_GROUPS.c.id == param("group_id"))
+    .where(_GROUPS.c.id == bindparam("group_id"))
     .values(action_item_seq=_GROUPS.c.action_item_seq + 1)
     .returning(_GROUPS.c.action_item_seq)
 )
@@ -715,18 +727,20 @@ _ADD_ITEM = insert(_ITEMS).returning(_ITEMS.c.id)
 _CLOSE_ITEM = (
     update(_ITEMS)
     .where(
-        _ITEMS.c.group_id == param("of_group"),
-        _ITEMS.c.number == param("of_number"),
+        _ITEMS.c.group_id == bindparam("of_group"),
+        _ITEMS.c.number == bindparam("of_number"),
         _ITEMS.c.closed_at.is_(None),
     )
-    .values(closed_at=param("now"), closed_by=param("by"))
+    .values(closed_at=bindparam("now"), closed_by=bindparam("by"))
     .returning(_ITEMS.c.id)
 )
 
 _POINTS = table(AgendaPointRow)
 _MEETING_POINTS = (
     select(_POINTS)
-    .where(_POINTS.c.group_id == param("group_id"), _POINTS.c.meeting_id == param("meeting_id"))
+    .where(
+        _POINTS.c.group_id == bindparam("group_id"), _POINTS.c.meeting_id == bindparam("meeting_id")
+    )
     .order_by(_POINTS.c.id)
 )
 
@@ -741,6 +755,6 @@ _CLAIM = PerDialect(
 )
 _COMPLETE_CLAIM = (
     update(_JOURNAL)
-    .where(_JOURNAL.c.key == param("claim"), _JOURNAL.c.completed_at.is_(None))
-    .values(completed_at=param("now"))
+    .where(_JOURNAL.c.key == bindparam("claim"), _JOURNAL.c.completed_at.is_(None))
+    .values(completed_at=bindparam("now"))
 )

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 
 from bot.domain.model import Seminar, StandingTopic
 from bot.domain.text import fold
-from storage.prepared import param, table
+from storage.prepared import table
 from storage.repositories import _Repository
 from storage.tables import SeminarRow, StandingTopicRow
 
@@ -119,12 +119,12 @@ class SqlSeminarRepository(_Repository):
 _TOPICS = table(StandingTopicRow)
 _TOPICS_OF_GROUP = (
     select(_TOPICS)
-    .where(_TOPICS.c.group_id == param("group_id"))
+    .where(_TOPICS.c.group_id == bindparam("group_id"))
     .order_by(_TOPICS.c.created_at, _TOPICS.c.id)
 )
 _SEMINARS = table(SeminarRow)
 _SEMINARS_AHEAD = (
     select(_SEMINARS)
-    .where(_SEMINARS.c.group_id == param("group_id"), _SEMINARS.c.ends_at > param("now"))
+    .where(_SEMINARS.c.group_id == bindparam("group_id"), _SEMINARS.c.ends_at > bindparam("now"))
     .order_by(_SEMINARS.c.starts_at)
 )

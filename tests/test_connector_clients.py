@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 import pytest
 import requests
+from aiohttp import ClientSession, web
 from botbuilder.core import CardFactory, MessageFactory, TurnContext
 from botbuilder.schema import (
     ActionTypes,
@@ -195,3 +196,41 @@ def test_an_arrival_msrest_refuses_is_refused():
         Activity.deserialize(body)
     with pytest.raises(DeserializationError):
         read_json(Activity, body)
+
+
+async def test_replies_go_through_the_proxy_the_environment_names(
+    settings: Settings, clock, connector: FakeConnector, monkeypatch: pytest.MonkeyPatch
+):
+    """HTTP_PROXY applies to the connector calls as it did to requests (read once per host,
+    not by aiohttp in a worker thread for every call), and NO_PROXY exempts a host."""
+    through: list[str] = []
+
+    async def forward(request: web.Request) -> web.Response:
+        through.append(str(request.url))
+        async with (
+            ClientSession() as http,
+            http.request(
+                request.method, request.url, headers=request.headers, data=await request.read()
+            ) as answer,
+        ):
+            return web.Response(
+                status=answer.status,
+                body=await answer.read(),
+                content_type=answer.content_type,
+            )
+
+    proxy = web.Application()
+    proxy.router.add_route("*", "/{tail:.*}", forward)
+    channel = TeamsSpace.channel(connector.url)
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    async with serve(proxy) as proxied:
+        monkeypatch.setenv("HTTP_PROXY", proxied.url)
+        async with serve(create_app(settings, clock=clock)) as bot:
+            await bot.post_activity(channel.message("hjälp"))
+        monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+        async with serve(create_app(settings, clock=clock)) as bot:
+            await bot.post_activity(channel.message("hjälp"))
+
+    assert len(connector.posted) == 2
+    assert [url.startswith(connector.url) for url in through] == [True]

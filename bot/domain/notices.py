@@ -17,7 +17,7 @@ from bot.domain.model import Group, Meeting
 from bot.domain.notice import Notice
 from bot.domain.ports import Clock, Transactions
 from bot.domain.posts.agenda import current_agenda
-from bot.domain.posts.base import NoticeData
+from bot.domain.posts.base import NoticeRepositories
 from bot.domain.proceedings import MinutesView
 from bot.domain.schedule import OutboxEntry
 
@@ -43,7 +43,7 @@ class Notices:
 
     async def agenda(self, group: Group, meeting: Meeting) -> Agenda:
         async with self._transactions.reading() as uow:
-            data = NoticeData.of(uow, self._public_url)
+            data = NoticeRepositories.of(uow, self._public_url)
             return await current_agenda(data, group, meeting, self._clock.now())
 
     async def next_agenda(self, group: Group) -> Agenda | None:
@@ -54,7 +54,7 @@ class Notices:
             upcoming = await uow.meetings.upcoming(group.id, now)
             if not upcoming:
                 return None
-            data = NoticeData.of(uow, self._public_url)
+            data = NoticeRepositories.of(uow, self._public_url)
             return await current_agenda(data, group, upcoming[0], now, upcoming)
 
     async def compose(self, group: Group, entry: OutboxEntry) -> Notice | None:

@@ -14,7 +14,6 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Protocol
 
 from bot.domain.model import Group, Meeting
 from bot.domain.notice import Notice
@@ -31,23 +30,10 @@ from bot.domain.ports import (
 from bot.domain.schedule import GroupPlan, LeadTimes, OutboxEntry, PlannedPost
 
 
-class NoticeRepositories(Protocol):
-    """The data a post is composed from: a reading unit of work has it."""
-
-    meetings: MeetingRepository
-    reports: StatusReportRepository
-    items: ActionItemRepository
-    points: AgendaPointRepository
-    minutes: MinutesRepository
-    topics: TopicRepository
-    seminars: SeminarRepository
-    # Where the links in a post point (the deployment's public URL).
-    public_url: str
-
-
 @dataclass(frozen=True)
-class NoticeData:
-    """``NoticeRepositories`` from a reading unit of work and the public URL."""
+class NoticeRepositories:
+    """The data a post is composed from: a unit of work's repositories, and where the links
+    in a post point (the deployment's public URL)."""
 
     meetings: MeetingRepository
     reports: StatusReportRepository
@@ -59,7 +45,7 @@ class NoticeData:
     public_url: str
 
     @classmethod
-    def of(cls, uow: UnitOfWork, public_url: str) -> NoticeData:
+    def of(cls, uow: UnitOfWork, public_url: str) -> NoticeRepositories:
         return cls(
             uow.meetings,
             uow.reports,
@@ -112,7 +98,7 @@ class Kind(ABC):
         self, uow: UnitOfWork, public_url: str, group: Group, entry: OutboxEntry, now: datetime
     ) -> Notice | None:
         """``compose`` in a unit of work: a kind that ``writes`` stores through it."""
-        return await self.compose(NoticeData.of(uow, public_url), group, entry, now)
+        return await self.compose(NoticeRepositories.of(uow, public_url), group, entry, now)
 
 
 class MeetingKind(Kind):
