@@ -27,6 +27,7 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.sql import Executable
 
 from storage import inline_sqlite
 
@@ -109,17 +110,40 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
             connection.exec_driver_sql("BEGIN")
 
 
+class ReadOnly(RuntimeError):
+    """A statement that writes, run in a read (``Database.reading``)."""
+
+
+def _refuse_writes(
+    _connection: Any, _cursor: Any, statement: str, _params: Any, context: Any, _many: bool
+) -> None:
+    if context.isinsert or context.isupdate or context.isdelete:
+        raise ReadOnly(f"a read cannot write: {statement[:60]}")
+
+
 class Database:
     """The engine plus the two ways to use it: reading and writing."""
 
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
         self._sessions = async_sessionmaker(engine, expire_on_commit=False)
+        # On PostgreSQL a read runs its statements in autocommit. Under READ COMMITTED (the
+        # isolation level here) each statement of a transaction takes its own snapshot all the
+        # same, so a read's BEGIN and ROLLBACK were two round trips that changed nothing it
+        # sees. On SQLite a read's transaction is what keeps its statements on one snapshot.
+        # A write there would be committed at once, not rolled back with the read: refused.
+        readers = engine
+        self._alone: AsyncEngine | None = None
+        if engine.dialect.name == "postgresql":
+            readers = engine.execution_options(isolation_level="AUTOCOMMIT")
+            event.listen(readers.sync_engine, "before_cursor_execute", _refuse_writes)
+            self._alone = engine.execution_options(isolation_level="AUTOCOMMIT")
+        self._readers = async_sessionmaker(readers, expire_on_commit=False)
         self._write_lock = asyncio.Lock() if engine.dialect.name == "sqlite" else None
 
     @asynccontextmanager
     async def reading(self) -> AsyncIterator[AsyncSession]:
-        async with self._sessions() as session:
+        async with self._readers() as session:
             yield session
 
     @asynccontextmanager
@@ -128,6 +152,17 @@ class Database:
         async with self.write_transaction() as session:
             yield session
             await session.commit()
+
+    async def write_alone(self, statement: Executable, parameters: dict[str, Any]) -> None:
+        """One statement that writes, a transaction by itself: on PostgreSQL sent alone in
+        autocommit (one statement is atomic; a BEGIN and a COMMIT around it were two more
+        round trips), on SQLite through the write lock like every write."""
+        if self._alone is None:
+            async with self.writing() as session:
+                await session.execute(statement, parameters)
+            return
+        async with self._alone.connect() as connection:
+            await connection.execute(statement, parameters)
 
     @asynccontextmanager
     async def write_transaction(self) -> AsyncIterator[AsyncSession]:

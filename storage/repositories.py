@@ -630,8 +630,7 @@ class SqlActivityJournal:
         handling = HANDLING.get()
         if handling is not None and handling.key == key and handling.stored:
             return  # the turn's unit of work completed the claim with its change
-        async with self._database.writing() as session:
-            await complete_claim(session, key, now)
+        await self._database.write_alone(_COMPLETE_CLAIM, {"claim": key, "now": now})
 
     async def forget(self, key: str) -> None:
         async with self._database.writing() as session:

@@ -15,10 +15,15 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, text
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.app import build_bot
-from storage.db import create_engine
+from bot.domain.model import GroupDefaults
+from bot.settings import Settings
+from storage.db import Database, ReadOnly, create_engine
+from storage.unit_of_work import SqlTransactions
+from tests.support.seed import channel_address
 from tests.support.teams import CHANNEL_ID, MATS, TeamsSpace
 from tests.support.transcript import Transcript
 
@@ -28,6 +33,7 @@ channel = TeamsSpace.channel()
 @dataclass
 class Counted:
     transcript: Transcript
+    engine: AsyncEngine
     statements: list[str] = field(default_factory=list)
 
     @property
@@ -41,12 +47,34 @@ class Counted:
 
 @pytest.fixture
 async def counted(settings, clock, roster) -> AsyncIterator[Counted]:
+    async for counted in _counted(settings, clock, roster):
+        yield counted
+
+
+@pytest.fixture
+async def counted_on_postgresql(postgresql_url, clock, roster) -> AsyncIterator[Counted]:
+    settings = Settings(_env_file=None, database_url=postgresql_url, scheduler=False)
+    async for counted in _counted(settings, clock, roster):
+        yield counted
+
+
+async def _counted(settings, clock, roster) -> AsyncIterator[Counted]:
+    """The bot with every statement it sends counted: SQLAlchemy's, and on PostgreSQL also
+    the transaction control asyncpg sends itself (BEGIN, COMMIT, ROLLBACK)."""
     engine = create_engine(settings.database_url)
-    counted = Counted(Transcript(build_bot(settings, engine, clock, roster)))
+    counted = Counted(Transcript(build_bot(settings, engine, clock, roster)), engine)
 
     @event.listens_for(engine.sync_engine, "before_cursor_execute")
     def _statement(_conn, _cursor, statement, _params, _context, _many) -> None:
         counted.statements.append(statement)
+
+    if engine.dialect.name == "postgresql":
+
+        @event.listens_for(engine.sync_engine, "connect")
+        def _log_transactions(dbapi_connection, _record) -> None:
+            dbapi_connection.driver_connection.add_query_logger(
+                lambda record: counted.statements.append(record.query)
+            )
 
     await counted.say(channel.message("regioner Linköping, Jönköping, Kalmar"))
     await counted.say(channel.message("mötestider 27/11 kl 13-15 Teams"))
@@ -102,3 +130,40 @@ async def test_lists_cost_three_transactions_and_no_statement_per_item(counted, 
     assert "Boka lokal 29" in reply
     assert counted.transactions == 3
     assert len(counted.statements) == few
+
+
+@pytest.mark.postgres
+async def test_on_postgresql_only_the_arrival_is_a_transaction_of_a_read_command(
+    counted_on_postgresql,
+):
+    # Under READ COMMITTED every statement reads its own snapshot, in a transaction or not:
+    # the agenda's reads go without BEGIN and ROLLBACK. The journal's done is one statement,
+    # atomic without BEGIN and COMMIT. Four round trips fewer a turn.
+    counted = counted_on_postgresql
+    activity = channel.message("dagordning")
+    [agenda] = await counted.say(activity)
+
+    assert "Kalmar" in agenda and "Allt lugnt." in agenda
+    assert counted.transactions == 1
+    assert not any(statement.startswith("ROLLBACK") for statement in counted.statements)
+    assert counted.statements[-1].startswith("UPDATE processed_activities SET completed_at")
+    async with counted.engine.connect() as connection:
+        incomplete = await connection.scalar(
+            text("SELECT count(*) FROM processed_activities WHERE completed_at IS NULL")
+        )
+    assert incomplete == 0
+
+
+@pytest.mark.postgres
+async def test_on_postgresql_a_write_in_a_read_is_refused_and_nothing_stored(postgresql_url, clock):
+    # In autocommit it would be committed at once, where a read's rollback used to drop it.
+    engine = create_engine(postgresql_url)
+    transactions = SqlTransactions(Database(engine), clock)
+    group = channel_address(7, "https://smba.trafficmanager.net/emea/", tenants=1)
+    with pytest.raises(ReadOnly):
+        async with transactions.reading() as uow:
+            await uow.groups.remember(group, GroupDefaults("sv", "Europe/Stockholm"), clock.now())
+
+    async with transactions.reading() as uow:
+        assert await uow.groups.get_by_key(group.key) is None
+    await engine.dispose()
