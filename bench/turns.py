@@ -592,7 +592,7 @@ def main() -> None:
         "--memory-batch", type=int, default=1_400, help="turns a batch (three batches)"
     )
     parser.add_argument("--full", action="store_true", help="batches of 10,000 turns")
-    parser.add_argument("--startup-runs", type=int, default=5)
+    parser.add_argument("--startup-runs", type=int, default=9)
     options = parser.parse_args()
     if options.full:
         options.memory_batch = 10_000

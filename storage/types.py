@@ -27,22 +27,30 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
 
     def result_processor(self, dialect: Dialect, coltype: object) -> Any:
+        # Read in one step, without TypeDecorator's two calls a value: lists of hundreds of
+        # items read three timestamps a row.
         if dialect.name != "sqlite":
-            return super().result_processor(dialect, coltype)
+            # asyncpg gives timestamptz aware in UTC already: kept as it is.
+            def process_aware(value: datetime | None) -> datetime | None:
+                if value is None or value.tzinfo is UTC:
+                    return value
+                return _in_utc(value)
 
-        # SQLite keeps the text SQLAlchemy wrote ("2026-11-20 10:00:00.000000", UTC): read
-        # in one step, as lists of hundreds of items read three timestamps a row.
+            return process_aware
+
+        # SQLite keeps the text SQLAlchemy wrote ("2026-11-20 10:00:00.000000", UTC).
         def process(value: str | None) -> datetime | None:
             if value is None:
                 return None
-            moment = datetime.fromisoformat(value)
-            return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+            return _in_utc(datetime.fromisoformat(value))
 
         return process
 
     def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            return value.replace(tzinfo=UTC)
-        return value.astimezone(UTC)
+        return None if value is None else _in_utc(value)
+
+
+def _in_utc(value: datetime) -> datetime:
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
