@@ -384,11 +384,14 @@ def _agenda_card_within(agenda: Agenda, drawn: ItemLines) -> Card | None:
     """The agenda's card if it is within ``CARD_BUDGET``, else None. Each item line and each
     report is in the card and again (escaped, never shorter) in its fallback text, each of
     its characters at least two bytes in Teams' count: beyond that bound the card need not
-    be drawn."""
-    lines = sum(len(item_line(carried, agenda, drawn=drawn)) for carried in agenda.items)
+    be drawn, nor the lines of items it would not show."""
     reports = sum(len(slot.report.text) for slot in agenda.slots if slot.report is not None)
-    least = 4 * (lines + reports)
-    if least > CARD_BUDGET:
+    # Each line starts "#<number> <text>": a bound before any line is drawn.
+    starts = sum(len(carried.item.text) + 2 for carried in agenda.items)
+    if 4 * (starts + reports) > CARD_BUDGET:
+        return None
+    lines = sum(len(item_line(carried, agenda, drawn=drawn)) for carried in agenda.items)
+    if 4 * (lines + reports) > CARD_BUDGET:
         return None
     card = agenda_card(agenda, drawn)
     return card if teams_size(card) <= CARD_BUDGET else None

@@ -8,10 +8,21 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot import cards
-from bot.domain.agenda import Agenda
+from bot.domain import agenda as agenda_module
+from bot.domain.agenda import Agenda, build_agenda
 from bot.domain.posts import agenda
 from bot.domain.schedule import GroupPlan
-from tests.posts.support import DEFAULTS, GROUP, MEETING, Stored, at, local, queued, report
+from tests.posts.support import (
+    DEFAULTS,
+    GROUP,
+    MEETING,
+    Stored,
+    at,
+    item,
+    local,
+    queued,
+    report,
+)
 
 KIND = agenda.KIND
 
@@ -64,3 +75,26 @@ async def test_a_moved_meeting_updates_its_agenda_and_a_deleted_one_has_none():
 
     assert notice is not None and notice.card.meeting.starts_at == at("2026-11-24 10:00")
     assert gone is None
+
+
+def test_a_long_agenda_draws_the_lines_of_the_items_it_could_show_not_every_line(monkeypatch):
+    # 300 open items, long reports: the card lists some items and says how many more. A line
+    # is drawn (owner, due date, in the group's language) only for a draft that could fit.
+    reports = [report(region, "Läget är oförändrat. " * 40) for region in GROUP.regions]
+    items = [
+        item(n, f"Följ upp remissflödet med regionen ({n})", "2026-12-18 16:00") for n in range(300)
+    ]
+    agenda = build_agenda(GROUP, MEETING, reports, [], items, [MEETING], at("2026-11-19 09:00"))
+    drawn: list[int] = []
+    draw = agenda_module._item_line
+    monkeypatch.setattr(
+        agenda_module,
+        "_item_line",
+        lambda carried, *rest: drawn.append(carried.item.number) or draw(carried, *rest),
+    )
+
+    card = cards.fitted_agenda_card(agenda)
+
+    shown = card["fallbackText"].count("  - #")
+    assert 0 < shown < 300 and f"… och {300 - shown} till" in card["fallbackText"]
+    assert len(set(drawn)) <= 60  # the most a draft with these reports could list
