@@ -11,6 +11,7 @@ item).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
@@ -21,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.app import build_bot
 from bot.domain.model import GroupDefaults
 from bot.settings import Settings
-from storage.db import Database, ReadOnly, create_engine
+from storage.db import POOL_SIZE, Database, ReadOnly, create_engine
 from storage.unit_of_work import SqlTransactions
 from tests.support.seed import channel_address
 from tests.support.teams import CHANNEL_ID, MATS, TeamsSpace
@@ -166,4 +167,31 @@ async def test_on_postgresql_a_write_in_a_read_is_refused_and_nothing_stored(pos
 
     async with transactions.reading() as uow:
         assert await uow.groups.get_by_key(group.key) is None
+    await engine.dispose()
+
+
+@pytest.mark.postgres
+async def test_on_postgresql_a_burst_of_turns_reuses_the_connections_of_the_one_before(
+    postgresql_url, clock
+):
+    # More turns at once than the pool holds: they wait for a connection, and the next burst
+    # finds the same ones (a connection closed and opened again is a new server backend, and
+    # every statement prepared again on it).
+    engine = create_engine(postgresql_url)
+    transactions = SqlTransactions(Database(engine), clock)
+    opened: list[int] = []
+    event.listen(engine.sync_engine, "connect", lambda *_: opened.append(1))
+
+    async def turn() -> None:
+        async with transactions.reading() as uow:
+            await uow.groups.get_by_key("19:nobody@thread.tacv2")
+            await asyncio.sleep(0.01)
+
+    await asyncio.gather(*(turn() for _ in range(3 * POOL_SIZE)))
+    first = len(opened)
+    for _ in range(2):
+        await asyncio.gather(*(turn() for _ in range(3 * POOL_SIZE)))
+
+    assert first <= POOL_SIZE
+    assert len(opened) == first
     await engine.dispose()
