@@ -267,11 +267,12 @@ async def seed_group(
             update(GroupRow).where(GroupRow.id == group.id).values(action_item_seq=len(items))
         )
     if database.engine.dialect.name == "postgresql":
-        # The planner's statistics, as autovacuum's analyze keeps them in a database that
-        # grew over the years (it runs a minute or so after a bulk load like this one).
+        # The tables as autovacuum keeps them in a database that grew over the years (the
+        # planner's statistics, the visibility map): it runs a minute or so after a bulk load
+        # like this one, and would otherwise run during the measurements, on the same cores.
         async with database.engine.connect() as connection:
             await connection.execution_options(isolation_level="AUTOCOMMIT")
-            await connection.execute(text("ANALYZE"))
+            await connection.execute(text("VACUUM ANALYZE"))
     async with transactions.writing() as uow:
         meeting = (await uow.meetings.upcoming(group.id, now))[0]
         author = Actor(SARA["aadObjectId"], SARA["name"], SARA["id"])
