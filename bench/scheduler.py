@@ -22,6 +22,7 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
+from bench.databases import settle
 from bot.app import build_dependencies, build_scheduler
 from bot.connector import ConnectorClients
 from bot.settings import Settings
@@ -62,6 +63,7 @@ async def bulk_seed(
         for start in range(0, count, 2000):
             await session.execute(insert(GroupRow), groups[start : start + 2000])
             await session.execute(insert(MeetingRow), meetings[start : start + 2000])
+    await settle(database)
 
 
 def scheduler_for(

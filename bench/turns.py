@@ -41,9 +41,9 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
-from sqlalchemy import insert, text, update
+from sqlalchemy import insert, update
 
-from bench.databases import fresh_databases
+from bench.databases import fresh_databases, settle
 from bot.domain.model import Actor, GroupDefaults
 from bot.domain.notices import Notices
 from bot.domain.ports import SystemClock
@@ -266,13 +266,7 @@ async def seed_group(
         await connection.execute(
             update(GroupRow).where(GroupRow.id == group.id).values(action_item_seq=len(items))
         )
-    if database.engine.dialect.name == "postgresql":
-        # The tables as autovacuum keeps them in a database that grew over the years (the
-        # planner's statistics, the visibility map): it runs a minute or so after a bulk load
-        # like this one, and would otherwise run during the measurements, on the same cores.
-        async with database.engine.connect() as connection:
-            await connection.execution_options(isolation_level="AUTOCOMMIT")
-            await connection.execute(text("VACUUM ANALYZE"))
+    await settle(database)
     async with transactions.writing() as uow:
         meeting = (await uow.meetings.upcoming(group.id, now))[0]
         author = Actor(SARA["aadObjectId"], SARA["name"], SARA["id"])
