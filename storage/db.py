@@ -32,6 +32,7 @@ from sqlalchemy.sql import Executable
 from storage import inline_sqlite
 
 _IMMEDIATE = "ragbot_sqlite_immediate"
+_READING = "ragbot_reading"
 BUSY_TIMEOUT_MS = 30_000
 PAGE_CACHE_KIB = 512
 
@@ -47,7 +48,13 @@ POOL_OVERFLOW = 0
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        kwargs = {"pool_size": POOL_SIZE, "max_overflow": POOL_OVERFLOW, **kwargs}
+        kwargs = {
+            "pool_size": POOL_SIZE,
+            "max_overflow": POOL_OVERFLOW,
+            # What ``Database.reading`` relies on, whatever the server's default.
+            "isolation_level": "READ COMMITTED",
+            **kwargs,
+        }
         engine = create_async_engine(url, **kwargs)
         _ping_when_idle(engine)
         return engine
@@ -123,11 +130,20 @@ class ReadOnly(RuntimeError):
     """A statement that writes, run in a read (``Database.reading``)."""
 
 
+_WRITING = ("INSERT", "UPDATE", "DELETE", "MERGE")
+
+
 def _refuse_writes(
     _connection: Any, _cursor: Any, statement: str, _params: Any, context: Any, _many: bool
 ) -> None:
-    if context.isinsert or context.isupdate or context.isdelete:
-        raise ReadOnly(f"a read cannot write: {statement[:60]}")
+    if (
+        context.isinsert
+        or context.isupdate
+        or context.isdelete
+        or statement.lstrip()[:6].upper().startswith(_WRITING)
+        or " FOR UPDATE" in statement
+    ):
+        raise ReadOnly(f"a read cannot write or lock: {statement[:60]}")
 
 
 class Database:
@@ -136,17 +152,19 @@ class Database:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
         self._sessions = async_sessionmaker(engine, expire_on_commit=False)
-        # On PostgreSQL a read runs its statements in autocommit. Under READ COMMITTED (the
-        # isolation level here) each statement of a transaction takes its own snapshot all the
+        # On PostgreSQL a read runs its statements in autocommit. Under READ COMMITTED (set in
+        # ``create_engine``) each statement of a transaction takes its own snapshot all the
         # same, so a read's BEGIN and ROLLBACK were two round trips that changed nothing it
         # sees. On SQLite a read's transaction is what keeps its statements on one snapshot.
-        # A write there would be committed at once, not rolled back with the read: refused.
-        readers = engine
+        # A write or a lock in a read is refused on both: on PostgreSQL it would be committed
+        # at once, on SQLite it would take the write lock outside the writers' queue.
         self._alone: AsyncEngine | None = None
         if engine.dialect.name == "postgresql":
             readers = engine.execution_options(isolation_level="AUTOCOMMIT")
-            event.listen(readers.sync_engine, "before_cursor_execute", _refuse_writes)
             self._alone = engine.execution_options(isolation_level="AUTOCOMMIT")
+        else:
+            readers = engine.execution_options(**{_READING: True})
+        event.listen(readers.sync_engine, "before_cursor_execute", _refuse_writes)
         self._readers = async_sessionmaker(readers, expire_on_commit=False)
         self._write_lock = asyncio.Lock() if engine.dialect.name == "sqlite" else None
 
