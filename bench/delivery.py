@@ -34,7 +34,16 @@ import aiohttp
 from sqlalchemy import func, insert, select
 
 from bench.databases import fresh_databases
-from bench.turns import Server, bot_server, drive, echo_server, out, space, start_connector
+from bench.turns import (
+    Server,
+    bot_server,
+    drive,
+    echo_server,
+    out,
+    settled_after_start,
+    space,
+    start_connector,
+)
 from storage.db import Database, create_engine
 from storage.tables import GroupRow, MeetingRow, OutboxRow
 from tests.support.process import free_port
@@ -109,6 +118,7 @@ async def compare(label: str, url: str, echo: Server, service_url: str, options)
     bot = bot_server(url, free_port())
     bot.env["RAGBOT_SCHEDULER_INTERVAL"] = INTERVAL
     await bot.start()
+    await settled_after_start()
     numbers = itertools.count(1)
     messages = itertools.count(1)
     talk = space(900_000, service_url)

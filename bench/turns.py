@@ -44,6 +44,7 @@ import aiohttp
 from sqlalchemy import insert, update
 
 from bench.databases import fresh_databases, settle
+from bot.app import WARM_UP_AFTER
 from bot.domain.model import Actor, GroupDefaults
 from bot.domain.notices import Notices
 from bot.domain.ports import SystemClock
@@ -136,6 +137,13 @@ class Server:
                 if line.startswith("VmRSS:"):
                     return int(line.split()[1]) / 1024
         return 0.0
+
+
+async def settled_after_start() -> None:
+    """Wait out what the bot does once after start-up (the imports it warms in a thread a
+    second after it answers, ``bot.app.WARM_UP_AFTER``): the rounds measure turns, and that
+    thread's CPU would be counted in the first of them."""
+    await asyncio.sleep(WARM_UP_AFTER + 2.0)
 
 
 def echo_server(port: int) -> Server:
@@ -547,6 +555,7 @@ async def run(urls: dict[str, str], options: argparse.Namespace) -> None:
             await engine.dispose()
             bot = bot_server(url, free_port())
             await bot.start()
+            await settled_after_start()
             try:
                 await compare(echo, bot, cases, options.rounds, sizes, label)
                 if label == "SQLite" and options.memory_batch:
