@@ -162,7 +162,7 @@ class Database:
         if engine.dialect.name == "postgresql":
             readers = engine.execution_options(isolation_level="AUTOCOMMIT")
             self._alone = engine.execution_options(isolation_level="AUTOCOMMIT")
-        else:
+        else:  # an engine of its own, for the guard below only (the option itself is a mark)
             readers = engine.execution_options(**{_READING: True})
         event.listen(readers.sync_engine, "before_cursor_execute", _refuse_writes)
         self._readers = async_sessionmaker(readers, expire_on_commit=False)
