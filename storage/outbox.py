@@ -28,6 +28,7 @@ from bot.domain.ports import PostedMessage
 from bot.domain.schedule import GroupPlan, OutboxEntry, PlannedPost, PlanningNeeds, PostKind
 from storage.db import Database
 from storage.mappers import to_group, to_meeting
+from storage.prepared import table
 from storage.tables import ActionItemRow, GroupRow, MeetingRow, OutboxRow, SeminarRow
 from storage.topics import to_seminar
 from storage.upsert import insert_for
@@ -80,7 +81,7 @@ async def mark_agenda_changed(session: AsyncSession, group_id: int, now: datetim
 
 # A post sent, recorded: built once, as every post ends with it (a statement built and keyed
 # per post cost more CPU than running it).
-_OUTBOX = OutboxRow.__table__
+_OUTBOX = table(OutboxRow)
 _SENT = (
     update(_OUTBOX)
     .where(_OUTBOX.c.id == bindparam("entry"))

@@ -52,9 +52,6 @@ class UTCDateTime(TypeDecorator[datetime]):
 
         return process
 
-    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        return None if value is None else _in_utc(value)
-
 
 def _in_utc(value: datetime) -> datetime:
     if value.tzinfo is None:

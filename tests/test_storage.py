@@ -1,6 +1,7 @@
 """Storage on real databases, each test on SQLite and on PostgreSQL.
 
-Covers: UTC timestamps round-trip (SQLite drops the zone), naive ones refused; a group is
+Covers: UTC timestamps round-trip (SQLite drops the zone), also as written outside
+SQLAlchemy, naive ones refused; a group is
 created once per conversation, even when many turns race, and follows a moved service URL;
 action item numbers are unique and gapless per group under concurrent adds; the activity
 journal lets exactly one of many racing handlers through and forgets old ids; a newer status
@@ -15,7 +16,7 @@ import asyncio
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 
 from bot.domain.model import (
     ActionItemDraft,
@@ -60,6 +61,22 @@ async def test_timestamps_come_back_aware_and_in_utc(database):
     assert item.due_at.tzinfo == UTC
     assert item.due_at.hour == 11
     assert item.created_at == NOW
+
+
+async def test_a_timestamp_written_outside_sqlalchemy_comes_back_in_utc(database):
+    # A migration's copy or CURRENT_TIMESTAMP writes SQLite's text without microseconds.
+    groups = Each(database).groups
+    group, _ = await groups.remember(address(), DEFAULTS, NOW)
+    items = Each(database).items
+    await items.add(group.id, ActionItemDraft("Boka lokal", created_by="Edyta"), NOW)
+    plain = "2026-03-30 11:00:00" + ("+00" if database.engine.dialect.name == "postgresql" else "")
+    for written in (plain, "2026-03-30 13:00:00+02:00"):
+        async with database.writing() as session:
+            await session.execute(text(f"UPDATE action_items SET due_at = '{written}'"))
+
+        [item] = await items.list_open(group.id)
+        assert item.due_at == datetime(2026, 3, 30, 11, 0, tzinfo=UTC)
+        assert item.due_at.tzinfo == UTC
 
 
 async def test_a_naive_timestamp_is_refused_and_nothing_is_stored(database):
