@@ -8,29 +8,45 @@ posted message in place.
 
 The post kinds say what a tick must load for them to plan (``PlanningNeeds``: meetings,
 seminars, overdue items); the outbox loads it in chunks of groups, a few set-based queries
-per chunk, and queues what they decide.
+per chunk (``storage.planning``), and queues what they decide.
 
 Statuses: pending -> sent | skipped (nothing to say) | dropped (no longer useful) | failed.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Collection
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, case, false, func, or_, select, update
+from sqlalchemy import (
+    ARRAY,
+    BigInteger,
+    DateTime,
+    String,
+    bindparam,
+    case,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.domain.model import Group, MeetingStatus
 from bot.domain.ports import PostedMessage
-from bot.domain.schedule import GroupPlan, OutboxEntry, PlannedPost, PlanningNeeds, PostKind
+from bot.domain.schedule import (
+    GroupPlan,
+    OutboxEntry,
+    PlannedPost,
+    PlanningNeeds,
+    PostKind,
+)
 from storage.db import Database
-from storage.mappers import to_group, to_meeting
+from storage.planning import TickReads
 from storage.prepared import table
-from storage.tables import ActionItemRow, GroupRow, MeetingRow, OutboxRow, SeminarRow
-from storage.topics import to_seminar
+from storage.tables import GroupRow, OutboxRow
 from storage.upsert import insert_for
 
 log = logging.getLogger(__name__)
@@ -38,7 +54,6 @@ log = logging.getLogger(__name__)
 PENDING, SENT = "pending", "sent"
 # Groups planned per transaction: short write transactions keep SQLite's writers moving.
 PLAN_CHUNK = 500
-REMEMBERED_GROUPS = 100_000
 
 
 async def drop_unsent(session: AsyncSession, *where: Any) -> None:
@@ -100,6 +115,27 @@ _SENT = (
 )
 
 
+# New posts on PostgreSQL: one array per column, one statement however many there are.
+# SQLAlchemy's "insertmanyvalues" sent VALUES lists of up to 1,000 rows, a new statement for
+# PostgreSQL to parse and plan at almost every size (a third of the first tick after a start).
+_QUEUE_ARRAYS = text(
+    "INSERT INTO outbox (group_id, dedupe_key, kind, meeting_id, payload, status, due_at,"
+    " expires_at, revision, attempts, next_attempt_at, created_at)"
+    " SELECT group_id, dedupe_key, kind, meeting_id, CAST(payload AS JSON), status, due_at,"
+    " expires_at, 0, 0, due_at, :now"
+    " FROM unnest(:group_ids, :keys, :kinds, :meeting_ids, :payloads, :statuses, :due,"
+    " :expires) AS new (group_id, dedupe_key, kind, meeting_id, payload, status, due_at,"
+    " expires_at)"
+    " ON CONFLICT (dedupe_key) DO NOTHING RETURNING dedupe_key"
+).bindparams(
+    bindparam("group_ids", type_=ARRAY(BigInteger)),
+    bindparam("meeting_ids", type_=ARRAY(BigInteger)),
+    *(bindparam(name, type_=ARRAY(String)) for name in ("keys", "kinds", "payloads", "statuses")),
+    *(bindparam(name, type_=ARRAY(DateTime(timezone=True))) for name in ("due", "expires")),
+    bindparam("now", type_=DateTime(timezone=True)),
+)
+
+
 def _entry(row: OutboxRow) -> OutboxEntry:
     return OutboxEntry(
         id=row.id,
@@ -121,9 +157,7 @@ class SqlOutbox:
     def __init__(self, database: Database) -> None:
         self._database = database
         self._postgres = database.engine.dialect.name == "postgresql"
-        # The groups planned at earlier ticks, by id, with the row each was read from: a row
-        # read again unchanged gives the same Group without mapping its JSON columns again.
-        self._planned_groups: dict[int, tuple[Any, Group]] = {}
+        self._reads = TickReads(self._postgres)
 
     async def enqueue_due(
         self,
@@ -131,7 +165,8 @@ class SqlOutbox:
         decide: Callable[[list[GroupPlan]], list[PlannedPost]],
         needs: PlanningNeeds,
     ) -> tuple[list[PlannedPost], list[PlannedPost]]:
-        candidates = await self._candidate_groups(now, needs)
+        async with self._database.reading() as session:
+            window, candidates = await self._reads.candidates(session, now, needs)
         queued: list[PlannedPost] = []
         dropped: list[PlannedPost] = []
         found_new = False
@@ -142,12 +177,12 @@ class SqlOutbox:
             # likely has too, and the write decides again anyway: it goes straight there.
             if not found_new:
                 async with self._database.reading() as session:
-                    plans = await self._plans(session, chunk, now, needs)
-                    nothing_new = not await self._new(session, decide(plans))
+                    plans = await self._reads.plans(session, chunk, window)
+                    nothing_new = not await self._reads.new(session, decide(plans))
                 if nothing_new:
                     continue
             async with self._database.writing() as session:
-                posts = decide(await self._plans(session, chunk, now, needs))
+                posts = decide(await self._reads.plans(session, chunk, window))
                 new_queued, new_dropped = await self._insert(session, posts, now)
             queued += new_queued
             dropped += new_dropped
@@ -161,159 +196,48 @@ class SqlOutbox:
             )
         return queued, dropped
 
-    @staticmethod
-    def _meetings_needed(now: datetime, needs: PlanningNeeds, *, per_group: bool) -> Any:
-        """The scheduled meetings the kinds plan from. A group with its own lead times may
-        have posts due further ahead: ``per_group`` tells the groups apart (a join with the
-        groups), else the widest window is taken and the kinds leave what is not due."""
-        if needs.horizon is None:
-            return false()
-        own_horizon = max(needs.horizon, needs.own_horizon or needs.horizon)
-        if per_group:
-            own_leads = or_(
-                GroupRow.agenda_lead_minutes.is_not(None),
-                GroupRow.reminder_lead_minutes.is_not(None),
-            )
-            ahead = or_(
-                MeetingRow.starts_at <= now + needs.horizon,
-                own_leads & (MeetingRow.starts_at <= now + own_horizon),
-            )
-        else:
-            ahead = MeetingRow.starts_at <= now + own_horizon
-        return (
-            (MeetingRow.status == MeetingStatus.SCHEDULED.value)
-            & (MeetingRow.starts_at > now - needs.lookback)
-            & ahead
-        )
-
-    @staticmethod
-    def _seminars_needed(now: datetime, needs: PlanningNeeds) -> Any:
-        """The seminars the kinds plan from."""
-        if needs.seminars_horizon is None:
-            return false()
-        return (SeminarRow.starts_at > now - needs.lookback) & (
-            SeminarRow.starts_at <= now + needs.seminars_horizon
-        )
-
-    @staticmethod
-    def _overdue_needed(now: datetime, needs: PlanningNeeds) -> Any:
-        """The open items already due, when a kind plans from them."""
-        if not needs.earliest_overdue:
-            return false()
-        return ActionItemRow.closed_at.is_(None) & (ActionItemRow.due_at < now)
-
-    async def _plans(
-        self, session: AsyncSession, chunk: list[int], now: datetime, needs: PlanningNeeds
-    ) -> list[GroupPlan]:
-        """What the kinds need to know about these groups at ``now``. Read as plain rows, not
-        ORM objects: a tick reads thousands, and nothing here is changed through them."""
-        groups = (
-            await session.execute(
-                select(*GroupRow.__table__.c).where(
-                    GroupRow.id.in_(chunk), GroupRow.active.is_(True)
-                )
-            )
-        ).all()
-        meetings: dict[int, list[Any]] = {}
-        if needs.horizon is not None:
-            for row in await session.execute(
-                select(*MeetingRow.__table__.c)
-                .where(
-                    MeetingRow.group_id.in_(chunk),
-                    self._meetings_needed(now, needs, per_group=False),
-                )
-                .order_by(MeetingRow.starts_at)
-            ):
-                meetings.setdefault(row.group_id, []).append(to_meeting(row))
-        earliest: dict[int, datetime] = {}
-        if needs.earliest_overdue:
-            earliest = dict(
-                (
-                    await session.execute(
-                        select(ActionItemRow.group_id, func.min(ActionItemRow.due_at))
-                        .where(ActionItemRow.group_id.in_(chunk), self._overdue_needed(now, needs))
-                        .group_by(ActionItemRow.group_id)
-                    )
-                ).all()
-            )
-        seminars: dict[int, list[Any]] = {}
-        if needs.seminars_horizon is not None:
-            for seminar in await session.execute(
-                select(*SeminarRow.__table__.c)
-                .where(SeminarRow.group_id.in_(chunk), self._seminars_needed(now, needs))
-                .order_by(SeminarRow.starts_at)
-            ):
-                seminars.setdefault(seminar.group_id, []).append(to_seminar(seminar))
-        return [
-            GroupPlan(
-                self._group(row),
-                tuple(meetings.get(row.id, ())),
-                earliest.get(row.id),
-                tuple(seminars.get(row.id, ())),
-            )
-            for row in groups
-        ]
-
-    def _group(self, row: Any) -> Group:
-        kept = self._planned_groups.get(row.id)
-        if kept is not None and kept[0] == row:
-            return kept[1]
-        if len(self._planned_groups) >= REMEMBERED_GROUPS:
-            self._planned_groups.clear()
-        group = to_group(row)
-        self._planned_groups[row.id] = (row, group)
-        return group
-
-    @staticmethod
-    async def _new(session: AsyncSession, posts: list[PlannedPost]) -> list[PlannedPost]:
-        """The posts not in the outbox yet."""
-        if not posts:
-            return []
-        known = set(
-            (
-                await session.execute(
-                    select(OutboxRow.dedupe_key).where(
-                        OutboxRow.dedupe_key.in_([post.key for post in posts])
-                    )
-                )
-            ).scalars()
-        )
-        return [post for post in posts if post.key not in known]
-
-    async def _candidate_groups(self, now: datetime, needs: PlanningNeeds) -> list[int]:
-        """The active groups with any of the data the kinds need: the others have nothing
-        due, and 10,000 groups are not loaded every tick to learn it."""
-        async with self._database.reading() as session:
-            with_meetings = (
-                select(MeetingRow.group_id)
-                .join(GroupRow, GroupRow.id == MeetingRow.group_id)
-                .where(GroupRow.active.is_(True), self._meetings_needed(now, needs, per_group=True))
-            )
-            with_overdue = (
-                select(ActionItemRow.group_id)
-                .join(GroupRow, GroupRow.id == ActionItemRow.group_id)
-                .where(GroupRow.active.is_(True), self._overdue_needed(now, needs))
-            )
-            with_seminars = (
-                select(SeminarRow.group_id)
-                .join(GroupRow, GroupRow.id == SeminarRow.group_id)
-                .where(GroupRow.active.is_(True), self._seminars_needed(now, needs))
-            )
-            ids = (
-                (await session.execute(with_meetings.union(with_overdue, with_seminars)))
-                .scalars()
-                .all()
-            )
-        return sorted(ids)
-
     async def _insert(
         self, session: AsyncSession, posts: list[PlannedPost], now: datetime
     ) -> tuple[list[PlannedPost], list[PlannedPost]]:
         """Queue the new posts (those no longer useful as dropped); another process may have
         queued some meanwhile: the unique key makes those inserts do nothing."""
-        new = await self._new(session, posts)
+        new = await self._reads.new(session, posts)
         if not new:
             return [], []
+        if self._postgres:
+            inserted = await self._insert_arrays(session, new, now)
+        else:
+            inserted = await self._insert_rows(session, new, now)
+        queued = [p for p in new if p.key in inserted and p.useful_at(now)]
+        dropped = [p for p in new if p.key in inserted and not p.useful_at(now)]
+        return queued, dropped
+
+    @staticmethod
+    async def _insert_arrays(
+        session: AsyncSession, posts: list[PlannedPost], now: datetime
+    ) -> set[str]:
+        """``posts`` queued on PostgreSQL, as ``_QUEUE_ARRAYS``; the keys inserted."""
+        result = await session.execute(
+            _QUEUE_ARRAYS,
+            {
+                "group_ids": [post.group_id for post in posts],
+                "keys": [post.key for post in posts],
+                "kinds": [str(post.kind) for post in posts],
+                "meeting_ids": [post.meeting_id for post in posts],
+                "payloads": [json.dumps(post.payload) for post in posts],
+                "statuses": [PENDING if post.useful_at(now) else "dropped" for post in posts],
+                "due": [post.due_at for post in posts],
+                "expires": [post.expires_at for post in posts],
+                "now": now,
+            },
+        )
+        return set(result.scalars())
+
+    @staticmethod
+    async def _insert_rows(
+        session: AsyncSession, posts: list[PlannedPost], now: datetime
+    ) -> set[str]:
+        """``posts`` queued on SQLite; the keys inserted."""
         # One statement run for many rows (SQLAlchemy's "insertmanyvalues" batches them), not
         # one VALUES list of thousands of bound values, which takes longer to compile than
         # the database takes to insert it.
@@ -337,12 +261,9 @@ class SqlOutbox:
                 "next_attempt_at": post.due_at,
                 "created_at": now,
             }
-            for post in new
+            for post in posts
         ]
-        inserted = set((await session.execute(statement, rows)).scalars())
-        queued = [p for p in new if p.key in inserted and p.useful_at(now)]
-        dropped = [p for p in new if p.key in inserted and not p.useful_at(now)]
-        return queued, dropped
+        return set((await session.execute(statement, rows)).scalars())
 
     async def enqueue(self, posts: list[PlannedPost], now: datetime) -> list[PlannedPost]:
         async with self._database.writing() as session:

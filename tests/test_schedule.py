@@ -10,7 +10,8 @@ the minutes draft 30 minutes after the meeting by default.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from dataclasses import replace
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain.model import ConversationType, Group, Meeting, MeetingStatus
@@ -231,15 +232,73 @@ def test_a_group_may_have_its_own_lead_times():
     ]
 
 
-def test_the_planning_horizon_covers_the_longest_lead():
-    def horizon(leads: LeadTimes) -> timedelta:
-        return planning_needs(leads).horizon
+# Days around the holidays of Sweden, Norway, Finland and Denmark (Christmas, Easter, May,
+# Midsummer) and an ordinary autumn, at 08:30 and 09:30 UTC: just before and after 09:00 in
+# Helsinki, Stockholm and Oslo.
+TICKS = [
+    datetime.combine(first + timedelta(days=n), time(hour, 30), UTC)
+    for first, days in (
+        (date(2026, 12, 15), 26),
+        (date(2027, 3, 18), 20),
+        (date(2027, 4, 28), 30),
+        (date(2027, 6, 14), 14),
+        (date(2026, 11, 16), 7),
+    )
+    for n in range(days)
+    for hour in (8, 9)
+]
+PLACES = {
+    ("Europe/Stockholm", "SE"),
+    ("Europe/Oslo", "NO"),
+    ("Europe/Helsinki", "FI"),
+    ("Europe/Copenhagen", "DK"),
+}
 
-    assert horizon(DEFAULTS) >= timedelta(days=2 + 6)
-    assert horizon(LeadTimes(timedelta(days=30), ())) >= timedelta(days=42)
-    assert horizon(LeadTimes(timedelta(hours=5), ())) >= timedelta(days=1)
-    # A group may choose up to 30 days: its own horizon reaches that far in any case.
-    assert planning_needs(DEFAULTS).own_horizon >= timedelta(days=42)
+
+def test_a_tick_loads_the_meetings_that_can_have_a_post_due_and_no_more():
+    needs = planning_needs(DEFAULTS)
+    misses, loose = [], []
+    for now in TICKS:
+        window = needs.window(now, PLACES)
+        assert window.since == now - timedelta(days=2)
+        latest_due = None
+        for timezone, country in PLACES:
+            group = a_group(timezone=timezone, country=country)
+            zone = ZoneInfo(timezone)
+            today = now.astimezone(zone).date()
+            for days in range(12):  # meetings at 08:00 and 13:00 local, the next 12 days
+                for hour in (8, 13):
+                    start = datetime.combine(today + timedelta(days=days), time(hour), zone)
+                    meeting = replace(
+                        a_meeting("2026-01-01 13:00"),
+                        starts_at=start.astimezone(UTC),
+                        ends_at=start.astimezone(UTC) + timedelta(hours=1),
+                    )
+                    due = [p for p in meeting_posts(group, meeting, DEFAULTS) if p.due_at <= now]
+                    if due and meeting.starts_at > now:
+                        latest_due = max(latest_due or now, meeting.starts_at)
+                        if meeting.starts_at > window.meetings_until:
+                            misses.append((now, timezone, start))
+        # Not a week and a half beyond: the last meeting with a post due, and the rest of
+        # its day.
+        if latest_due is None or window.meetings_until - latest_due > timedelta(hours=24):
+            loose.append((now, window.meetings_until, latest_due))
+    assert misses == []
+    assert loose == []
+
+
+def test_groups_with_their_own_lead_times_are_loaded_as_far_as_the_longest_reaches():
+    needs = planning_needs(DEFAULTS)
+    now = at("2026-11-20 09:30")  # a Friday
+    window = needs.window(now, {("Europe/Stockholm", "SE")})
+
+    # Two working days: meetings up to Tuesday 24/11. Thirty: up to Friday 8 January
+    # (Christmas Eve and Day, New Year's Eve and Day and Epiphany are no working days).
+    assert window.meetings_until == at("2026-11-25 00:00")
+    assert window.own_meetings_until == at("2027-01-09 00:00")
+    # Hours, not days: exactly that long ahead.
+    short = planning_needs(LeadTimes(timedelta(hours=5), ())).window(now, set())
+    assert short.meetings_until == now + timedelta(hours=5)
 
 
 def test_retries_back_off_exponentially_with_jitter():

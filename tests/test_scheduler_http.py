@@ -6,7 +6,8 @@ on Tuesday 09:00, updated **in place** (PUT, same message) after a new report, n
 twice; the day-before reminder and the nudge (only to regions that have not reported) on
 Wednesday 09:00; the 15-minute reminder; nothing after the meeting. A restart between "due"
 and "sent" posts once; 429 (Retry-After honoured) and 503 faults deliver every post exactly
-once; 403 marks the group inactive until the bot is added again. The calendar link serves an
+once; 403 marks the group inactive until the bot is added again. A group in Oslo gets its
+agenda by Norway's holidays. The calendar link serves an
 .ics file; a wrong link is 404.
 """
 
@@ -210,6 +211,29 @@ async def test_a_groups_own_agenda_lead_time_is_used(settings, clock, connector)
     assert on_defaults.sent == 0
     assert own.sent == 1
     assert card_lines(connector.posted[-1])[0] == "Dagordning RAG nuklearmedicin"
+
+
+async def test_a_norwegian_groups_agenda_before_17_may_goes_out_on_its_own_calendar(
+    settings, clock, connector
+):
+    channel = TeamsSpace.channel(connector.url)
+    app = create_app(settings, clock=clock)
+    async with serve(app) as bot:
+        await bot.post_activity(channel.message("inställningar tidszon Europe/Oslo"))
+        await bot.post_activity(channel.message("mötestider 19/5 kl 13-14 Teams"))
+        await connector.wait_for(2)
+        # Two working days before Wednesday 19 May 2027 in Norway: Tuesday the 18th and,
+        # Monday the 17th being Constitution Day, Friday the 14th (in Sweden: Monday).
+        to(clock, local("2027-05-13 09:30"))
+        thursday = await app[SCHEDULER].tick()
+        to(clock, local("2027-05-14 09:30"))
+        friday = await app[SCHEDULER].tick()
+
+    assert (thursday.sent, friday.sent) == (0, 1)
+    assert card_lines(connector.posted[-1])[:2] == [
+        "Dagordning RAG nuklearmedicin",
+        "Datum 2027-05-19, kl. 13.00 – 14.00",
+    ]
 
 
 async def test_throttling_and_server_errors_deliver_every_post_once(settings, clock, connector):

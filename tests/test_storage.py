@@ -7,7 +7,8 @@ action item numbers are unique and gapless per group under concurrent adds; the 
 journal lets exactly one of many racing handlers through and forgets old ids; a newer status
 report supersedes the current one (kept), racing reports leave one current, reports belong
 to their meeting; upcoming meetings; an item closed once when several press Klar, updated
-field by field; the group a member last wrote in; regions.
+field by field; the group a member last wrote in; regions; a tick queues each due post once,
+as planned.
 """
 
 from __future__ import annotations
@@ -25,8 +26,11 @@ from bot.domain.model import (
     ConversationType,
     GroupDefaults,
 )
+from bot.domain.posts import due_posts, planning_needs
+from bot.domain.schedule import LeadTimes
+from storage.outbox import SqlOutbox
 from storage.repositories import SqlActivityJournal
-from storage.tables import ActionItemRow, MeetingRow, StatusReportRow
+from storage.tables import ActionItemRow, MeetingRow, OutboxRow, StatusReportRow
 from tests.support.each import Each
 
 DEFAULTS = GroupDefaults(language="sv", timezone="Europe/Stockholm")
@@ -311,3 +315,59 @@ async def test_regions_are_stored_in_order(database):
 
     assert updated.regions == ("Linköping", "Jönköping", "Kalmar")
     assert (await groups.get(group.id)).regions == updated.regions
+
+
+async def test_a_tick_queues_each_due_post_once_as_planned(database):
+    """What the outbox stores (on PostgreSQL one statement of arrays for all new posts) is
+    each post as planned, a missed one as dropped; the next tick queues nothing again."""
+    group, _ = await Each(database).groups.remember(address(), DEFAULTS, NOW)
+    now = datetime(2026, 11, 20, 8, 30, tzinfo=UTC)  # Friday 09:30 in Stockholm
+    tuesday = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)  # its agenda is due at 09:00 today
+    started = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)  # its posts were all missed
+    async with database.writing() as session:
+        for meeting_id, start in ((1, tuesday), (2, started)):
+            session.add(
+                MeetingRow(
+                    id=meeting_id,
+                    group_id=group.id,
+                    starts_at=start,
+                    ends_at=start + timedelta(hours=1),
+                    place="Teams",
+                    status="scheduled",
+                    created_at=NOW,
+                    updated_at=NOW,
+                )
+            )
+    outbox, leads = SqlOutbox(database), LeadTimes(timedelta(days=2), (timedelta(days=1),))
+
+    def tick():
+        return outbox.enqueue_due(
+            now, lambda plans: due_posts(plans, now, leads), planning_needs(leads)
+        )
+
+    queued, dropped = await tick()
+    again = await tick()
+    async with database.reading() as session:
+        rows = (
+            (await session.execute(select(OutboxRow).order_by(OutboxRow.dedupe_key)))
+            .scalars()
+            .all()
+        )
+
+    assert [post.key for post in queued] == ["agenda:1"]
+    assert sorted(post.key for post in dropped) == [
+        "agenda:2",
+        "reminder:2:20261120T0800Z:20261119T0800Z",
+    ]
+    assert again == ([], [])
+    assert [(row.dedupe_key, row.status) for row in rows] == [
+        ("agenda:1", "pending"),
+        ("agenda:2", "dropped"),
+        ("reminder:2:20261120T0800Z:20261119T0800Z", "dropped"),
+    ]
+    agenda = rows[0]
+    assert (agenda.group_id, agenda.kind, agenda.meeting_id) == (group.id, "agenda", 1)
+    assert agenda.payload == {"starts_at": "2026-11-24T12:00:00+00:00"}
+    assert agenda.due_at == agenda.next_attempt_at == datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
+    assert agenda.expires_at == tuesday
+    assert (agenda.revision, agenda.attempts, agenda.created_at) == (0, 0, now)

@@ -607,8 +607,9 @@ class OutboxRepository(Protocol):
         needs: PlanningNeeds,
     ) -> tuple[list[PlannedPost], list[PlannedPost]]:
         """Load what ``needs`` says about the active groups that have any of it (their
-        meetings from ``lookback`` before ``now`` to ``horizon`` after it, ``own_horizon`` for
-        groups with their own lead times; the earliest due time of their overdue items), let
+        meetings from ``lookback`` before ``now`` to the last that can have a post due at
+        ``now`` in the calendars of the places the active groups are at, further for groups
+        with their own lead times; the earliest due time of their overdue items), let
         ``decide`` say what is due, and queue it in the same transaction; posts no longer
         useful are recorded as dropped. Each post is queued once, however many processes run
         this. Returns the newly queued and the newly dropped posts."""

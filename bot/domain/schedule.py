@@ -11,8 +11,9 @@ started): a post missed while the bot was down is sent late if still useful, dro
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -37,6 +38,11 @@ _ZONE_COUNTRIES = {
     "Europe/Copenhagen": "DK",
     "Europe/Helsinki": "FI",
 }
+
+
+# Where a group is, for its calendar: its time zone's name and the country whose holidays it
+# skips.
+Place = tuple[str, str]
 
 
 class PostKind(StrEnum):
@@ -81,7 +87,12 @@ class PlannedPost:
 
 
 def country_of(group: Group) -> str:
-    return group.country or _ZONE_COUNTRIES.get(group.timezone, "SE")
+    return country_in(group.timezone, group.country)
+
+
+def country_in(timezone: str, country: str | None) -> str:
+    """The country whose holidays a group in ``timezone`` skips: its own, or its zone's."""
+    return country or _ZONE_COUNTRIES.get(timezone, "SE")
 
 
 @lru_cache(maxsize=64)
@@ -112,6 +123,17 @@ def working_days_before(day: date, count: int, country: str) -> date:
     found = day
     while count > 0:
         found -= DAY
+        if is_working_day(found, country):
+            count -= 1
+    return found
+
+
+@lru_cache(maxsize=4096)
+def working_days_after(day: date, count: int, country: str) -> date:
+    """The ``count``-th working day after ``day``: 2 after Friday 20/11 is Tuesday 24/11."""
+    found = day
+    while count > 0:
+        found += DAY
         if is_working_day(found, country):
             count -= 1
     return found
@@ -172,28 +194,76 @@ class GroupPlan:
     seminars: tuple[Seminar, ...] = ()
 
 
-def reach(lead: timedelta) -> timedelta:
-    """How far ahead of now a meeting can have a post ``lead`` before it due: N working days
-    may span a week and a half of holidays."""
+def latest_start(now: datetime, lead: timedelta, places: Collection[Place]) -> datetime:
+    """The latest start of a meeting whose post ``lead`` before it can be due at ``now``, in
+    a group at any of ``places``.
+
+    A lead in whole days is due at 09:00 on the lead-th working day before the meeting's day,
+    which is at or before today only for a meeting on or before the lead-th working day after
+    today (2 working days before Tuesday 24/11 is Friday 20/11); any other lead is exact.
+    """
     days = whole_days(lead)
     if days is None:
-        return lead + DAY
-    return timedelta(days=days * 7 // 5 + 12)
+        return now + lead
+    latest = now
+    for timezone, country in places:
+        zone = ZoneInfo(timezone)
+        last_day = working_days_after(now.astimezone(zone).date(), days, country)
+        latest = max(latest, datetime.combine(last_day + DAY, time(0), zone).astimezone(UTC))
+    return latest
+
+
+@dataclass(frozen=True)
+class PlanningWindow:
+    """What a tick at ``now`` loads about each active group for the kinds to plan."""
+
+    now: datetime
+    # Scheduled meetings starting after ``since`` and up to ``meetings_until``
+    # (``own_meetings_until`` for a group with its own lead times); None: no meetings.
+    since: datetime
+    meetings_until: datetime | None
+    own_meetings_until: datetime | None
+    # The earliest due time among the group's open items already due.
+    earliest_overdue: bool
+    # Seminars starting after ``since`` and up to this; None: no seminars.
+    seminars_until: datetime | None = None
 
 
 @dataclass(frozen=True)
 class PlanningNeeds:
     """What the outbox must load about each active group for the kinds to plan at a tick."""
 
-    # Scheduled meetings starting after now - lookback and up to now + horizon (own_horizon
-    # for a group with its own lead times); None when no kind plans from meetings.
+    # Meetings that started up to this long ago are planned from too.
     lookback: timedelta
-    horizon: timedelta | None
-    own_horizon: timedelta | None
+    # The leads before a meeting's start at which the kinds post, on the default lead times
+    # and on the longest a group may choose (empty: posts after meetings only); None when no
+    # kind plans from meetings.
+    meeting_leads: tuple[timedelta, ...] | None
+    own_leads: tuple[timedelta, ...] | None
     # The earliest due time among the group's open items already due.
     earliest_overdue: bool
     # Seminars starting after now - lookback and up to now + this; None: no seminars.
     seminars_horizon: timedelta | None = None
+
+    def window(self, now: datetime, places: Collection[Place]) -> PlanningWindow:
+        """What to load at ``now`` for groups at ``places`` (those of every active group):
+        only meetings that can have a post due, the lead-th working day after today at most
+        in each place's calendar, not every meeting a lead could reach."""
+
+        def until(leads: tuple[timedelta, ...] | None) -> datetime | None:
+            if leads is None:
+                return None
+            return max((latest_start(now, lead, places) for lead in leads), default=now)
+
+        meetings, own = until(self.meeting_leads), until(self.own_leads)
+        return PlanningWindow(
+            now=now,
+            since=now - self.lookback,
+            meetings_until=meetings,
+            own_meetings_until=max(meetings, own) if meetings and own else meetings,
+            earliest_overdue=self.earliest_overdue,
+            seminars_until=None if self.seminars_horizon is None else now + self.seminars_horizon,
+        )
 
 
 def retry_delay(attempts: int, draw: float, *, base: float = 2.0, cap: float = 900.0) -> float:

@@ -140,10 +140,12 @@ def planning_needs(leads: LeadTimes, kinds: dict[str, Kind] = KINDS) -> Planning
 
     def ahead(lead_times: LeadTimes) -> Needs:
         needs = [kind.needs(lead_times) for kind in kinds.values()]
-        reaches = [need.meetings_ahead for need in needs if need.meetings_ahead is not None]
+        leads = [need.meeting_leads for need in needs if need.meeting_leads is not None]
         seminars = [need.seminars_ahead for need in needs if need.seminars_ahead is not None]
         return Needs(
-            meetings_ahead=max(reaches) if reaches else None,
+            meeting_leads=tuple(sorted({lead for some in leads for lead in some}))
+            if leads
+            else None,
             earliest_overdue=any(need.earliest_overdue for need in needs),
             seminars_ahead=max(seminars) if seminars else None,
         )
@@ -151,8 +153,8 @@ def planning_needs(leads: LeadTimes, kinds: dict[str, Kind] = KINDS) -> Planning
     default, own = ahead(leads), ahead(LONGEST)
     return PlanningNeeds(
         lookback=LOOKBACK,
-        horizon=default.meetings_ahead,
-        own_horizon=own.meetings_ahead,
+        meeting_leads=default.meeting_leads,
+        own_leads=own.meeting_leads,
         earliest_overdue=default.earliest_overdue,
         seminars_horizon=default.seminars_ahead,
     )

@@ -62,8 +62,8 @@ async def previous_minutes(
 class AgendaKind(MeetingKind):
     name = PostKind.AGENDA
 
-    def reach(self, leads: LeadTimes) -> timedelta:
-        return schedule.reach(leads.agenda)
+    def leads_before(self, leads: LeadTimes) -> tuple[timedelta, ...]:
+        return (leads.agenda,)
 
     def meeting_posts(self, group: Group, meeting: Meeting, leads: LeadTimes) -> list[PlannedPost]:
         zone = ZoneInfo(group.timezone)

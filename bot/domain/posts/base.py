@@ -62,8 +62,9 @@ class NoticeRepositories:
 class Needs:
     """What one kind needs loaded about a group to plan."""
 
-    # Scheduled meetings starting up to this far ahead of now; None: no meetings.
-    meetings_ahead: timedelta | None = None
+    # Scheduled meetings, for posts these leads before their start (empty: posts after
+    # meetings only); None: no meetings.
+    meeting_leads: tuple[timedelta, ...] | None = None
     # The earliest due time among the group's open items already due.
     earliest_overdue: bool = False
     # Seminars starting up to this far ahead of now; None: no seminars.
@@ -105,15 +106,16 @@ class MeetingKind(Kind):
     """A kind planned per scheduled meeting, its posts keyed and timed from the meeting's start."""
 
     @abstractmethod
-    def reach(self, leads: LeadTimes) -> timedelta:
-        """How far ahead of now a meeting can have a post of this kind due."""
+    def leads_before(self, leads: LeadTimes) -> tuple[timedelta, ...]:
+        """How long before a meeting's start its posts of this kind are due (whole days:
+        working days, at 09:00); none for a kind that posts after the meeting."""
 
     @abstractmethod
     def meeting_posts(self, group: Group, meeting: Meeting, leads: LeadTimes) -> list[PlannedPost]:
         """This kind's posts for one meeting that is not cancelled."""
 
     def needs(self, leads: LeadTimes) -> Needs:
-        return Needs(meetings_ahead=self.reach(leads))
+        return Needs(meeting_leads=self.leads_before(leads))
 
     def plan(self, plan: GroupPlan, leads: LeadTimes, now: datetime) -> list[PlannedPost]:
         return self.posts_of(plan, leads, self.meeting_posts)

@@ -43,8 +43,8 @@ class MinutesDraftKind(MeetingKind):
     name = PostKind.MINUTES_DRAFT
     writes = True
 
-    def reach(self, leads: LeadTimes) -> timedelta:
-        return timedelta(0)  # due after its meeting: the lookback loads it
+    def leads_before(self, leads: LeadTimes) -> tuple[timedelta, ...]:
+        return ()  # due after its meeting: the lookback loads it
 
     def meeting_posts(self, group: Group, meeting: Meeting, leads: LeadTimes) -> list[PlannedPost]:
         delay = group.minutes_draft_delay

@@ -21,8 +21,8 @@ from bot.domain.text import escape_markdown
 class NudgeKind(MeetingKind):
     name = PostKind.NUDGE
 
-    def reach(self, leads: LeadTimes) -> timedelta:
-        return schedule.reach(DAY)
+    def leads_before(self, leads: LeadTimes) -> tuple[timedelta, ...]:
+        return (DAY,)
 
     def meeting_posts(self, group: Group, meeting: Meeting, leads: LeadTimes) -> list[PlannedPost]:
         if not group.regions:

@@ -39,8 +39,8 @@ def relative(group: Group, start: datetime, now: datetime) -> str:
 class ReminderKind(MeetingKind):
     name = PostKind.REMINDER
 
-    def reach(self, leads: LeadTimes) -> timedelta:
-        return max((schedule.reach(lead) for lead in leads.reminders), default=timedelta(0))
+    def leads_before(self, leads: LeadTimes) -> tuple[timedelta, ...]:
+        return leads.reminders
 
     def meeting_posts(self, group: Group, meeting: Meeting, leads: LeadTimes) -> list[PlannedPost]:
         zone = ZoneInfo(group.timezone)
