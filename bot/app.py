@@ -236,9 +236,11 @@ async def _resources(app: web.Application) -> AsyncIterator[None]:
     app[ADAPTER] = adapter
     app[SCHEDULER] = scheduler
     warming = asyncio.create_task(_warm_up())
-    # The first tick runs at once: what fell due while the bot was down goes out now.
+    # The first tick runs once the warm-up is done, a second after start: what fell due while
+    # the bot was down goes out then. Its planning needs the holidays package, which would
+    # otherwise be imported on the event loop while start-up and the first requests wait.
     ticking = (
-        asyncio.create_task(scheduler.run(settings.scheduler_interval))
+        asyncio.create_task(_tick_after(warming, scheduler, settings.scheduler_interval))
         if settings.scheduler
         else None
     )
@@ -267,6 +269,12 @@ async def _warm_up() -> None:
     that imports them itself)."""
     await asyncio.sleep(WARM_UP_AFTER)
     await asyncio.to_thread(_warm_imports)
+
+
+async def _tick_after(warming: asyncio.Task[None], scheduler: Scheduler, interval: float) -> None:
+    with contextlib.suppress(Exception):  # a failed warm-up leaves the imports to the tick
+        await asyncio.shield(warming)
+    await scheduler.run(interval)
 
 
 def _warm_imports() -> None:

@@ -1,14 +1,21 @@
 """Start-up imports only what answering needs (issue 15): WeasyPrint loads with the first
 PDF, botbuilder-dialogs with the first 1:1 message, dateparser and holidays in a thread a
-second after the app is up (``bot.app._warm_up``). Each check runs in a fresh interpreter,
-since this test process has imported everything already."""
+second after the app is up (``bot.app._warm_up``), and the scheduler's first tick waits for
+them rather than import holidays on the event loop during start-up. Each check runs in a
+fresh interpreter, since this test process has imported everything already."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+from bot.domain.model import ConversationAddress, ConversationType, GroupDefaults
+from storage.db import Database, create_engine
+from storage.tables import MeetingRow
+from tests.support.each import Each
 
 ROOT = Path(__file__).parent.parent
 LATER = ("weasyprint", "botbuilder.dialogs", "dateparser", "holidays")
@@ -39,6 +46,33 @@ print(sorted(name for name in {later!r} if name in sys.modules))
 """
 
 
+SCHEDULING = """
+import asyncio, sys
+from aiohttp import web
+from sqlalchemy import select
+from bot.app import create_app
+from bot.settings import Settings
+from storage.db import create_engine
+from storage.tables import OutboxRow
+
+async def main():
+    settings = Settings(_env_file=None, database_url=sys.argv[1], shutdown_grace=0)
+    runner = web.AppRunner(create_app(settings))
+    await runner.setup()
+    await asyncio.sleep(0.5)
+    at_start = "holidays" in sys.modules
+    await asyncio.sleep(3)  # the warm-up a second after start, then the first tick
+    engine = create_engine(sys.argv[1])
+    async with engine.connect() as connection:
+        queued = (await connection.execute(select(OutboxRow.dedupe_key))).scalars().all()
+    await engine.dispose()
+    await runner.cleanup()
+    print([at_start, queued])
+
+asyncio.run(main())
+"""
+
+
 def _run(code: str, *args: str) -> str:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     done = subprocess.run(
@@ -59,3 +93,40 @@ def test_a_started_app_has_not_imported_what_it_loads_later(sqlite_url):
 
 def test_the_warm_up_imports_dateparser_and_holidays():
     assert _run(WARMED) == "['dateparser', 'holidays']"
+
+
+async def test_the_first_tick_comes_after_the_warm_up_not_during_start_up(sqlite_url):
+    # A group whose meeting tomorrow was just booked: its agenda is due at once, and
+    # planning it needs the holidays package.
+    now = datetime.now(UTC)
+    engine = create_engine(sqlite_url)
+    database = Database(engine)
+    address = ConversationAddress(
+        key="19:channel@thread.tacv2",
+        conversation_type=ConversationType.CHANNEL,
+        tenant_id="tenant",
+        team_id="19:team@thread.tacv2",
+        channel_id="19:channel@thread.tacv2",
+        name="RAG nuklearmedicin",
+        reference={"serviceUrl": "http://127.0.0.1:9/", "conversation": {"id": "19:channel"}},
+    )
+    group, _ = await Each(database).groups.remember(
+        address, GroupDefaults(language="sv", timezone="Europe/Stockholm"), now
+    )
+    async with database.writing() as session:
+        start = now + timedelta(days=1)
+        session.add(
+            MeetingRow(
+                id=1,
+                group_id=group.id,
+                starts_at=start,
+                ends_at=start + timedelta(hours=1),
+                place="Teams",
+                status="scheduled",
+                created_at=now,
+                updated_at=now,
+            )
+        )
+    await engine.dispose()
+
+    assert _run(SCHEDULING, sqlite_url) == "[False, ['agenda:1']]"
