@@ -12,10 +12,8 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.domain.model import ConversationAddress, ConversationType, GroupDefaults
 from storage.db import Database, create_engine
-from storage.tables import MeetingRow
-from tests.support.each import Each
+from tests.support.seed import seed_groups
 
 ROOT = Path(__file__).parent.parent
 LATER = ("weasyprint", "botbuilder.dialogs", "dateparser", "holidays")
@@ -100,33 +98,13 @@ async def test_the_first_tick_comes_after_the_warm_up_not_during_start_up(sqlite
     # planning it needs the holidays package.
     now = datetime.now(UTC)
     engine = create_engine(sqlite_url)
-    database = Database(engine)
-    address = ConversationAddress(
-        key="19:channel@thread.tacv2",
-        conversation_type=ConversationType.CHANNEL,
-        tenant_id="tenant",
-        team_id="19:team@thread.tacv2",
-        channel_id="19:channel@thread.tacv2",
-        name="RAG nuklearmedicin",
-        reference={"serviceUrl": "http://127.0.0.1:9/", "conversation": {"id": "19:channel"}},
+    await seed_groups(
+        Database(engine),
+        1,
+        service_url="http://127.0.0.1:9/",
+        meeting_at=now + timedelta(days=1),
+        planned_at=now,
     )
-    group, _ = await Each(database).groups.remember(
-        address, GroupDefaults(language="sv", timezone="Europe/Stockholm"), now
-    )
-    async with database.writing() as session:
-        start = now + timedelta(days=1)
-        session.add(
-            MeetingRow(
-                id=1,
-                group_id=group.id,
-                starts_at=start,
-                ends_at=start + timedelta(hours=1),
-                place="Teams",
-                status="scheduled",
-                created_at=now,
-                updated_at=now,
-            )
-        )
     await engine.dispose()
 
     assert _run(SCHEDULING, sqlite_url) == "[False, ['agenda:1']]"

@@ -324,20 +324,8 @@ async def test_a_tick_queues_each_due_post_once_as_planned(database):
     now = datetime(2026, 11, 20, 8, 30, tzinfo=UTC)  # Friday 09:30 in Stockholm
     tuesday = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)  # its agenda is due at 09:00 today
     started = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)  # its posts were all missed
-    async with database.writing() as session:
-        for meeting_id, start in ((1, tuesday), (2, started)):
-            session.add(
-                MeetingRow(
-                    id=meeting_id,
-                    group_id=group.id,
-                    starts_at=start,
-                    ends_at=start + timedelta(hours=1),
-                    place="Teams",
-                    status="scheduled",
-                    created_at=NOW,
-                    updated_at=NOW,
-                )
-            )
+    meetings = [(start, start + timedelta(hours=1), "Teams") for start in (tuesday, started)]
+    await Each(database).meetings.add_many(group.id, meetings, NOW)
     outbox, leads = SqlOutbox(database), LeadTimes(timedelta(days=2), (timedelta(days=1),))
 
     def tick():
