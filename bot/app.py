@@ -268,12 +268,14 @@ async def _warm_up() -> None:
     /healthz (start-up does not wait for them; a date read or a working day asked before
     that imports them itself)."""
     await asyncio.sleep(WARM_UP_AFTER)
-    await asyncio.to_thread(_warm_imports)
+    try:
+        await asyncio.to_thread(_warm_imports)
+    except Exception:  # noqa: BLE001 - the first use imports them instead
+        log.exception("warming up dateparser and holidays failed")
 
 
 async def _tick_after(warming: asyncio.Task[None], scheduler: Scheduler, interval: float) -> None:
-    with contextlib.suppress(Exception):  # a failed warm-up leaves the imports to the tick
-        await asyncio.shield(warming)
+    await asyncio.shield(warming)  # cancelled with the app: no tick starts
     await scheduler.run(interval)
 
 

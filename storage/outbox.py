@@ -24,7 +24,6 @@ from typing import Any
 from sqlalchemy import (
     ARRAY,
     BigInteger,
-    DateTime,
     String,
     bindparam,
     case,
@@ -47,6 +46,7 @@ from storage.db import Database
 from storage.planning import TickReads
 from storage.prepared import table
 from storage.tables import GroupRow, OutboxRow
+from storage.types import UTCDateTime
 from storage.upsert import insert_for
 
 log = logging.getLogger(__name__)
@@ -131,8 +131,9 @@ _QUEUE_ARRAYS = text(
     bindparam("group_ids", type_=ARRAY(BigInteger)),
     bindparam("meeting_ids", type_=ARRAY(BigInteger)),
     *(bindparam(name, type_=ARRAY(String)) for name in ("keys", "kinds", "payloads", "statuses")),
-    *(bindparam(name, type_=ARRAY(DateTime(timezone=True))) for name in ("due", "expires")),
-    bindparam("now", type_=DateTime(timezone=True)),
+    # Element by element through UTCDateTime: a naive time is refused, as in a row insert.
+    *(bindparam(name, type_=ARRAY(UTCDateTime())) for name in ("due", "expires")),
+    bindparam("now", type_=UTCDateTime()),
 )
 
 

@@ -296,6 +296,8 @@ def test_groups_with_their_own_lead_times_are_loaded_as_far_as_the_longest_reach
     # (Christmas Eve and Day, New Year's Eve and Day and Epiphany are no working days).
     assert window.meetings_until == at("2026-11-25 00:00")
     assert window.own_meetings_until == at("2027-01-09 00:00")
+    # A zone this machine does not know (a row edited by hand) stops no tick.
+    assert needs.window(now, {("Europe/Stockholm", "SE"), ("Mars/Olympus", "SE")}) == window
     # Hours, not days: exactly that long ahead.
     short = planning_needs(LeadTimes(timedelta(hours=5), ())).window(now, set())
     assert short.meetings_until == now + timedelta(hours=5)

@@ -1,7 +1,7 @@
 """Storage on real databases, each test on SQLite and on PostgreSQL.
 
 Covers: UTC timestamps round-trip (SQLite drops the zone), also as written outside
-SQLAlchemy, naive ones refused; a group is
+SQLAlchemy, naive ones refused (in an item and in a queued post); a group is
 created once per conversation, even when many turns race, and follows a moved service URL;
 action item numbers are unique and gapless per group under concurrent adds; the activity
 journal lets exactly one of many racing handlers through and forgets old ids; a newer status
@@ -27,7 +27,7 @@ from bot.domain.model import (
     GroupDefaults,
 )
 from bot.domain.posts import due_posts, planning_needs
-from bot.domain.schedule import LeadTimes
+from bot.domain.schedule import LeadTimes, PlannedPost
 from storage.outbox import SqlOutbox
 from storage.repositories import SqlActivityJournal
 from storage.tables import ActionItemRow, MeetingRow, OutboxRow, StatusReportRow
@@ -89,10 +89,16 @@ async def test_a_naive_timestamp_is_refused_and_nothing_is_stored(database):
     items = Each(database).items
     naive = ActionItemDraft("x", created_by="Edyta", due_at=datetime(2026, 4, 1, 12, 0))
 
+    queued = PlannedPost("agenda:9", "agenda", group.id, None, naive.due_at, NOW, {})
+
     with pytest.raises(Exception, match="naive datetime"):
         await items.add(group.id, naive, NOW)
+    with pytest.raises(Exception, match="naive datetime"):
+        await SqlOutbox(database).enqueue([queued], NOW)
 
     assert await items.list_open(group.id) == []
+    async with database.reading() as session:
+        assert (await session.execute(select(OutboxRow.id))).all() == []
 
 
 async def test_a_group_is_created_once_and_follows_its_address(database):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from functools import lru_cache
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.domain.model import Group, Meeting, Seminar
 
@@ -215,7 +215,10 @@ def latest_start(now: datetime, lead: timedelta, places: Collection[Place]) -> d
         return now + lead
     latest = now
     for timezone, country in places:
-        zone = ZoneInfo(timezone)
+        try:
+            zone = ZoneInfo(timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            continue  # a zone this machine does not know: its groups cannot be planned anyway
         last_day = working_days_after(now.astimezone(zone).date(), days, country)
         latest = max(latest, datetime.combine(last_day + DAY, time(0), zone).astimezone(UTC))
     return latest
