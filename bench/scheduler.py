@@ -4,7 +4,9 @@ take to deliver against a fake connector answering in 50 ms.
 The tick: 10,000 channel groups on a migrated SQLite file and on PostgreSQL (a throwaway
 database on the server the tests use),
 each with a meeting on one of the next 30 days; the first tick queues what is due, the next
-ones find nothing new (the steady state, every 30 s). Delivery: 1,000 groups whose agenda is
+ones find nothing new (the steady state, every 30 s). The first tick is timed after the
+imports the app's warm-up makes before its first tick (the holidays package), which are timed
+apart. Delivery: 1,000 groups whose agenda is
 due, spread over 100 tenants (Teams allows 30 posts/s per tenant), and the same 1,000 in one
 tenant, where that limit alone makes it at least 33 s.
 """
@@ -23,7 +25,7 @@ from pathlib import Path
 from sqlalchemy import insert
 
 from bench.databases import settle
-from bot.app import build_dependencies, build_scheduler
+from bot.app import build_dependencies, build_scheduler, warm_imports
 from bot.connector import ConnectorClients
 from bot.settings import Settings
 from storage.db import Database, create_engine
@@ -80,6 +82,10 @@ async def tick_figures(database_url: str, groups: int) -> str:
     await bulk_seed(database, groups, url="http://127.0.0.1:9/", tenants=100, days=30)
     clock = FakeClock(NOW)
     scheduler = scheduler_for(database_url, clock, database)
+    # The app's first tick comes after its warm-up thread's imports (holidays): timed apart.
+    started = time.perf_counter()
+    warm_imports()
+    warm_seconds = time.perf_counter() - started
     started = time.perf_counter()
     first = await scheduler.plan()
     first_seconds = time.perf_counter() - started
@@ -92,7 +98,8 @@ async def tick_figures(database_url: str, groups: int) -> str:
     return (
         f"tick, {groups:,} groups: first {first_seconds * 1000:.0f} ms "
         f"(queued {first.queued:,}, dropped {first.dropped:,}), "
-        f"steady state median {statistics.median(steady) * 1000:.0f} ms"
+        f"steady state median {statistics.median(steady) * 1000:.0f} ms; "
+        f"the warm-up's imports before the first tick {warm_seconds * 1000:.0f} ms"
     )
 
 

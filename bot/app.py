@@ -269,7 +269,7 @@ async def _warm_up() -> None:
     that imports them itself)."""
     await asyncio.sleep(WARM_UP_AFTER)
     try:
-        await asyncio.to_thread(_warm_imports)
+        await asyncio.to_thread(warm_imports)
     except Exception:  # noqa: BLE001 - the first use imports them instead
         log.exception("warming up dateparser and holidays failed")
 
@@ -279,7 +279,8 @@ async def _tick_after(warming: asyncio.Task[None], scheduler: Scheduler, interva
     await scheduler.run(interval)
 
 
-def _warm_imports() -> None:
+def warm_imports() -> None:
+    """What the warm-up imports; the first tick comes after it."""
     dates.warm_up()
     schedule.warm_up()
 

@@ -97,7 +97,7 @@ def country_in(timezone: str, country: str | None) -> str:
 
 @lru_cache(maxsize=64)
 def _holidays(country: str, year: int) -> frozenset[date]:
-    import holidays  # a twentieth of a second to import: see ``warm_up``
+    import holidays  # a tenth of a second to import with its countries: see ``warm_up``
 
     categories = _CATEGORIES.get(country, ("public",))
     try:
@@ -108,9 +108,10 @@ def _holidays(country: str, year: int) -> frozenset[date]:
 
 
 def warm_up() -> None:
-    """Import the holidays package, which the first working day asked would otherwise wait
-    for; the app calls this in a thread once it is up (``bot.app``)."""
-    import holidays  # noqa: F401
+    """Import the holidays package and its countries (any one country's calendar loads all
+    200 of them), which the first working day asked would otherwise wait for; the app calls
+    this in a thread once it is up (``bot.app``)."""
+    import holidays.countries  # noqa: F401
 
 
 def is_working_day(day: date, country: str) -> bool:
