@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import (
     ARRAY,
     BigInteger,
+    Integer,
     String,
     bindparam,
     case,
@@ -44,7 +45,7 @@ from bot.domain.schedule import (
 )
 from storage.db import Database
 from storage.planning import TickReads
-from storage.prepared import table
+from storage.prepared import one_of, table
 from storage.tables import GroupRow, OutboxRow
 from storage.types import UTCDateTime
 from storage.upsert import insert_for
@@ -115,26 +116,50 @@ _SENT = (
 )
 
 
-# New posts on PostgreSQL: one array per column, one statement however many there are.
-# SQLAlchemy's "insertmanyvalues" sent VALUES lists of up to 1,000 rows, a new statement for
-# PostgreSQL to parse and plan at almost every size (a third of the first tick after a start).
+# A new post's row. On PostgreSQL the rows go as one array per column, in one statement
+# however many there are: SQLAlchemy's "insertmanyvalues" sent VALUES lists of up to 1,000
+# rows, a new statement for PostgreSQL to parse and plan at almost every size (a third of the
+# first tick after a start). Each column with its array's element type; times go element by
+# element through UTCDateTime, which refuses a naive one as a row insert does, and the
+# payload as JSON text.
+_NEW_COLUMNS = {
+    "group_id": BigInteger,
+    "dedupe_key": String,
+    "kind": String,
+    "meeting_id": BigInteger,
+    "payload": String,
+    "status": String,
+    "due_at": UTCDateTime,
+    "expires_at": UTCDateTime,
+    "revision": Integer,
+    "attempts": Integer,
+    "next_attempt_at": UTCDateTime,
+    "created_at": UTCDateTime,
+}
+_NAMES = ", ".join(_NEW_COLUMNS)
 _QUEUE_ARRAYS = text(
-    "INSERT INTO outbox (group_id, dedupe_key, kind, meeting_id, payload, status, due_at,"
-    " expires_at, revision, attempts, next_attempt_at, created_at)"
-    " SELECT group_id, dedupe_key, kind, meeting_id, CAST(payload AS JSON), status, due_at,"
-    " expires_at, 0, 0, due_at, :now"
-    " FROM unnest(:group_ids, :keys, :kinds, :meeting_ids, :payloads, :statuses, :due,"
-    " :expires) AS new (group_id, dedupe_key, kind, meeting_id, payload, status, due_at,"
-    " expires_at)"
+    f"INSERT INTO outbox ({_NAMES})"
+    f" SELECT {_NAMES.replace('payload', 'CAST(payload AS JSON)')}"
+    f" FROM unnest({', '.join(':' + name for name in _NEW_COLUMNS)}) AS new ({_NAMES})"
     " ON CONFLICT (dedupe_key) DO NOTHING RETURNING dedupe_key"
-).bindparams(
-    bindparam("group_ids", type_=ARRAY(BigInteger)),
-    bindparam("meeting_ids", type_=ARRAY(BigInteger)),
-    *(bindparam(name, type_=ARRAY(String)) for name in ("keys", "kinds", "payloads", "statuses")),
-    # Element by element through UTCDateTime: a naive time is refused, as in a row insert.
-    *(bindparam(name, type_=ARRAY(UTCDateTime())) for name in ("due", "expires")),
-    bindparam("now", type_=UTCDateTime()),
-)
+).bindparams(*(bindparam(name, type_=ARRAY(kind())) for name, kind in _NEW_COLUMNS.items()))
+
+
+def _new_row(post: PlannedPost, now: datetime) -> dict[str, Any]:
+    return {
+        "group_id": post.group_id,
+        "dedupe_key": post.key,
+        "kind": str(post.kind),
+        "meeting_id": post.meeting_id,
+        "payload": post.payload,
+        "status": PENDING if post.useful_at(now) else "dropped",
+        "due_at": post.due_at,
+        "expires_at": post.expires_at,
+        "revision": 0,
+        "attempts": 0,
+        "next_attempt_at": post.due_at,
+        "created_at": now,
+    }
 
 
 def _entry(row: OutboxRow) -> OutboxEntry:
@@ -159,6 +184,9 @@ class SqlOutbox:
         self._database = database
         self._postgres = database.engine.dialect.name == "postgresql"
         self._reads = TickReads(self._postgres)
+        self._known = select(OutboxRow.dedupe_key).where(
+            one_of(OutboxRow.dedupe_key, "keys", String, self._postgres)
+        )
 
     async def enqueue_due(
         self,
@@ -179,7 +207,7 @@ class SqlOutbox:
             if not found_new:
                 async with self._database.reading() as session:
                     plans = await self._reads.plans(session, chunk, window)
-                    nothing_new = not await self._reads.new(session, decide(plans))
+                    nothing_new = not await self._new(session, decide(plans))
                 if nothing_new:
                     continue
             async with self._database.writing() as session:
@@ -202,69 +230,36 @@ class SqlOutbox:
     ) -> tuple[list[PlannedPost], list[PlannedPost]]:
         """Queue the new posts (those no longer useful as dropped); another process may have
         queued some meanwhile: the unique key makes those inserts do nothing."""
-        new = await self._reads.new(session, posts)
+        new = await self._new(session, posts)
         if not new:
             return [], []
+        rows = [_new_row(post, now) for post in new]
         if self._postgres:
-            inserted = await self._insert_arrays(session, new, now)
+            columns = {c: [row[c] for row in rows] for c in _NEW_COLUMNS}
+            columns["payload"] = [json.dumps(payload) for payload in columns["payload"]]
+            result = await session.execute(_QUEUE_ARRAYS, columns)
         else:
-            inserted = await self._insert_rows(session, new, now)
+            # One statement run for many rows (SQLAlchemy's "insertmanyvalues" batches them),
+            # not one VALUES list of thousands of bound values, which takes longer to compile
+            # than the database takes to insert it.
+            statement = (
+                insert_for(session, OutboxRow.__table__)
+                .on_conflict_do_nothing(index_elements=["dedupe_key"])
+                .returning(OutboxRow.dedupe_key)
+            )
+            result = await session.execute(statement, rows)
+        inserted = set(result.scalars())
         queued = [p for p in new if p.key in inserted and p.useful_at(now)]
         dropped = [p for p in new if p.key in inserted and not p.useful_at(now)]
         return queued, dropped
 
-    @staticmethod
-    async def _insert_arrays(
-        session: AsyncSession, posts: list[PlannedPost], now: datetime
-    ) -> set[str]:
-        """``posts`` queued on PostgreSQL, as ``_QUEUE_ARRAYS``; the keys inserted."""
-        result = await session.execute(
-            _QUEUE_ARRAYS,
-            {
-                "group_ids": [post.group_id for post in posts],
-                "keys": [post.key for post in posts],
-                "kinds": [str(post.kind) for post in posts],
-                "meeting_ids": [post.meeting_id for post in posts],
-                "payloads": [json.dumps(post.payload) for post in posts],
-                "statuses": [PENDING if post.useful_at(now) else "dropped" for post in posts],
-                "due": [post.due_at for post in posts],
-                "expires": [post.expires_at for post in posts],
-                "now": now,
-            },
-        )
-        return set(result.scalars())
-
-    @staticmethod
-    async def _insert_rows(
-        session: AsyncSession, posts: list[PlannedPost], now: datetime
-    ) -> set[str]:
-        """``posts`` queued on SQLite; the keys inserted."""
-        # One statement run for many rows (SQLAlchemy's "insertmanyvalues" batches them), not
-        # one VALUES list of thousands of bound values, which takes longer to compile than
-        # the database takes to insert it.
-        statement = (
-            insert_for(session, OutboxRow.__table__)
-            .on_conflict_do_nothing(index_elements=["dedupe_key"])
-            .returning(OutboxRow.dedupe_key)
-        )
-        rows = [
-            {
-                "group_id": post.group_id,
-                "dedupe_key": post.key,
-                "kind": str(post.kind),
-                "meeting_id": post.meeting_id,
-                "payload": post.payload,
-                "status": PENDING if post.useful_at(now) else "dropped",
-                "due_at": post.due_at,
-                "expires_at": post.expires_at,
-                "revision": 0,
-                "attempts": 0,
-                "next_attempt_at": post.due_at,
-                "created_at": now,
-            }
-            for post in posts
-        ]
-        return set((await session.execute(statement, rows)).scalars())
+    async def _new(self, session: AsyncSession, posts: list[PlannedPost]) -> list[PlannedPost]:
+        """The posts not in the outbox yet."""
+        if not posts:
+            return []
+        result = await session.execute(self._known, {"keys": [post.key for post in posts]})
+        known = set(result.scalars())
+        return [post for post in posts if post.key not in known]
 
     async def enqueue(self, posts: list[PlannedPost], now: datetime) -> list[PlannedPost]:
         async with self._database.writing() as session:

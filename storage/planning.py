@@ -18,35 +18,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import (
-    ARRAY,
-    BigInteger,
-    String,
-    any_,
-    bindparam,
-    false,
-    func,
-    or_,
-    select,
-)
+from sqlalchemy import BigInteger, bindparam, false, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql import Executable
 
 from bot.domain.model import Group, Meeting, MeetingStatus
-from bot.domain.schedule import GroupPlan, PlannedPost, PlanningNeeds, PlanningWindow, country_in
+from bot.domain.schedule import GroupPlan, PlanningNeeds, PlanningWindow, country_in
 from storage.mappers import to_group, to_meeting
-from storage.tables import ActionItemRow, GroupRow, MeetingRow, OutboxRow, SeminarRow
+from storage.prepared import one_of
+from storage.tables import ActionItemRow, GroupRow, MeetingRow, SeminarRow
 from storage.topics import to_seminar
 
 # Groups and meetings whose mapped objects are kept between ticks; beyond, it starts again.
 REMEMBERED = 100_000
-
-
-def _one_of(column: Any, name: str, element: Any, postgres: bool) -> Any:
-    """``column`` is one of the list bound as ``name``."""
-    if postgres:
-        return column == any_(bindparam(name, type_=ARRAY(element)))
-    return column.in_(bindparam(name, expanding=True))
 
 
 @dataclass(frozen=True)
@@ -64,7 +48,7 @@ def _statements(postgres: bool, meetings: bool, overdue: bool, seminars: bool) -
     ``meetings_until``, ``own_until``, ``now`` and ``seminars_until``, the groups ``ids``."""
 
     def of_chunk(column: Any) -> Any:
-        return _one_of(column, "ids", BigInteger, postgres)
+        return one_of(column, "ids", BigInteger, postgres)
 
     scheduled = (MeetingRow.status == MeetingStatus.SCHEDULED.value) & (
         MeetingRow.starts_at > bindparam("since")
@@ -150,9 +134,6 @@ class TickReads:
     def __init__(self, postgres: bool) -> None:
         self._postgres = postgres
         self._built: dict[tuple[bool, bool, bool], _Statements] = {}
-        self._known = select(OutboxRow.dedupe_key).where(
-            _one_of(OutboxRow.dedupe_key, "keys", String, postgres)
-        )
         # By id, the row each was read from and what it gave.
         self._groups: dict[int, tuple[Any, Group]] = {}
         self._meetings: dict[int, tuple[Any, Meeting]] = {}
@@ -210,14 +191,6 @@ class TickReads:
             )
             for row in groups
         ]
-
-    async def new(self, session: AsyncSession, posts: list[PlannedPost]) -> list[PlannedPost]:
-        """The posts not in the outbox yet."""
-        if not posts:
-            return []
-        result = await session.execute(self._known, {"keys": [post.key for post in posts]})
-        known = set(result.scalars())
-        return [post for post in posts if post.key not in known]
 
 
 def _kept(kept: dict[int, tuple[Any, Any]], row: Any, mapped: Any) -> Any:

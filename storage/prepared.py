@@ -15,7 +15,7 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
-from sqlalchemy import Table, delete, select
+from sqlalchemy import ARRAY, Table, any_, bindparam, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql import Executable
 
@@ -26,6 +26,14 @@ from storage.upsert import dialect_module
 def table(row_class: Any) -> Table:
     """The table of a mapped row class, for Core statements."""
     return row_class.__table__  # type: ignore[no-any-return]
+
+
+def one_of(column: Any, name: str, element: Any, postgres: bool) -> Any:
+    """``column`` is one of the list bound as ``name``: on PostgreSQL one array parameter
+    (``= ANY``, one statement to prepare whatever the length), on SQLite an expanding IN."""
+    if postgres:
+        return column == any_(bindparam(name, type_=ARRAY(element)))
+    return column.in_(bindparam(name, expanding=True))
 
 
 class PerDialect:

@@ -121,20 +121,19 @@ def is_working_day(day: date, country: str) -> bool:
 @lru_cache(maxsize=4096)
 def working_days_before(day: date, count: int, country: str) -> date:
     """The ``count``-th working day before ``day``: 2 before Monday 23/11 is Thursday 19/11."""
-    found = day
-    while count > 0:
-        found -= DAY
-        if is_working_day(found, country):
-            count -= 1
-    return found
+    return _working_day(day, count, country, -DAY)
 
 
 @lru_cache(maxsize=4096)
 def working_days_after(day: date, count: int, country: str) -> date:
     """The ``count``-th working day after ``day``: 2 after Friday 20/11 is Tuesday 24/11."""
+    return _working_day(day, count, country, DAY)
+
+
+def _working_day(day: date, count: int, country: str, step: timedelta) -> date:
     found = day
     while count > 0:
-        found += DAY
+        found += step
         if is_working_day(found, country):
             count -= 1
     return found
@@ -235,7 +234,7 @@ class PlanningWindow:
     since: datetime
     meetings_until: datetime | None
     own_meetings_until: datetime | None
-    # The earliest due time among the group's open items already due.
+    # Whether the earliest due time among each group's open items already due is loaded.
     earliest_overdue: bool
     # Seminars starting after ``since`` and up to this; None: no seminars.
     seminars_until: datetime | None = None
