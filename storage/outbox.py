@@ -53,8 +53,11 @@ from storage.upsert import insert_for
 log = logging.getLogger(__name__)
 
 PENDING, SENT = "pending", "sent"
-# Groups planned per transaction: short write transactions keep SQLite's writers moving.
+# Groups planned per transaction. On SQLite a transaction holds every turn while it lasts
+# (its calls run on the event loop, and a write holds its one write lock): a fraction of a
+# millisecond a group. On PostgreSQL fewer, larger ones make a shorter tick.
 PLAN_CHUNK = 500
+SQLITE_PLAN_CHUNK = 40
 
 
 async def drop_unsent(session: AsyncSession, *where: Any) -> None:
@@ -184,6 +187,7 @@ class SqlOutbox:
         self._database = database
         self._postgres = database.engine.dialect.name == "postgresql"
         self._reads = TickReads(self._postgres)
+        self._chunk = PLAN_CHUNK if self._postgres else SQLITE_PLAN_CHUNK
         self._known = select(OutboxRow.dedupe_key).where(
             one_of(OutboxRow.dedupe_key, "keys", String, self._postgres)
         )
@@ -199,8 +203,8 @@ class SqlOutbox:
         queued: list[PlannedPost] = []
         dropped: list[PlannedPost] = []
         found_new = False
-        for start in range(0, len(candidates), PLAN_CHUNK):
-            chunk = candidates[start : start + PLAN_CHUNK]
+        for start in range(0, len(candidates), self._chunk):
+            chunk = candidates[start : start + self._chunk]
             # Most ticks find nothing new: decide in a read first, so they take no write lock.
             # After a chunk that had new posts (the first tick, 09:00 local time) the next one
             # likely has too, and the write decides again anyway: it goes straight there.

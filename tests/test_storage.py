@@ -17,7 +17,7 @@ import asyncio
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import select, text, update
+from sqlalchemy import func, select, text, update
 
 from bot.domain.model import (
     ActionItemDraft,
@@ -28,10 +28,12 @@ from bot.domain.model import (
 )
 from bot.domain.posts import due_posts, planning_needs
 from bot.domain.schedule import LeadTimes, PlannedPost
+from storage.db import Database, create_engine
 from storage.outbox import SqlOutbox
 from storage.repositories import SqlActivityJournal
-from storage.tables import ActionItemRow, MeetingRow, OutboxRow, StatusReportRow
+from storage.tables import ActionItemRow, GroupRow, MeetingRow, OutboxRow, StatusReportRow
 from tests.support.each import Each
+from tests.support.seed import seed_groups
 
 DEFAULTS = GroupDefaults(language="sv", timezone="Europe/Stockholm")
 NOW = datetime(2026, 3, 29, 0, 30, tzinfo=UTC)  # the night Sweden moves to summer time
@@ -365,3 +367,44 @@ async def test_a_tick_queues_each_due_post_once_as_planned(database):
     assert agenda.due_at == agenda.next_attempt_at == datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
     assert agenda.expires_at == tuesday
     assert (agenda.revision, agenda.attempts, agenda.created_at) == (0, 0, now)
+
+
+async def test_a_turn_writes_between_the_transactions_of_a_tick_queuing_many_posts(sqlite_url):
+    """SQLite has one write lock and runs its calls on the event loop: a tick queuing posts
+    for many groups lets a turn's write in between its transactions, not only at its end."""
+    database = Database(create_engine(sqlite_url))
+    now = datetime(2026, 11, 20, 8, 30, tzinfo=UTC)  # Friday 09:30 in Stockholm
+    tuesday = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)  # their agendas are due
+    groups = 120
+    await seed_groups(
+        database, groups, service_url="https://a/", meeting_at=tuesday, planned_at=NOW
+    )
+    outbox, leads = SqlOutbox(database), LeadTimes(timedelta(days=2), (timedelta(days=1),))
+    queued_when_the_turn_wrote: list[int] = []
+    ticking = True
+
+    async def turn() -> None:
+        while ticking:
+            async with database.writing() as session:
+                queued = select(func.count()).select_from(OutboxRow)
+                queued_when_the_turn_wrote.append(await session.scalar(queued))
+                await session.execute(
+                    update(GroupRow)
+                    .where(GroupRow.id == 1)
+                    .values(action_item_seq=GroupRow.action_item_seq + 1)
+                )
+            await asyncio.sleep(0)
+
+    turns = asyncio.create_task(turn())
+    await asyncio.sleep(0)
+    try:
+        queued, _ = await outbox.enqueue_due(
+            now, lambda plans: due_posts(plans, now, leads), planning_needs(leads)
+        )
+    finally:
+        ticking = False
+        await turns
+        await database.engine.dispose()
+
+    assert len(queued) == groups
+    assert any(0 < count < groups for count in queued_when_the_turn_wrote)
