@@ -15,6 +15,7 @@ Statuses: pending -> sent | skipped (nothing to say) | dropped (no longer useful
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from collections.abc import Callable, Collection
@@ -204,6 +205,9 @@ class SqlOutbox:
         dropped: list[PlannedPost] = []
         found_new = False
         for start in range(0, len(candidates), self._chunk):
+            # Between transactions, the turns waiting for the event loop or the write lock go
+            # first (SQLite's calls run on the loop and never wait, see PLAN_CHUNK).
+            await asyncio.sleep(0)
             chunk = candidates[start : start + self._chunk]
             # Most ticks find nothing new: decide in a read first, so they take no write lock.
             # After a chunk that had new posts (the first tick, 09:00 local time) the next one
