@@ -17,8 +17,8 @@ items, past meetings and their reports; the write workloads go to a second group
 Also printed: the agenda composed in-process (``Notices.agenda``) at 1x, 10x and 100x that
 history; start-up to a healthy ``/healthz`` (the project's modules compiled to bytecode first,
 as ``pip install`` compiles them in the image); RSS after each of three batches of turns (a
-mix of every workload; the two servers are driven at the same time here, as only memory
-counts).
+mix of every workload, where "Klar" closes an item as "åtgärd" adds one; the two servers are
+driven at the same time here, as only memory counts).
 
 ``python -m bench.turns`` (``--quick`` for a smoke run with fewer turns; ``--no-postgres``).
 """
@@ -387,8 +387,8 @@ async def compare(
     rounds: int,
     sizes: dict[int, int],
     label: str,
+    numbers: dict[str, itertools.count],
 ) -> list[tuple[str, int, Figures, Figures]]:
-    numbers = {name: itertools.count(1) for name, _ in cases}
     results = []
     connector = aiohttp.TCPConnector(limit=0)
     async with aiohttp.ClientSession(connector=connector) as http:
@@ -497,18 +497,17 @@ async def startup(echo_port: int, bot_url: str, runs: int) -> None:
     out(f"| idle RSS after start | {bot_m:.0f} MiB | {echo_m:.0f} MiB | {bot_m / echo_m:.2f}× | |")
 
 
-# Where the memory batches' numbers start: "Klar" closes the write group's open items from
-# this one on, one a turn (those below were closed by the rounds before), while "åtgärd" adds
-# one a turn, so the group's open items stay level, as in a group in use. Numbers above every
-# item's (as before) closed nothing: the open items grew by 1,400 a batch, and the agenda the
-# group's changes update, composed from all of them, took more memory every batch.
-FIRST_MEMORY_NUMBER = 1_000
-
-
-async def memory(echo: Server, bot: Server, cases: list[tuple[str, Make]], batch: int) -> None:
+async def memory(
+    echo: Server, bot: Server, cases: list[tuple[str, Make]], batch: int, first: int
+) -> None:
+    """RSS over three batches of every workload mixed, numbered from ``first`` on, where the
+    rounds before left off: "Klar" closes one of the write group's open items a turn as
+    "åtgärd" adds one, so the group's open items stay level, as in a group in use. (Numbers
+    above every item's, as the batches had before, closed nothing: the open items grew by a
+    seventh of each batch, and the agenda updates composed from all of them took more memory
+    every batch.)"""
     numbers = {
-        server.name: {name: itertools.count(FIRST_MEMORY_NUMBER) for name, _ in cases}
-        for server in (echo, bot)
+        server.name: {name: itertools.count(first) for name, _ in cases} for server in (echo, bot)
     }
     rss: dict[str, list[float]] = {"echo": [], "bot": []}
     connector = aiohttp.TCPConnector(limit=0)
@@ -564,16 +563,18 @@ async def run(urls: dict[str, str], options: argparse.Namespace) -> None:
                 database, 2, service_url, open_items=WRITE_GROUP_OPEN, reports=6, history=0
             )
             await engine.dispose()
+            numbers = {name: itertools.count(1) for name, _ in cases}
             bot = bot_server(url, free_port())
             await bot.start()
             await settled_after_start()
             try:
-                await compare(echo, bot, cases, options.rounds, sizes, label)
+                await compare(echo, bot, cases, options.rounds, sizes, label, numbers)
                 if label == "SQLite" and options.memory_batch:
                     out()
                     out("| figure | bot | echo | ratio | target |")
                     out("|---|---|---|---|---|")
-                    await memory(echo, bot, cases, options.memory_batch)
+                    first = max(next(counter) for counter in numbers.values())
+                    await memory(echo, bot, cases, options.memory_batch, first)
                     if label != list(urls)[-1]:
                         out()
                         out(HEADER)
