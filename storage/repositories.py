@@ -715,7 +715,15 @@ _OF_GROUP = _ITEMS.c.group_id == bindparam("group_id")
 _ITEM = select(*_ITEM_COLUMNS).where(_OF_GROUP, _ITEMS.c.number == bindparam("number"))
 _NEWEST_ITEM = select(*_ITEM_COLUMNS).where(_OF_GROUP).order_by(_ITEMS.c.number.desc()).limit(1)
 _ALL_ITEMS = select(*_ITEM_COLUMNS).where(_OF_GROUP).order_by(_ITEMS.c.number)
-_OPEN_ITEMS = _ALL_ITEMS.where(_ITEMS.c.closed_at.is_(None))
+# In the open-items index's order: every closed_at read is NULL, so the rows come in number
+# order all the same, and PostgreSQL reads that index with no sort in any plan. Ordered by
+# number alone, a plan could instead walk the unique (group, number) index, in order, and
+# filter out every item the group ever closed.
+_OPEN_ITEMS = (
+    select(*_ITEM_COLUMNS)
+    .where(_OF_GROUP, _ITEMS.c.closed_at.is_(None))
+    .order_by(_ITEMS.c.closed_at, _ITEMS.c.number)
+)
 _NEXT_ITEM_NUMBER = (
     update(_GROUPS)
     .where(_GROUPS.c.id == bindparam("group_id"))

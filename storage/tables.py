@@ -173,6 +173,8 @@ class ActionItemRow(Base):
 
 class DecisionRow(Base):
     __tablename__ = "decisions"
+    # A meeting's decisions, read without the group's others.
+    __table_args__ = (Index("ix_decisions_group_meeting", "group_id", "meeting_id", "id"),)
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)
     group_id: Mapped[int] = _group_fk()
@@ -186,6 +188,8 @@ class DecisionRow(Base):
 
 class AgendaPointRow(Base):
     __tablename__ = "agenda_points"
+    # A meeting's points (an agenda's), read without the group's others.
+    __table_args__ = (Index("ix_agenda_points_group_meeting", "group_id", "meeting_id", "id"),)
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)
     group_id: Mapped[int] = _group_fk()
