@@ -9,9 +9,9 @@ imports the app's warm-up makes before its first tick (the holidays package), wh
 apart. A turn's write (an action item's number handed out) falls due every 10 ms alongside
 the ticks, and how late each began (waiting for the event loop, or on SQLite for the write
 lock) is printed, beside the same writes with no tick running (the ticks' times include
-those writes). Delivery: 1,000 groups whose
-agenda is due, spread over 100 tenants (Teams allows 30 posts/s per tenant), and the same
-1,000 in one tenant, where that limit alone makes it at least 33 s.
+those writes). Delivery: 1,000 groups whose agenda is due, spread over 100 tenants (Teams
+allows 30 posts/s per tenant), and the same 1,000 in one tenant, where that limit alone makes
+it at least 33 s.
 """
 
 from __future__ import annotations

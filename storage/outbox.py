@@ -143,7 +143,7 @@ _NEW_COLUMNS = {
 _NAMES = ", ".join(_NEW_COLUMNS)
 _QUEUE_ARRAYS = text(
     f"INSERT INTO outbox ({_NAMES})"
-    f" SELECT {_NAMES.replace('payload', 'CAST(payload AS JSON)')}"
+    f" SELECT {', '.join('CAST(payload AS JSON)' if c == 'payload' else c for c in _NEW_COLUMNS)}"
     f" FROM unnest({', '.join(':' + name for name in _NEW_COLUMNS)}) AS new ({_NAMES})"
     " ON CONFLICT (dedupe_key) DO NOTHING RETURNING dedupe_key"
 ).bindparams(*(bindparam(name, type_=ARRAY(kind())) for name, kind in _NEW_COLUMNS.items()))

@@ -156,9 +156,8 @@ class ActionItemRow(Base):
     )
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)
-    # No index of its own: the two above begin with it. With one, PostgreSQL's generic plan
-    # for the open items (the one a prepared statement keeps after five runs) read them
-    # through it, every item the group ever closed filtered out one by one.
+    # No index of its own: the two above begin with it (the open items are read in the
+    # open-items index's order, see storage.repositories, so no plan needs another).
     group_id: Mapped[int] = _group_fk(index=False)
     number: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)

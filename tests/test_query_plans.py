@@ -11,6 +11,7 @@ the repository sends, on groups of the shapes that made it go through the group'
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -63,7 +64,7 @@ async def _analyzed_plan(
     finally:
         event.remove(engine.sync_engine, "before_cursor_execute", listener)
     statement = next(s for s in sent if all(mark in s for mark in marks))
-    arguments = ", ".join("1" for _ in range(statement.count("$")))
+    arguments = ", ".join("1" for _ in set(re.findall(r"\$\d+", statement)))
     async with engine.connect() as connection:
         await connection.execute(text("SET plan_cache_mode = force_generic_plan"))
         await connection.exec_driver_sql(f"PREPARE kept AS {statement}")
